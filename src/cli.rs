@@ -1,0 +1,131 @@
+//! Every command-line argument, in one place, as clap derive types. Doc comments become
+//! the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Query the clauses of the US 28-point Russia–Ukraine peace plan (November 2025) and
+/// what each news outlet reported about them.
+#[derive(Debug, Parser)]
+#[command(name = "peaceplan", version, about, max_term_width = 100)]
+#[command(after_help = "Examples:\n  peaceplan list --topic nato\n  peaceplan list --party russia --source kyiv-independent --json\n  peaceplan show 6 21\n  peaceplan validate --data ./my-corpus")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Read the corpus from DIR (plan_28_points.yaml and sources.yaml) instead of the one
+    /// built into the binary.
+    #[arg(long, global = true, env = "PEACEPLAN_DATA", value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
+    /// Output format: a table for people, or JSON for scripts.
+    #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Table, value_name = "FORMAT")]
+    pub format: OutputFormat,
+
+    /// Shorthand for `--format json`.
+    #[arg(long, global = true, conflicts_with = "format")]
+    pub json: bool,
+
+    /// When to use colour. `auto` colours only a terminal, and never when NO_COLOR is set
+    /// (CLICOLOR_FORCE=1 forces it).
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Wrap tables to N columns [default: the terminal's width; 100 when not a terminal].
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
+}
+
+impl GlobalArgs {
+    /// The format asked for, counting `--json`.
+    pub fn output_format(&self) -> OutputFormat {
+        if self.json {
+            OutputFormat::Json
+        } else {
+            self.format
+        }
+    }
+}
+
+/// How results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// A table sized to the terminal.
+    Table,
+    /// One pretty-printed JSON document.
+    Json,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List clauses, one row each, optionally filtered.
+    #[command(visible_alias = "ls")]
+    List(ListArgs),
+    /// Show everything about one or more clauses, with each outlet's report.
+    Show(ShowArgs),
+    /// List the topic vocabulary with how many clauses touch each topic.
+    Topics,
+    /// List the party vocabulary with how many clauses bind or name each party.
+    Parties,
+    /// List the news outlets with how many clauses each reports.
+    Sources,
+    /// Check a corpus and report every problem in it.
+    Validate(ValidateArgs),
+}
+
+/// Which clauses to keep. Values are comma-separated or the flag is repeated: any value
+/// of one flag matches (OR); every flag given must match (AND).
+#[derive(Debug, Clone, Default, Args)]
+pub struct FilterArgs {
+    /// Keep clauses on any of these topics (see `peaceplan topics`).
+    #[arg(long, value_name = "TOPIC", value_delimiter = ',')]
+    pub topic: Vec<String>,
+
+    /// Keep clauses that bind or name any of these parties (see `peaceplan parties`).
+    #[arg(long, value_name = "PARTY", value_delimiter = ',')]
+    pub party: Vec<String>,
+
+    /// Keep clauses that any of these outlets reports (see `peaceplan sources`).
+    #[arg(long, value_name = "SOURCE", value_delimiter = ',')]
+    pub source: Vec<String>,
+
+    /// Keep clauses whose title, text or sub-points contain TEXT, ignoring case.
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
+
+    /// Keep only these clause numbers.
+    #[arg(long, value_name = "N", value_delimiter = ',')]
+    pub clause: Vec<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Clause numbers, 1 to 28.
+    #[arg(required = true, value_name = "N")]
+    pub numbers: Vec<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {}

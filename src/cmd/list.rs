@@ -1,0 +1,24 @@
+//! `peaceplan list`: one row per clause, filtered by topic, party, source, text or number.
+
+use std::io::Write;
+
+use super::{Context, emit};
+use crate::cli::{ListArgs, OutputFormat};
+use crate::query::ClauseFilter;
+use crate::records::ClauseRecord;
+use crate::render;
+
+pub fn run(args: &ListArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+    let corpus = context.corpus()?;
+    let filter = ClauseFilter::from_args(&args.filter, &corpus)?;
+    let records: Vec<ClauseRecord> = filter
+        .select(&corpus)
+        .into_iter()
+        .map(|clause| ClauseRecord::new(&corpus, clause))
+        .collect();
+    if records.is_empty() && context.format == OutputFormat::Table {
+        render::note("no clauses match");
+        return Ok(());
+    }
+    emit(context, out, &records, render::clause_table)
+}

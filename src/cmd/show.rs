@@ -1,0 +1,31 @@
+//! `peaceplan show N…`: everything about the named clauses, with each outlet's report.
+
+use std::io::Write;
+
+use super::Context;
+use crate::cli::{OutputFormat, ShowArgs};
+use crate::query::require_clause;
+use crate::records::ClauseDetail;
+use crate::render;
+
+pub fn run(args: &ShowArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+    let corpus = context.corpus()?;
+    let clauses = args
+        .numbers
+        .iter()
+        .map(|&number| require_clause(&corpus, number))
+        .collect::<Result<Vec<_>, _>>()?;
+    let details: Vec<ClauseDetail> = clauses
+        .into_iter()
+        .map(|clause| ClauseDetail::new(&corpus, clause))
+        .collect();
+    match context.format {
+        OutputFormat::Json => render::write_json(out, &details)?,
+        OutputFormat::Table => {
+            for detail in &details {
+                writeln!(out, "{}", render::clause_details(&corpus, detail, context.style))?;
+            }
+        }
+    }
+    Ok(())
+}

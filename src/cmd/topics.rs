@@ -1,0 +1,12 @@
+//! `peaceplan topics`: the topic vocabulary and how many clauses touch each topic.
+
+use std::io::Write;
+
+use super::{Context, emit};
+use crate::records::VocabularyRecord;
+use crate::render;
+
+pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+    let corpus = context.corpus()?;
+    emit(context, out, &VocabularyRecord::topics(&corpus), render::vocabulary_table)
+}

@@ -1,0 +1,352 @@
+//! The checks a parsed corpus must pass beyond its YAML shape: ids that exist in their
+//! vocabularies, unique ids, clause numbers 1..=N in order, and reports that refer to
+//! known outlets and quote the clause they claim to.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::locate::Locator;
+use super::problem::Problem;
+use super::read::CorpusFiles;
+use crate::model::{Clause, PlanFile, Position, SourceKind, SourcesFile};
+use crate::suggest;
+use crate::textfold::fold;
+
+/// The pseudo-source that stands for the plan's own text in comparisons.
+pub const TEXT_SOURCE_ID: &str = "text";
+
+/// Every problem in a parsed corpus; empty when it is valid.
+pub fn check(files: &CorpusFiles, plan: &PlanFile, sources: &SourcesFile) -> Vec<Problem> {
+    let mut checker = Checker {
+        plan_file: &files.plan.name,
+        sources_file: &files.sources.name,
+        plan_text: Locator::new(&files.plan.text),
+        sources_text: Locator::new(&files.sources.text),
+        topic_ids: plan.topics.iter().map(|topic| topic.id.as_str()).collect(),
+        party_ids: plan.parties.iter().map(|party| party.id.as_str()).collect(),
+        source_ids: sources.sources.iter().map(|source| source.id.as_str()).collect(),
+        problems: Vec::new(),
+    };
+    checker.check_sources(sources);
+    checker.check_vocabularies(plan);
+    checker.check_clause_numbers(&plan.clauses);
+    for (index, clause) in plan.clauses.iter().enumerate() {
+        let occurrence = plan.clauses[..index]
+            .iter()
+            .filter(|earlier| earlier.number == clause.number)
+            .count();
+        checker.check_clause(clause, occurrence);
+    }
+    checker.check_full_text_coverage(plan, sources);
+    checker.check_plan_reports(plan);
+    checker.problems
+}
+
+struct Checker<'a> {
+    plan_file: &'a str,
+    sources_file: &'a str,
+    plan_text: Locator<'a>,
+    sources_text: Locator<'a>,
+    topic_ids: Vec<&'a str>,
+    party_ids: Vec<&'a str>,
+    source_ids: Vec<&'a str>,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn check_sources(&mut self, sources: &SourcesFile) {
+        let mut seen = HashSet::new();
+        for source in &sources.sources {
+            let id = source.id.as_str();
+            let occurrence = usize::from(!seen.insert(id));
+            let place = self.sources_text.id_entry(id, occurrence);
+            if occurrence > 0 {
+                self.problems.push(Problem::new(
+                    self.sources_file,
+                    place,
+                    format!("source id `{id}` is used twice"),
+                ));
+            }
+            if !is_valid_id(id) {
+                self.problems.push(
+                    Problem::new(self.sources_file, place, format!("source id `{id}` is not a valid id"))
+                        .with_hint("ids are lowercase letters, digits and single hyphens, like `kyiv-independent`"),
+                );
+            }
+            if id == TEXT_SOURCE_ID {
+                self.problems.push(
+                    Problem::new(self.sources_file, place, "source id `text` is reserved")
+                        .with_hint("`text` stands for the plan's own wording; choose another id"),
+                );
+            }
+            if let Some(date) = &source.published {
+                if !is_iso_date(date) {
+                    let place = self.sources_text.token_or_start(self.sources_text.everything(), date);
+                    self.problems.push(
+                        Problem::new(
+                            self.sources_file,
+                            place,
+                            format!("source `{id}` has published date `{date}`, which is not YYYY-MM-DD"),
+                        )
+                        .with_hint("write the date as 2025-11-21, or null with the date shown in date_note"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn check_vocabularies(&mut self, plan: &PlanFile) {
+        let topic_ids: Vec<&str> = plan.topics.iter().map(|topic| topic.id.as_str()).collect();
+        let party_ids: Vec<&str> = plan.parties.iter().map(|party| party.id.as_str()).collect();
+        self.check_vocabulary("topic", &topic_ids);
+        self.check_vocabulary("party", &party_ids);
+    }
+
+    fn check_vocabulary(&mut self, kind: &str, ids: &[&str]) {
+        let mut seen = HashSet::new();
+        for &id in ids {
+            let occurrence = usize::from(!seen.insert(id));
+            if occurrence > 0 {
+                self.problems.push(Problem::new(
+                    self.plan_file,
+                    self.plan_text.id_entry(id, occurrence),
+                    format!("{kind} id `{id}` is defined twice"),
+                ));
+            }
+            if !is_valid_id(id) {
+                self.problems.push(
+                    Problem::new(
+                        self.plan_file,
+                        self.plan_text.id_entry(id, 0),
+                        format!("{kind} id `{id}` is not a valid id"),
+                    )
+                    .with_hint("ids are lowercase letters, digits and single hyphens"),
+                );
+            }
+        }
+    }
+
+    fn check_clause_numbers(&mut self, clauses: &[Clause]) {
+        let count = clauses.len() as u32;
+        let mut seen = HashSet::new();
+        let mut numbering_broken = false;
+        for clause in clauses {
+            let number = clause.number;
+            let occurrence = usize::from(seen.contains(&number));
+            let place = self.clause_place(number, occurrence);
+            if number == 0 || number > count {
+                numbering_broken = true;
+                self.problems.push(
+                    Problem::new(
+                        self.plan_file,
+                        place,
+                        format!("clause number {number} is out of range: this corpus has {count} clauses, numbered 1–{count}"),
+                    )
+                    .with_hint("number the clauses 1, 2, 3, … in the order of the published text"),
+                );
+            } else if !seen.insert(number) {
+                numbering_broken = true;
+                self.problems.push(Problem::new(
+                    self.plan_file,
+                    place,
+                    format!("clause number {number} is repeated"),
+                ));
+            }
+        }
+        for missing in (1..=count).filter(|number| !seen.contains(number)) {
+            numbering_broken = true;
+            let place = self
+                .plan_text
+                .token(self.plan_text.section("clauses"), "clauses", 0, |_| true);
+            self.problems.push(Problem::new(
+                self.plan_file,
+                place,
+                format!("clause number {missing} is missing: {count} clauses must be numbered 1–{count}"),
+            ));
+        }
+        if numbering_broken {
+            return;
+        }
+        let out_of_order = clauses
+            .windows(2)
+            .find(|pair| pair[1].number != pair[0].number + 1);
+        if let Some(pair) = out_of_order {
+            self.problems.push(
+                Problem::new(
+                    self.plan_file,
+                    self.clause_place(pair[1].number, 0),
+                    format!("clause {} follows clause {}", pair[1].number, pair[0].number),
+                )
+                .with_hint("list the clauses in the order of the published text, 1 to N"),
+            );
+        }
+    }
+
+    fn check_clause(&mut self, clause: &Clause, occurrence: usize) {
+        let lines = self.plan_text.clause(clause.number, occurrence);
+        let number = clause.number;
+        if clause.title.trim().is_empty() || clause.text.trim().is_empty() {
+            self.problems.push(Problem::new(
+                self.plan_file,
+                self.clause_place(number, occurrence),
+                format!("clause {number} has an empty title or text"),
+            ));
+        }
+        if clause.topics.is_empty() {
+            self.problems.push(
+                Problem::new(
+                    self.plan_file,
+                    self.clause_place(number, occurrence),
+                    format!("clause {number} has no topics"),
+                )
+                .with_hint("give it at least one topic id from the topics list"),
+            );
+        }
+        let topic_ids = self.topic_ids.clone();
+        let party_ids = self.party_ids.clone();
+        let source_ids = self.source_ids.clone();
+        for topic in &clause.topics {
+            self.check_reference("topic", topic, &topic_ids, &lines, &format!("clause {number}"));
+        }
+        for party in &clause.parties {
+            self.check_reference("party", party, &party_ids, &lines, &format!("clause {number}"));
+        }
+        let mut reported_by = HashSet::new();
+        for report in &clause.reports {
+            let context = format!("clause {number}");
+            self.check_reference("source", &report.source, &source_ids, &lines, &context);
+            if !reported_by.insert(report.source.as_str()) {
+                self.problems.push(Problem::new(
+                    self.plan_file,
+                    self.plan_text.token(lines.clone(), &report.source, 1, |_| true),
+                    format!("clause {number} has two reports from source `{}`", report.source),
+                ));
+            }
+            if report.wording.is_empty() || report.wording.iter().any(|passage| passage.trim().is_empty()) {
+                self.problems.push(Problem::new(
+                    self.plan_file,
+                    self.plan_text.token_or_start(lines.clone(), &report.source),
+                    format!("clause {number}: the report from `{}` needs at least one non-empty wording passage", report.source),
+                ));
+            }
+            self.check_positions(&report.positions, &lines, &context);
+            let clause_text = fold(&clause.passages().collect::<Vec<_>>().join(" "));
+            for discrepancy in &report.discrepancies {
+                if !clause_text.contains(&fold(&discrepancy.text_says)) {
+                    self.problems.push(
+                        Problem::new(
+                            self.plan_file,
+                            self.plan_text.token_or_start(lines.clone(), "text_says"),
+                            format!(
+                                "clause {number}: a discrepancy from `{}` says the text says \"{}\", which is not in the clause",
+                                report.source, discrepancy.text_says
+                            ),
+                        )
+                        .with_hint("copy text_says word for word from the clause's text or sub-points"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn check_positions(&mut self, positions: &[Position], lines: &Range<usize>, context: &str) {
+        let party_ids = self.party_ids.clone();
+        for position in positions {
+            self.check_reference("party", &position.party, &party_ids, lines, context);
+        }
+    }
+
+    fn check_full_text_coverage(&mut self, plan: &PlanFile, sources: &SourcesFile) {
+        for source in sources.sources.iter().filter(|source| source.kind == SourceKind::FullText) {
+            let missing: Vec<String> = plan
+                .clauses
+                .iter()
+                .filter(|clause| clause.report_by(&source.id).is_none())
+                .map(|clause| clause.number.to_string())
+                .collect();
+            if !missing.is_empty() {
+                self.problems.push(
+                    Problem::new(
+                        self.sources_file,
+                        self.sources_text.id_entry(&source.id, 0),
+                        format!(
+                            "source `{}` is a full-text source but reports no wording for clause(s) {}",
+                            source.id,
+                            missing.join(", ")
+                        ),
+                    )
+                    .with_hint("add its printed text as a report under each clause, or make its kind `report`"),
+                );
+            }
+        }
+    }
+
+    fn check_plan_reports(&mut self, plan: &PlanFile) {
+        let lines = self.plan_text.section("plan_reports");
+        let source_ids = self.source_ids.clone();
+        let mut seen = HashSet::new();
+        for plan_report in &plan.plan_reports {
+            self.check_reference("source", &plan_report.source, &source_ids, &lines, "plan_reports");
+            if !seen.insert(plan_report.source.as_str()) {
+                self.problems.push(
+                    Problem::new(
+                        self.plan_file,
+                        self.plan_text.token(lines.clone(), &plan_report.source, 1, |_| true),
+                        format!("plan_reports lists source `{}` twice", plan_report.source),
+                    )
+                    .with_hint("merge its positions into one entry"),
+                );
+            }
+            self.check_positions(&plan_report.positions, &lines, "plan_reports");
+        }
+    }
+
+    /// A problem if `value` is not one of `known`, with the nearest known id as a hint.
+    fn check_reference(
+        &mut self,
+        kind: &str,
+        value: &str,
+        known: &[&str],
+        lines: &Range<usize>,
+        context: &str,
+    ) {
+        if known.contains(&value) {
+            return;
+        }
+        let vocabulary = if kind == "source" {
+            format!("the sources in {}", self.sources_file)
+        } else {
+            format!("the {kind} list")
+        };
+        self.problems.push(
+            Problem::new(
+                self.plan_file,
+                self.plan_text.token_or_start(lines.clone(), value),
+                format!("{context} names unknown {kind} `{value}`, which is not in {vocabulary}"),
+            )
+            .with_hint(suggest::hint(value, known.iter().copied())),
+        );
+    }
+
+    fn clause_place(&self, number: u32, occurrence: usize) -> Option<(usize, usize)> {
+        let lines = self.plan_text.clause(number, occurrence);
+        self.plan_text.token(lines, &number.to_string(), 0, |line| line.contains("number"))
+    }
+}
+
+/// Lowercase ASCII letters and digits in hyphen-separated words.
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .split('-')
+            .all(|word| !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+}
+
+fn is_iso_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    matches!(parts.as_slice(), [year, month, day]
+        if year.len() == 4 && month.len() == 2 && day.len() == 2
+        && [year, month, day].iter().all(|part| part.chars().all(|c| c.is_ascii_digit()))
+        && (1..=12).contains(&month.parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&day.parse::<u32>().unwrap_or(0)))
+}

@@ -1,0 +1,138 @@
+//! Finding where a value sits in a corpus file, so that problems found after parsing
+//! (an unknown id, a repeated number) can still name a line and column.
+//!
+//! The YAML library gives no positions for parsed values, so this reads the text: it finds
+//! the clause's block by its `number:` line and the value as a whole token inside it.
+
+use std::ops::Range;
+
+/// Line-oriented search over one file's text.
+pub struct Locator<'a> {
+    lines: Vec<&'a str>,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            lines: text.lines().collect(),
+        }
+    }
+
+    /// Every line of the file (0-based, end exclusive).
+    pub fn everything(&self) -> Range<usize> {
+        0..self.lines.len()
+    }
+
+    /// The lines of the block under a top-level key such as `plan_reports:`.
+    pub fn section(&self, key: &str) -> Range<usize> {
+        let heading = format!("{key}:");
+        let Some(start) = self.lines.iter().position(|line| line.starts_with(&heading)) else {
+            return self.everything();
+        };
+        let end = (start + 1..self.lines.len())
+            .find(|&index| is_top_level_key(self.lines[index]))
+            .unwrap_or(self.lines.len());
+        start..end
+    }
+
+    /// The lines of the clause whose `number:` is `number` (the `occurrence`-th such clause,
+    /// from 0), up to the next clause; the whole file if it cannot be found.
+    pub fn clause(&self, number: u32, occurrence: usize) -> Range<usize> {
+        let starts: Vec<usize> = self
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| number_key_value(line).is_some())
+            .map(|(index, _)| index)
+            .collect();
+        let matching = starts
+            .iter()
+            .enumerate()
+            .filter(|&(_, &line)| number_key_value(self.lines[line]) == Some(number))
+            .nth(occurrence);
+        match matching {
+            Some((position, &start)) => {
+                let end = starts.get(position + 1).copied().unwrap_or(self.lines.len());
+                start..end
+            }
+            None => self.everything(),
+        }
+    }
+
+    /// 1-based line and column of the `occurrence`-th whole-token appearance of `needle`
+    /// within `lines`, looking only at lines that pass `keep`.
+    pub fn token(
+        &self,
+        lines: Range<usize>,
+        needle: &str,
+        occurrence: usize,
+        keep: impl Fn(&str) -> bool,
+    ) -> Option<(usize, usize)> {
+        if needle.is_empty() {
+            return None;
+        }
+        lines
+            .filter(|&index| index < self.lines.len() && keep(self.lines[index]))
+            .flat_map(|index| {
+                let line = self.lines[index];
+                token_offsets(line, needle)
+                    .map(move |offset| (index + 1, line[..offset].chars().count() + 1))
+            })
+            .nth(occurrence)
+    }
+
+    /// Like [`Locator::token`] over all lines, falling back to the first line of `lines`.
+    pub fn token_or_start(&self, lines: Range<usize>, needle: &str) -> Option<(usize, usize)> {
+        let start = lines.start;
+        self.token(lines, needle, 0, |_| true)
+            .or_else(|| (start < self.lines.len()).then_some((start + 1, 1)))
+    }
+
+    /// The line of an `id: value` entry, the `occurrence`-th one from 0.
+    pub fn id_entry(&self, value: &str, occurrence: usize) -> Option<(usize, usize)> {
+        self.token(self.everything(), value, occurrence, |line| {
+            token_offsets(line, "id").any(|offset| line[offset + 2..].starts_with(':'))
+        })
+    }
+}
+
+fn is_top_level_key(line: &str) -> bool {
+    line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && line.contains(':')
+}
+
+/// The value of a `number:` key on this line (`- number: 6`, `number: "6"`), if any.
+fn number_key_value(line: &str) -> Option<u32> {
+    let trimmed = line.trim_start().trim_start_matches(['-', '{', ' ']);
+    let value = trimmed.strip_prefix("number:")?;
+    let value = value.split([',', '}', '#']).next()?.trim();
+    value.trim_matches(['"', '\'']).parse().ok()
+}
+
+/// Byte offsets where `needle` stands in `line` as a whole token (not inside a longer id).
+fn token_offsets<'l>(line: &'l str, needle: &'l str) -> impl Iterator<Item = usize> + 'l {
+    line.match_indices(needle).map(|(offset, _)| offset).filter(move |&offset| {
+        let before = line[..offset].chars().next_back();
+        let after = line[offset + needle.len()..].chars().next();
+        !before.is_some_and(is_id_char) && !after.is_some_and(is_id_char)
+    })
+}
+
+fn is_id_char(character: char) -> bool {
+    character.is_alphanumeric() || character == '-' || character == '_'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Locator;
+
+    const TEXT: &str = "topics:\n  - { id: nato, label: NATO }\nclauses:\n  - number: 1\n    topics: [natoo]\n  - number: 2\n    topics: [nato]\n";
+
+    #[test]
+    fn finds_a_clause_block_and_a_token_inside_it() {
+        let locator = Locator::new(TEXT);
+        assert_eq!(locator.clause(2, 0), 5..7);
+        assert_eq!(locator.token_or_start(locator.clause(1, 0), "natoo"), Some((5, 14)));
+        assert_eq!(locator.token_or_start(locator.clause(2, 0), "nato"), Some((7, 14)));
+        assert_eq!(locator.id_entry("nato", 0), Some((2, 11)));
+    }
+}

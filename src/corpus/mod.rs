@@ -1,0 +1,76 @@
+//! Loading a corpus: reading its two files (built in, or from `--data DIR`), parsing them
+//! strictly, and checking them. Every YAML call in the project lives under this module.
+
+mod check;
+mod locate;
+mod problem;
+mod read;
+mod yaml;
+
+use std::path::Path;
+
+pub use check::TEXT_SOURCE_ID;
+pub use problem::{Problem, Problems};
+pub use read::{CorpusFiles, PLAN_FILE, SOURCES_FILE, SourceText, read_text};
+pub use yaml::to_string as to_yaml;
+
+use crate::model::{Corpus, PlanFile, SourcesFile};
+
+/// The corpus in `dir`, or the built-in one when `dir` is `None`.
+pub fn load(dir: Option<&Path>) -> Result<Corpus, Problems> {
+    let files = match dir {
+        Some(dir) => CorpusFiles::read_dir(dir).map_err(Problems)?,
+        None => CorpusFiles::embedded(),
+    };
+    parse(&files)
+}
+
+/// Parse and check both files; the corpus, or every problem found.
+pub fn parse(files: &CorpusFiles) -> Result<Corpus, Problems> {
+    let checked = check_files(files);
+    match checked.corpus {
+        Some(corpus) if checked.problems.is_empty() => Ok(corpus),
+        _ => Err(Problems(checked.problems)),
+    }
+}
+
+/// A corpus as far as it could be read, and everything wrong with it.
+#[derive(Debug)]
+pub struct Checked {
+    /// The corpus, when both files parsed (even if other checks found problems).
+    pub corpus: Option<Corpus>,
+    pub problems: Vec<Problem>,
+}
+
+/// Parse both files and run every check, collecting all problems rather than stopping at
+/// the first. A file that does not parse stops the checks that need it, but the other
+/// file is still parsed, so a run reports what it can about both.
+pub fn check_files(files: &CorpusFiles) -> Checked {
+    let plan = yaml::parse::<PlanFile>(
+        &files.plan,
+        "a mapping with plan, topics, parties and clauses",
+    );
+    let sources = yaml::parse::<SourcesFile>(&files.sources, "a mapping with a sources list");
+    let (plan, sources) = match (plan, sources) {
+        (Ok(plan), Ok(sources)) => (plan, sources),
+        (plan, sources) => {
+            return Checked {
+                corpus: None,
+                problems: [plan.err(), sources.err()].into_iter().flatten().collect(),
+            };
+        }
+    };
+    let problems = check::check(files, &plan, &sources);
+    let corpus = Corpus {
+        plan: plan.plan,
+        topics: plan.topics,
+        parties: plan.parties,
+        clauses: plan.clauses,
+        plan_reports: plan.plan_reports,
+        sources: sources.sources,
+    };
+    Checked {
+        corpus: Some(corpus),
+        problems,
+    }
+}

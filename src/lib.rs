@@ -1,0 +1,17 @@
+//! peaceplan: the clauses of the US 28-point Russia–Ukraine peace plan of November 2025,
+//! what each news outlet reported about them, and the commands that query them.
+//!
+//! Layers, each changeable alone: `model` (the data), `corpus` (loading and checking,
+//! the only YAML), `query` (choosing clauses), `records` and `render` (output), `cmd`
+//! (one module per subcommand), `cli` (the arguments).
+
+pub mod cli;
+pub mod cmd;
+pub mod corpus;
+pub mod error;
+pub mod model;
+pub mod query;
+pub mod records;
+pub mod render;
+pub mod suggest;
+pub mod textfold;

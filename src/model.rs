@@ -1,0 +1,259 @@
+//! The corpus data model: the plan, its clauses, the vocabularies and the outlets' reports.
+//!
+//! These types mirror `data/plan_28_points.yaml` and `data/sources.yaml` one to one. They
+//! know nothing of YAML (see `corpus`), of filtering (see `query`) or of output (see
+//! `render`); serde derives let each of those layers read or write them.
+
+use serde::{Deserialize, Serialize};
+
+/// Everything the tool knows: the plan file and the sources file, checked and joined.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Corpus {
+    pub plan: Plan,
+    pub topics: Vec<Topic>,
+    pub parties: Vec<Party>,
+    pub clauses: Vec<Clause>,
+    pub plan_reports: Vec<PlanReport>,
+    pub sources: Vec<Source>,
+}
+
+/// `data/plan_28_points.yaml` as written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanFile {
+    pub plan: Plan,
+    pub topics: Vec<Topic>,
+    pub parties: Vec<Party>,
+    pub clauses: Vec<Clause>,
+    #[serde(default)]
+    pub plan_reports: Vec<PlanReport>,
+}
+
+/// `data/sources.yaml` as written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourcesFile {
+    pub sources: Vec<Source>,
+}
+
+/// What the plan is, who drafted and presented it, and where its text comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub id: String,
+    pub title: String,
+    pub drafted_by: Vec<String>,
+    pub presented: String,
+    pub text_source: String,
+}
+
+/// One entry of the topic vocabulary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub id: String,
+    pub label: String,
+    pub description: String,
+}
+
+/// One entry of the party vocabulary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    pub id: String,
+    pub label: String,
+}
+
+/// One numbered point of the plan, with what each outlet reported about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clause {
+    pub number: u32,
+    pub title: String,
+    pub text: String,
+    #[serde(default)]
+    pub subpoints: Vec<String>,
+    pub topics: Vec<String>,
+    pub parties: Vec<String>,
+    #[serde(default)]
+    pub reports: Vec<Report>,
+}
+
+impl Clause {
+    /// The point's text followed by its sub-points: the plan's own rendering of it.
+    pub fn passages(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.text.as_str()).chain(self.subpoints.iter().map(String::as_str))
+    }
+
+    /// The report of one outlet on this clause, if that outlet reported it.
+    pub fn report_by(&self, source_id: &str) -> Option<&Report> {
+        self.reports.iter().find(|report| report.source == source_id)
+    }
+}
+
+/// How one outlet rendered one clause.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    pub source: String,
+    pub wording: Vec<String>,
+    pub summary: String,
+    #[serde(default)]
+    pub positions: Vec<Position>,
+    #[serde(default)]
+    pub discrepancies: Vec<Discrepancy>,
+    #[serde(default)]
+    pub earlier_versions: Vec<EarlierVersion>,
+}
+
+/// Positions on the plan as a whole that one outlet reported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanReport {
+    pub source: String,
+    pub positions: Vec<Position>,
+}
+
+/// A position an outlet reports someone took, on one clause or on the whole plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    /// Who, as the article names them, with their role.
+    pub actor: String,
+    /// The party id the actor speaks for.
+    pub party: String,
+    pub stance: Stance,
+    /// One neutral line of ours on what the actor said or did.
+    pub summary: String,
+    /// The actor's words, copied from the article, where it quotes them.
+    #[serde(default)]
+    pub quote: Option<String>,
+    /// The outlet the article attributes this to, where it relays another outlet.
+    #[serde(default)]
+    pub via: Option<String>,
+}
+
+/// Where an actor stands on what the plan or a clause proposes.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stance {
+    Supports,
+    Opposes,
+    Conditional,
+    Noncommittal,
+}
+
+/// A way an outlet's rendering departs from the plan's text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Discrepancy {
+    pub kind: DiscrepancyKind,
+    /// The plan's words, copied from the clause.
+    pub text_says: String,
+    /// The outlet's words, copied from the article.
+    pub outlet_says: String,
+    pub explanation: String,
+}
+
+/// What sort of departure a discrepancy is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum DiscrepancyKind {
+    Number,
+    Scope,
+    Party,
+    Wording,
+    Omission,
+    Addition,
+}
+
+/// An earlier wording of a clause that an outlet reports, and who changed it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EarlierVersion {
+    /// What the clause said before, as the outlet describes it.
+    pub was: String,
+    /// Who the outlet says changed it, if it says.
+    #[serde(default)]
+    pub changed_by: Option<String>,
+    /// The outlet the article attributes this to, where it relays another outlet.
+    #[serde(default)]
+    pub via: Option<String>,
+}
+
+/// One news outlet's article in the archive.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub name: String,
+    pub publisher: String,
+    pub headline: String,
+    pub byline: Option<String>,
+    /// Publication date (YYYY-MM-DD) where the article prints one.
+    pub published: Option<String>,
+    /// What the article shows about its date.
+    pub date_note: String,
+    pub language: String,
+    pub kind: SourceKind,
+    /// Outlets whose reporting the article relays.
+    #[serde(default)]
+    pub via: Vec<String>,
+}
+
+/// What sort of article a source is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    FullText,
+    Report,
+    Analysis,
+}
+
+impl Corpus {
+    /// The clause with this number, if there is one.
+    pub fn clause(&self, number: u32) -> Option<&Clause> {
+        self.clauses.iter().find(|clause| clause.number == number)
+    }
+
+    /// The ids of the sources that report a clause, in the order of `sources.yaml`.
+    pub fn reporting_sources(&self, clause: &Clause) -> Vec<&str> {
+        self.sources
+            .iter()
+            .filter(|source| clause.report_by(&source.id).is_some())
+            .map(|source| source.id.as_str())
+            .collect()
+    }
+}
+
+/// Writes a closed-choice value by its command-line (and JSON) name, such as `full-text`.
+fn write_choice_name<T: clap::ValueEnum>(value: &T, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    match value.to_possible_value() {
+        Some(possible) => f.write_str(possible.get_name()),
+        None => Ok(()),
+    }
+}
+
+impl std::fmt::Display for Stance {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write_choice_name(self, f)
+    }
+}
+
+impl std::fmt::Display for DiscrepancyKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write_choice_name(self, f)
+    }
+}
+
+impl std::fmt::Display for SourceKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write_choice_name(self, f)
+    }
+}

@@ -1,0 +1,137 @@
+//! The shapes of the JSON output, built from the model. Field names here are the
+//! documented, stable keys (see README.md, "JSON output"); the model may change alone.
+
+use serde::Serialize;
+
+use crate::model::{Clause, Corpus, Report, Source, SourceKind};
+
+/// One clause as `list` prints it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClauseRecord<'c> {
+    pub number: u32,
+    pub title: &'c str,
+    pub text: &'c str,
+    pub subpoints: &'c [String],
+    pub topics: &'c [String],
+    pub parties: &'c [String],
+    /// Ids of the outlets that report the clause, in the order of `sources.yaml`.
+    pub sources: Vec<&'c str>,
+}
+
+impl<'c> ClauseRecord<'c> {
+    pub fn new(corpus: &'c Corpus, clause: &'c Clause) -> Self {
+        Self {
+            number: clause.number,
+            title: &clause.title,
+            text: &clause.text,
+            subpoints: &clause.subpoints,
+            topics: &clause.topics,
+            parties: &clause.parties,
+            sources: corpus.reporting_sources(clause),
+        }
+    }
+}
+
+/// One clause as `show` prints it: the list record and every outlet's report.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClauseDetail<'c> {
+    #[serde(flatten)]
+    pub clause: ClauseRecord<'c>,
+    pub reports: &'c [Report],
+}
+
+impl<'c> ClauseDetail<'c> {
+    pub fn new(corpus: &'c Corpus, clause: &'c Clause) -> Self {
+        Self {
+            clause: ClauseRecord::new(corpus, clause),
+            reports: &clause.reports,
+        }
+    }
+}
+
+/// A vocabulary entry (topic or party) with how many clauses use it.
+#[derive(Debug, Clone, Serialize)]
+pub struct VocabularyRecord<'c> {
+    pub id: &'c str,
+    pub label: &'c str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<&'c str>,
+    pub clauses: usize,
+}
+
+impl<'c> VocabularyRecord<'c> {
+    /// Topics with the number of clauses that touch each.
+    pub fn topics(corpus: &'c Corpus) -> Vec<Self> {
+        corpus
+            .topics
+            .iter()
+            .map(|topic| Self {
+                id: &topic.id,
+                label: &topic.label,
+                description: Some(&topic.description),
+                clauses: count_clauses(corpus, |clause| clause.topics.contains(&topic.id)),
+            })
+            .collect()
+    }
+
+    /// Parties with the number of clauses that bind or name each.
+    pub fn parties(corpus: &'c Corpus) -> Vec<Self> {
+        corpus
+            .parties
+            .iter()
+            .map(|party| Self {
+                id: &party.id,
+                label: &party.label,
+                description: None,
+                clauses: count_clauses(corpus, |clause| clause.parties.contains(&party.id)),
+            })
+            .collect()
+    }
+}
+
+/// An outlet with how many clauses it reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceRecord<'c> {
+    pub id: &'c str,
+    pub name: &'c str,
+    pub publisher: &'c str,
+    pub headline: &'c str,
+    pub byline: Option<&'c str>,
+    pub published: Option<&'c str>,
+    pub date_note: &'c str,
+    pub language: &'c str,
+    pub kind: SourceKind,
+    pub via: &'c [String],
+    /// How many clauses the outlet reports.
+    pub clauses: usize,
+}
+
+impl<'c> SourceRecord<'c> {
+    pub fn all(corpus: &'c Corpus) -> Vec<Self> {
+        corpus
+            .sources
+            .iter()
+            .map(|source| Self::new(corpus, source))
+            .collect()
+    }
+
+    fn new(corpus: &'c Corpus, source: &'c Source) -> Self {
+        Self {
+            id: &source.id,
+            name: &source.name,
+            publisher: &source.publisher,
+            headline: &source.headline,
+            byline: source.byline.as_deref(),
+            published: source.published.as_deref(),
+            date_note: &source.date_note,
+            language: &source.language,
+            kind: source.kind,
+            via: &source.via,
+            clauses: count_clauses(corpus, |clause| clause.report_by(&source.id).is_some()),
+        }
+    }
+}
+
+fn count_clauses(corpus: &Corpus, test: impl Fn(&Clause) -> bool) -> usize {
+    corpus.clauses.iter().filter(|clause| test(clause)).count()
+}

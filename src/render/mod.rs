@@ -1,0 +1,97 @@
+//! Writing results: the output style (colour, width), JSON documents, and the table
+//! layouts of each kind of record.
+
+mod layouts;
+mod table;
+
+use std::io::{IsTerminal, Write};
+
+use serde::Serialize;
+
+pub use layouts::{clause_details, clause_table, source_table, vocabulary_table};
+
+use crate::cli::{ColorChoice, GlobalArgs};
+
+/// Width for tables when stdout is not a terminal and neither --width nor COLUMNS says.
+pub const DEFAULT_WIDTH: u16 = 100;
+
+/// How tables are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+    pub width: u16,
+}
+
+impl Style {
+    /// The style for stdout, from the flags and the environment.
+    pub fn detect(global: &GlobalArgs) -> Self {
+        let is_terminal = std::io::stdout().is_terminal();
+        Self {
+            color: wants_color(global.color, is_terminal, |name| std::env::var_os(name)),
+            width: global
+                .width
+                .or_else(|| is_terminal.then(terminal_width).flatten())
+                .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+                .unwrap_or(DEFAULT_WIDTH),
+        }
+    }
+}
+
+/// Whether to colour: `always` and `never` win; `auto` honours NO_COLOR, then
+/// CLICOLOR_FORCE, then whether stdout is a terminal.
+pub fn wants_color(
+    choice: ColorChoice,
+    is_terminal: bool,
+    env: impl Fn(&str) -> Option<std::ffi::OsString>,
+) -> bool {
+    let set = |name: &str| env(name).is_some_and(|value| !value.is_empty() && value != "0");
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if set("NO_COLOR") => false,
+        ColorChoice::Auto if set("CLICOLOR_FORCE") => true,
+        ColorChoice::Auto => is_terminal,
+    }
+}
+
+fn terminal_width() -> Option<u16> {
+    comfy_table::Table::new().width()
+}
+
+/// `value` as one pretty-printed JSON document and a newline.
+pub fn write_json<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> anyhow::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// A one-line note for people on stderr (never mixed into stdout's data).
+pub fn note(message: &str) {
+    let _ = writeln!(std::io::stderr(), "peaceplan: {message}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsString;
+
+    fn env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<OsString> {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| OsString::from(value))
+        }
+    }
+
+    #[test]
+    fn colour_follows_the_terminal_unless_told() {
+        assert!(wants_color(ColorChoice::Auto, true, env(&[])));
+        assert!(!wants_color(ColorChoice::Auto, false, env(&[])));
+        assert!(!wants_color(ColorChoice::Auto, true, env(&[("NO_COLOR", "1")])));
+        assert!(wants_color(ColorChoice::Auto, false, env(&[("CLICOLOR_FORCE", "1")])));
+        assert!(!wants_color(ColorChoice::Auto, false, env(&[("CLICOLOR_FORCE", "0")])));
+        assert!(wants_color(ColorChoice::Always, false, env(&[("NO_COLOR", "1")])));
+        assert!(!wants_color(ColorChoice::Never, true, env(&[])));
+    }
+}
