@@ -9,7 +9,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// what each news outlet reported about them.
 #[derive(Debug, Parser)]
 #[command(name = "peaceplan", version, about, max_term_width = 100)]
-#[command(after_help = "Examples:\n  peaceplan list --topic nato\n  peaceplan list --party russia --source kyiv-independent --json\n  peaceplan show 6 21\n  peaceplan validate --data ./my-corpus")]
+#[command(
+    after_help = "Examples:\n  peaceplan list --topic nato\n  peaceplan list --party russia --source kyiv-independent --json\n  peaceplan show 6 21\n  peaceplan validate --data ./my-corpus"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,

@@ -87,7 +87,9 @@ impl Clause {
 
     /// The report of one outlet on this clause, if that outlet reported it.
     pub fn report_by(&self, source_id: &str) -> Option<&Report> {
-        self.reports.iter().find(|report| report.source == source_id)
+        self.reports
+            .iter()
+            .find(|report| report.source == source_id)
     }
 }
 
@@ -135,7 +137,17 @@ pub struct Position {
 
 /// Where an actor stands on what the plan or a clause proposes.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Stance {
@@ -159,7 +171,17 @@ pub struct Discrepancy {
 
 /// What sort of departure a discrepancy is.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum DiscrepancyKind {
@@ -207,7 +229,17 @@ pub struct Source {
 
 /// What sort of article a source is.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum SourceKind {
@@ -233,7 +265,10 @@ impl Corpus {
 }
 
 /// Writes a closed-choice value by its command-line (and JSON) name, such as `full-text`.
-fn write_choice_name<T: clap::ValueEnum>(value: &T, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+fn write_choice_name<T: clap::ValueEnum>(
+    value: &T,
+    f: &mut std::fmt::Formatter<'_>,
+) -> std::fmt::Result {
     match value.to_possible_value() {
         Some(possible) => f.write_str(possible.get_name()),
         None => Ok(()),

@@ -23,9 +23,21 @@ impl ClauseFilter {
     /// Check the flags' values against `corpus`, suggesting the nearest valid value for
     /// any it does not know.
     pub fn from_args(args: &FilterArgs, corpus: &Corpus) -> Result<Self, UsageError> {
-        let topic_ids: Vec<&str> = corpus.topics.iter().map(|topic| topic.id.as_str()).collect();
-        let party_ids: Vec<&str> = corpus.parties.iter().map(|party| party.id.as_str()).collect();
-        let source_ids: Vec<&str> = corpus.sources.iter().map(|source| source.id.as_str()).collect();
+        let topic_ids: Vec<&str> = corpus
+            .topics
+            .iter()
+            .map(|topic| topic.id.as_str())
+            .collect();
+        let party_ids: Vec<&str> = corpus
+            .parties
+            .iter()
+            .map(|party| party.id.as_str())
+            .collect();
+        let source_ids: Vec<&str> = corpus
+            .sources
+            .iter()
+            .map(|source| source.id.as_str())
+            .collect();
         require_known("--topic", &args.topic, &topic_ids)?;
         require_known("--party", &args.party, &party_ids)?;
         require_known("--source", &args.source, &source_ids)?;
@@ -47,12 +59,19 @@ impl ClauseFilter {
             && any_or_unset(&self.parties, |party| clause.parties.contains(party))
             && any_or_unset(&self.sources, |source| clause.report_by(source).is_some())
             && any_or_unset(&self.numbers, |number| clause.number == *number)
-            && self.text.as_ref().is_none_or(|needle| mentions(clause, needle))
+            && self
+                .text
+                .as_ref()
+                .is_none_or(|needle| mentions(clause, needle))
     }
 
     /// The clauses of `corpus` that pass, in clause order.
     pub fn select<'c>(&self, corpus: &'c Corpus) -> Vec<&'c Clause> {
-        corpus.clauses.iter().filter(|clause| self.matches(clause)).collect()
+        corpus
+            .clauses
+            .iter()
+            .filter(|clause| self.matches(clause))
+            .collect()
     }
 }
 

@@ -8,5 +8,10 @@ use crate::render;
 
 pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     let corpus = context.corpus()?;
-    emit(context, out, &VocabularyRecord::parties(&corpus), render::vocabulary_table)
+    emit(
+        context,
+        out,
+        &VocabularyRecord::parties(&corpus),
+        render::vocabulary_table,
+    )
 }

@@ -23,7 +23,11 @@ pub fn run(args: &ShowArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
         OutputFormat::Json => render::write_json(out, &details)?,
         OutputFormat::Table => {
             for detail in &details {
-                writeln!(out, "{}", render::clause_details(&corpus, detail, context.style))?;
+                writeln!(
+                    out,
+                    "{}",
+                    render::clause_details(&corpus, detail, context.style)
+                )?;
             }
         }
     }

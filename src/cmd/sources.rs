@@ -8,5 +8,10 @@ use crate::render;
 
 pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     let corpus = context.corpus()?;
-    emit(context, out, &SourceRecord::all(&corpus), render::source_table)
+    emit(
+        context,
+        out,
+        &SourceRecord::all(&corpus),
+        render::source_table,
+    )
 }

@@ -64,12 +64,21 @@ fn checked(files: &CorpusFiles) -> (Option<Corpus>, Vec<Problem>) {
 }
 
 /// Problems on stderr, one paragraph each, and the one-line summary on stdout.
-fn write_summary(out: &mut dyn Write, record: &ValidationRecord, problems: &[Problem]) -> anyhow::Result<()> {
+fn write_summary(
+    out: &mut dyn Write,
+    record: &ValidationRecord,
+    problems: &[Problem],
+) -> anyhow::Result<()> {
     let mut stderr = std::io::stderr().lock();
     for problem in problems {
         writeln!(stderr, "peaceplan: error: {problem}")?;
     }
-    let counts = match (record.clauses, record.sources, record.topics, record.parties) {
+    let counts = match (
+        record.clauses,
+        record.sources,
+        record.topics,
+        record.parties,
+    ) {
         (Some(clauses), Some(sources), Some(topics), Some(parties)) => {
             format!("{clauses} clauses, {sources} sources, {topics} topics, {parties} parties")
         }

@@ -24,7 +24,11 @@ pub fn check(files: &CorpusFiles, plan: &PlanFile, sources: &SourcesFile) -> Vec
         sources_text: Locator::new(&files.sources.text),
         topic_ids: plan.topics.iter().map(|topic| topic.id.as_str()).collect(),
         party_ids: plan.parties.iter().map(|party| party.id.as_str()).collect(),
-        source_ids: sources.sources.iter().map(|source| source.id.as_str()).collect(),
+        source_ids: sources
+            .sources
+            .iter()
+            .map(|source| source.id.as_str())
+            .collect(),
         problems: Vec::new(),
     };
     checker.check_sources(sources);
@@ -81,7 +85,9 @@ impl Checker<'_> {
             }
             if let Some(date) = &source.published {
                 if !is_iso_date(date) {
-                    let place = self.sources_text.token_or_start(self.sources_text.everything(), date);
+                    let place = self
+                        .sources_text
+                        .token_or_start(self.sources_text.everything(), date);
                     self.problems.push(
                         Problem::new(
                             self.sources_file,
@@ -155,13 +161,15 @@ impl Checker<'_> {
         }
         for missing in (1..=count).filter(|number| !seen.contains(number)) {
             numbering_broken = true;
-            let place = self
-                .plan_text
-                .token(self.plan_text.section("clauses"), "clauses", 0, |_| true);
+            let place =
+                self.plan_text
+                    .token(self.plan_text.section("clauses"), "clauses", 0, |_| true);
             self.problems.push(Problem::new(
                 self.plan_file,
                 place,
-                format!("clause number {missing} is missing: {count} clauses must be numbered 1–{count}"),
+                format!(
+                    "clause number {missing} is missing: {count} clauses must be numbered 1–{count}"
+                ),
             ));
         }
         if numbering_broken {
@@ -175,7 +183,10 @@ impl Checker<'_> {
                 Problem::new(
                     self.plan_file,
                     self.clause_place(pair[1].number, 0),
-                    format!("clause {} follows clause {}", pair[1].number, pair[0].number),
+                    format!(
+                        "clause {} follows clause {}",
+                        pair[1].number, pair[0].number
+                    ),
                 )
                 .with_hint("list the clauses in the order of the published text, 1 to N"),
             );
@@ -206,10 +217,22 @@ impl Checker<'_> {
         let party_ids = self.party_ids.clone();
         let source_ids = self.source_ids.clone();
         for topic in &clause.topics {
-            self.check_reference("topic", topic, &topic_ids, &lines, &format!("clause {number}"));
+            self.check_reference(
+                "topic",
+                topic,
+                &topic_ids,
+                &lines,
+                &format!("clause {number}"),
+            );
         }
         for party in &clause.parties {
-            self.check_reference("party", party, &party_ids, &lines, &format!("clause {number}"));
+            self.check_reference(
+                "party",
+                party,
+                &party_ids,
+                &lines,
+                &format!("clause {number}"),
+            );
         }
         let mut reported_by = HashSet::new();
         for report in &clause.reports {
@@ -218,11 +241,20 @@ impl Checker<'_> {
             if !reported_by.insert(report.source.as_str()) {
                 self.problems.push(Problem::new(
                     self.plan_file,
-                    self.plan_text.token(lines.clone(), &report.source, 1, |_| true),
-                    format!("clause {number} has two reports from source `{}`", report.source),
+                    self.plan_text
+                        .token(lines.clone(), &report.source, 1, |_| true),
+                    format!(
+                        "clause {number} has two reports from source `{}`",
+                        report.source
+                    ),
                 ));
             }
-            if report.wording.is_empty() || report.wording.iter().any(|passage| passage.trim().is_empty()) {
+            if report.wording.is_empty()
+                || report
+                    .wording
+                    .iter()
+                    .any(|passage| passage.trim().is_empty())
+            {
                 self.problems.push(Problem::new(
                     self.plan_file,
                     self.plan_text.token_or_start(lines.clone(), &report.source),
@@ -257,7 +289,11 @@ impl Checker<'_> {
     }
 
     fn check_full_text_coverage(&mut self, plan: &PlanFile, sources: &SourcesFile) {
-        for source in sources.sources.iter().filter(|source| source.kind == SourceKind::FullText) {
+        for source in sources
+            .sources
+            .iter()
+            .filter(|source| source.kind == SourceKind::FullText)
+        {
             let missing: Vec<String> = plan
                 .clauses
                 .iter()
@@ -286,12 +322,19 @@ impl Checker<'_> {
         let source_ids = self.source_ids.clone();
         let mut seen = HashSet::new();
         for plan_report in &plan.plan_reports {
-            self.check_reference("source", &plan_report.source, &source_ids, &lines, "plan_reports");
+            self.check_reference(
+                "source",
+                &plan_report.source,
+                &source_ids,
+                &lines,
+                "plan_reports",
+            );
             if !seen.insert(plan_report.source.as_str()) {
                 self.problems.push(
                     Problem::new(
                         self.plan_file,
-                        self.plan_text.token(lines.clone(), &plan_report.source, 1, |_| true),
+                        self.plan_text
+                            .token(lines.clone(), &plan_report.source, 1, |_| true),
                         format!("plan_reports lists source `{}` twice", plan_report.source),
                     )
                     .with_hint("merge its positions into one entry"),
@@ -330,16 +373,21 @@ impl Checker<'_> {
 
     fn clause_place(&self, number: u32, occurrence: usize) -> Option<(usize, usize)> {
         let lines = self.plan_text.clause(number, occurrence);
-        self.plan_text.token(lines, &number.to_string(), 0, |line| line.contains("number"))
+        self.plan_text.token(lines, &number.to_string(), 0, |line| {
+            line.contains("number")
+        })
     }
 }
 
 /// Lowercase ASCII letters and digits in hyphen-separated words.
 fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .split('-')
-            .all(|word| !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+        && id.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
 }
 
 fn is_iso_date(date: &str) -> bool {

@@ -26,7 +26,11 @@ impl<'a> Locator<'a> {
     /// The lines of the block under a top-level key such as `plan_reports:`.
     pub fn section(&self, key: &str) -> Range<usize> {
         let heading = format!("{key}:");
-        let Some(start) = self.lines.iter().position(|line| line.starts_with(&heading)) else {
+        let Some(start) = self
+            .lines
+            .iter()
+            .position(|line| line.starts_with(&heading))
+        else {
             return self.everything();
         };
         let end = (start + 1..self.lines.len())
@@ -52,7 +56,10 @@ impl<'a> Locator<'a> {
             .nth(occurrence);
         match matching {
             Some((position, &start)) => {
-                let end = starts.get(position + 1).copied().unwrap_or(self.lines.len());
+                let end = starts
+                    .get(position + 1)
+                    .copied()
+                    .unwrap_or(self.lines.len());
                 start..end
             }
             None => self.everything(),
@@ -96,6 +103,29 @@ impl<'a> Locator<'a> {
     }
 }
 
+impl Locator<'_> {
+    /// 1-based line and column of the second `key:` at the same indentation in the
+    /// mapping that starts on 1-based `mapping_line`: where a duplicate key stands.
+    pub fn repeated_key(&self, mapping_line: usize, key: &str) -> Option<(usize, usize)> {
+        let prefix = format!("{key}:");
+        let mut found = self
+            .lines
+            .iter()
+            .enumerate()
+            .skip(mapping_line.saturating_sub(1))
+            .filter_map(|(index, line)| {
+                let content = line.trim_start().trim_start_matches("- ").trim_start();
+                content
+                    .starts_with(&prefix)
+                    .then(|| (index, line.len() - content.len()))
+            });
+        let (_, indent) = found.next()?;
+        found
+            .find(|&(_, other_indent)| other_indent == indent)
+            .map(|(index, column)| (index + 1, column + 1))
+    }
+}
+
 fn is_top_level_key(line: &str) -> bool {
     line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && line.contains(':')
 }
@@ -110,11 +140,13 @@ fn number_key_value(line: &str) -> Option<u32> {
 
 /// Byte offsets where `needle` stands in `line` as a whole token (not inside a longer id).
 fn token_offsets<'l>(line: &'l str, needle: &'l str) -> impl Iterator<Item = usize> + 'l {
-    line.match_indices(needle).map(|(offset, _)| offset).filter(move |&offset| {
-        let before = line[..offset].chars().next_back();
-        let after = line[offset + needle.len()..].chars().next();
-        !before.is_some_and(is_id_char) && !after.is_some_and(is_id_char)
-    })
+    line.match_indices(needle)
+        .map(|(offset, _)| offset)
+        .filter(move |&offset| {
+            let before = line[..offset].chars().next_back();
+            let after = line[offset + needle.len()..].chars().next();
+            !before.is_some_and(is_id_char) && !after.is_some_and(is_id_char)
+        })
 }
 
 fn is_id_char(character: char) -> bool {
@@ -131,8 +163,20 @@ mod tests {
     fn finds_a_clause_block_and_a_token_inside_it() {
         let locator = Locator::new(TEXT);
         assert_eq!(locator.clause(2, 0), 5..7);
-        assert_eq!(locator.token_or_start(locator.clause(1, 0), "natoo"), Some((5, 14)));
-        assert_eq!(locator.token_or_start(locator.clause(2, 0), "nato"), Some((7, 14)));
+        assert_eq!(
+            locator.token_or_start(locator.clause(1, 0), "natoo"),
+            Some((5, 14))
+        );
+        assert_eq!(
+            locator.token_or_start(locator.clause(2, 0), "nato"),
+            Some((7, 14))
+        );
         assert_eq!(locator.id_entry("nato", 0), Some((2, 11)));
+    }
+
+    #[test]
+    fn finds_the_second_of_a_repeated_key_at_the_same_depth() {
+        let text = "clauses:\n  - number: 1\n    title: a\n    reports:\n      - title: nested\n    title: b\n";
+        assert_eq!(Locator::new(text).repeated_key(2, "title"), Some((6, 5)));
     }
 }

@@ -89,7 +89,10 @@ fn read_bounded(path: &Path) -> io::Result<Vec<u8>> {
     let file = std::fs::File::open(path)?;
     let metadata = file.metadata()?;
     if metadata.is_dir() {
-        return Err(io::Error::new(io::ErrorKind::IsADirectory, "is a directory"));
+        return Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "is a directory",
+        ));
     }
     let mut bytes = Vec::with_capacity(metadata.len().min(MAX_FILE_BYTES) as usize);
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
@@ -129,6 +132,9 @@ pub fn place_of_byte(bytes: &[u8], offset: usize) -> (usize, usize) {
         .iter()
         .rposition(|&byte| byte == b'\n')
         .map_or(0, |newline| newline + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }

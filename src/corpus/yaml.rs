@@ -4,6 +4,7 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use super::locate::Locator;
 use super::problem::Problem;
 use super::read::SourceText;
 
@@ -14,16 +15,30 @@ pub fn parse<T: DeserializeOwned>(file: &SourceText, expected: &str) -> Result<T
             .with_hint(format!("expected {expected}")));
     }
     serde_yaml::from_str(&file.text).map_err(|error| {
+        let message = strip_positions(&error.to_string());
         let place = error
             .location()
             .map(|location| (location.line(), location.column()));
-        Problem::new(&file.name, place, strip_positions(&error.to_string()))
+        let place = match (place, duplicated_field(&message)) {
+            // The library points at the mapping; point at the repeated key instead.
+            (Some((line, _)), Some(key)) => {
+                Locator::new(&file.text).repeated_key(line, key).or(place)
+            }
+            _ => place,
+        };
+        Problem::new(&file.name, place, message)
     })
 }
 
 /// `value` as a YAML document.
 pub fn to_string<T: Serialize>(value: &T) -> anyhow::Result<String> {
     Ok(serde_yaml::to_string(value)?)
+}
+
+/// The field named by a serde "duplicate field `x`" message.
+fn duplicated_field(message: &str) -> Option<&str> {
+    let after = &message[message.find("duplicate field `")? + "duplicate field `".len()..];
+    after.split('`').next()
 }
 
 /// The library's message without its own "at line L column C" notes, since the problem

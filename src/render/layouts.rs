@@ -33,15 +33,24 @@ pub fn clause_details(corpus: &Corpus, detail: &ClauseDetail, style: Style) -> S
             data_cell(&bulleted(clause.subpoints.iter().map(String::as_str))),
         ]);
     }
-    table.add_row(vec![label_cell("Topics", style), data_cell(&clause.topics.join(", "))]);
-    table.add_row(vec![label_cell("Parties", style), data_cell(&clause.parties.join(", "))]);
+    table.add_row(vec![
+        label_cell("Topics", style),
+        data_cell(&clause.topics.join(", ")),
+    ]);
+    table.add_row(vec![
+        label_cell("Parties", style),
+        data_cell(&clause.parties.join(", ")),
+    ]);
     table.add_row(vec![
         label_cell("Reported by", style),
         data_cell(&or_none(&clause.sources.join(", "))),
     ]);
     let mut text = format!(
         "{}\n{table}\n",
-        heading(&format!("Clause {} · {}", clause.number, visible(clause.title)), style)
+        heading(
+            &format!("Clause {} · {}", clause.number, visible(clause.title)),
+            style
+        )
     );
     for report in detail.reports {
         let outlet = corpus
@@ -51,7 +60,10 @@ pub fn clause_details(corpus: &Corpus, detail: &ClauseDetail, style: Style) -> S
             .map_or(report.source.as_str(), |source| source.name.as_str());
         text.push_str(&format!(
             "{}\n{}\n",
-            heading(&format!("  Reported by {} ({})", report.source, visible(outlet)), style),
+            heading(
+                &format!("  Reported by {} ({})", report.source, visible(outlet)),
+                style
+            ),
             report_table(report, style)
         ));
     }
@@ -67,23 +79,47 @@ fn report_table(report: &Report, style: Style) -> Table {
         .collect::<Vec<_>>()
         .join("\n");
     table.add_row(vec![label_cell("Wording", style), data_cell(&wording)]);
-    table.add_row(vec![label_cell("Summary", style), data_cell(&report.summary)]);
+    table.add_row(vec![
+        label_cell("Summary", style),
+        data_cell(&report.summary),
+    ]);
     if !report.positions.is_empty() {
         table.add_row(vec![
             label_cell("Positions", style),
-            data_cell(&report.positions.iter().map(describe_position).collect::<Vec<_>>().join("\n")),
+            data_cell(
+                &report
+                    .positions
+                    .iter()
+                    .map(describe_position)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
         ]);
     }
     if !report.discrepancies.is_empty() {
         table.add_row(vec![
             label_cell("Departs from text", style),
-            data_cell(&report.discrepancies.iter().map(describe_discrepancy).collect::<Vec<_>>().join("\n")),
+            data_cell(
+                &report
+                    .discrepancies
+                    .iter()
+                    .map(describe_discrepancy)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
         ]);
     }
     if !report.earlier_versions.is_empty() {
         table.add_row(vec![
             label_cell("Earlier versions", style),
-            data_cell(&report.earlier_versions.iter().map(describe_earlier_version).collect::<Vec<_>>().join("\n")),
+            data_cell(
+                &report
+                    .earlier_versions
+                    .iter()
+                    .map(describe_earlier_version)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
         ]);
     }
     table
@@ -93,10 +129,7 @@ fn report_table(report: &Report, style: Style) -> Table {
 pub fn describe_position(position: &Position) -> String {
     let mut line = format!(
         "• {} — {} [{}]: {}",
-        position.stance,
-        position.actor,
-        position.party,
-        position.summary
+        position.stance, position.actor, position.party, position.summary
     );
     if let Some(quote) = &position.quote {
         line.push_str(&format!(" “{quote}”"));
@@ -149,7 +182,10 @@ pub fn vocabulary_table(records: &[VocabularyRecord], style: Style) -> Table {
 
 /// `sources`: the outlets, what kind of article each is, and how many clauses it reports.
 pub fn source_table(records: &[SourceRecord], style: Style) -> Table {
-    let mut table = new_table(style, &["Id", "Outlet", "Kind", "Published", "Byline", "Clauses"]);
+    let mut table = new_table(
+        style,
+        &["Id", "Outlet", "Kind", "Published", "Byline", "Clauses"],
+    );
     for record in records {
         table.add_row(vec![
             data_cell(record.id),
@@ -181,9 +217,16 @@ fn heading(text: &str, style: Style) -> String {
 }
 
 fn bulleted<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    items.map(|item| format!("• {item}")).collect::<Vec<_>>().join("\n")
+    items
+        .map(|item| format!("• {item}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn or_none(text: &str) -> String {
-    if text.is_empty() { "none".to_owned() } else { text.to_owned() }
+    if text.is_empty() {
+        "none".to_owned()
+    } else {
+        text.to_owned()
+    }
 }

@@ -60,7 +60,8 @@ fn terminal_width() -> Option<u16> {
 
 /// `value` as one pretty-printed JSON document and a newline.
 pub fn write_json<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
+    // Through io::Error, so that a closed pipe is still recognisable as one.
+    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }
@@ -88,10 +89,26 @@ mod tests {
     fn colour_follows_the_terminal_unless_told() {
         assert!(wants_color(ColorChoice::Auto, true, env(&[])));
         assert!(!wants_color(ColorChoice::Auto, false, env(&[])));
-        assert!(!wants_color(ColorChoice::Auto, true, env(&[("NO_COLOR", "1")])));
-        assert!(wants_color(ColorChoice::Auto, false, env(&[("CLICOLOR_FORCE", "1")])));
-        assert!(!wants_color(ColorChoice::Auto, false, env(&[("CLICOLOR_FORCE", "0")])));
-        assert!(wants_color(ColorChoice::Always, false, env(&[("NO_COLOR", "1")])));
+        assert!(!wants_color(
+            ColorChoice::Auto,
+            true,
+            env(&[("NO_COLOR", "1")])
+        ));
+        assert!(wants_color(
+            ColorChoice::Auto,
+            false,
+            env(&[("CLICOLOR_FORCE", "1")])
+        ));
+        assert!(!wants_color(
+            ColorChoice::Auto,
+            false,
+            env(&[("CLICOLOR_FORCE", "0")])
+        ));
+        assert!(wants_color(
+            ColorChoice::Always,
+            false,
+            env(&[("NO_COLOR", "1")])
+        ));
         assert!(!wants_color(ColorChoice::Never, true, env(&[])));
     }
 }

@@ -1,0 +1,338 @@
+//! One malformed corpus per loader error class: each must fail with status 1 and a message
+//! that names the file, the line and the offending value.
+
+mod support;
+
+use support::{Fixture, line_of, peaceplan};
+
+const PLAN: &str = "plan_28_points.yaml";
+const SOURCES: &str = "sources.yaml";
+
+/// Run `list` and `validate` on the fixture; both must fail naming `file:line` and `value`.
+fn assert_rejected(fixture: &Fixture, file: &str, line: usize, value: &str) {
+    let place = format!("{}:{line}:", fixture.file(file).display());
+    peaceplan(["list"])
+        .data(fixture.path())
+        .status(1)
+        .stdout_empty()
+        .stderr_has(&place)
+        .stderr_has(value)
+        .run();
+    peaceplan(["validate"])
+        .data(fixture.path())
+        .status(1)
+        .stderr_has(&place)
+        .stderr_has(value)
+        .stdout_has("invalid:")
+        .run();
+}
+
+#[test]
+fn unknown_field() {
+    let fixture = Fixture::shipped();
+    let line = fixture.replace(
+        PLAN,
+        "    topics: [armed-forces]\n",
+        "    topics: [armed-forces]\n    colour: red\n",
+    ) + 1;
+    assert_rejected(&fixture, PLAN, line, "unknown field `colour`");
+}
+
+#[test]
+fn wrong_type() {
+    let fixture = Fixture::shipped();
+    let line = fixture.replace(PLAN, "  - number: 6\n", "  - number: six\n");
+    assert_rejected(&fixture, PLAN, line, "six");
+}
+
+#[test]
+fn missing_required_field() {
+    let fixture = Fixture::shipped();
+    fixture.replace(
+        PLAN,
+        "    title: \"Ukrainian Armed Forces capped at 600,000\"\n",
+        "",
+    );
+    // The parser notices at the end of the clause's mapping; it names the field.
+    let text = fixture.read(PLAN);
+    let line = line_of(&text, "  - number: 6");
+    let ran = peaceplan(["validate"])
+        .data(fixture.path())
+        .status(1)
+        .stderr_has("missing field `title`")
+        .run();
+    let named_line: usize = ran
+        .stderr
+        .split(&format!("{}:", fixture.file(PLAN).display()))
+        .nth(1)
+        .and_then(|rest| rest.split(':').next())
+        .and_then(|line| line.parse().ok())
+        .expect("a line number");
+    assert!(
+        named_line >= line && named_line <= line + 12,
+        "line {named_line} is not in clause 6 (starts {line})"
+    );
+}
+
+#[test]
+fn duplicate_key() {
+    let fixture = Fixture::shipped();
+    let line = fixture.replace(
+        PLAN,
+        "    topics: [armed-forces]\n",
+        "    topics: [armed-forces]\n    topics: [nato]\n",
+    ) + 1;
+    assert_rejected(&fixture, PLAN, line, "duplicate field `topics`");
+}
+
+#[test]
+fn clause_number_out_of_range() {
+    let fixture = Fixture::shipped();
+    let line = fixture.replace(PLAN, "  - number: 28\n", "  - number: 29\n");
+    assert_rejected(&fixture, PLAN, line, "clause number 29 is out of range");
+    peaceplan(["validate"])
+        .data(fixture.path())
+        .status(1)
+        .stderr_has("clause number 28 is missing")
+        .run();
+}
+
+#[test]
+fn clause_number_repeated() {
+    let fixture = Fixture::shipped();
+    let line = fixture.replace(PLAN, "  - number: 28\n", "  - number: 27\n");
+    assert_rejected(&fixture, PLAN, line, "clause number 27 is repeated");
+}
+
+#[test]
+fn unknown_topic_with_suggestion() {
+    let fixture = Fixture::shipped();
+    let line = fixture.replace(PLAN, "topics: [armed-forces]", "topics: [armed-forcs]");
+    assert_rejected(&fixture, PLAN, line, "unknown topic `armed-forcs`");
+    peaceplan(["validate"])
+        .data(fixture.path())
+        .status(1)
+        .stderr_has("did you mean `armed-forces`?")
+        .run();
+}
+
+#[test]
+fn unknown_party_with_suggestion() {
+    let fixture = Fixture::shipped();
+    let line = fixture.replace(
+        PLAN,
+        "parties: [europe, poland]",
+        "parties: [europe, polnad]",
+    );
+    assert_rejected(&fixture, PLAN, line, "unknown party `polnad`");
+    peaceplan(["validate"])
+        .data(fixture.path())
+        .status(1)
+        .stderr_has("did you mean `poland`?")
+        .run();
+}
+
+#[test]
+fn report_from_an_unknown_source() {
+    let fixture = Fixture::shipped();
+    fixture.replace(PLAN, "  - number: 9\n", "  - number: 9\n");
+    let text = fixture.read(PLAN);
+    let clause_nine = text.find("  - number: 9\n").unwrap();
+    let report = clause_nine
+        + text[clause_nine..]
+            .find("      - source: al-mayadeen")
+            .unwrap();
+    let edited = format!(
+        "{}      - source: al-mayadeeen{}",
+        &text[..report],
+        &text[report + "      - source: al-mayadeen".len()..]
+    );
+    fixture.write(PLAN, &edited);
+    let line = line_of(&edited, "al-mayadeeen");
+    assert_rejected(&fixture, PLAN, line, "unknown source `al-mayadeeen`");
+}
+
+#[test]
+fn duplicate_vocabulary_id() {
+    let fixture = Fixture::shipped();
+    let line = fixture.replace(
+        PLAN,
+        "  - { id: poland, label: Poland }\n",
+        "  - { id: poland, label: Poland }\n  - { id: poland, label: Polska }\n",
+    ) + 1;
+    assert_rejected(&fixture, PLAN, line, "party id `poland` is defined twice");
+}
+
+#[test]
+fn duplicate_source_id() {
+    let fixture = Fixture::shipped();
+    let line = fixture.replace(SOURCES, "  - id: wsws\n", "  - id: kyiv-independent\n");
+    assert_rejected(
+        &fixture,
+        SOURCES,
+        line,
+        "source id `kyiv-independent` is used twice",
+    );
+}
+
+#[test]
+fn malformed_yaml() {
+    let fixture = Fixture::shipped();
+    let line = fixture.replace(
+        PLAN,
+        "    topics: [armed-forces]\n",
+        "    topics: [armed-forces\n",
+    );
+    let ran = peaceplan(["list"]).data(fixture.path()).status(1).run();
+    let named = format!("{}:", fixture.file(PLAN).display());
+    assert!(ran.stderr.contains(&named), "{}", ran.stderr);
+    // The parser reports where it gave up: on or after the broken line, never before.
+    let named_line: usize = ran
+        .stderr
+        .split(&named)
+        .nth(1)
+        .unwrap()
+        .split(':')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        named_line >= line,
+        "named line {named_line} is before the error at {line}"
+    );
+}
+
+#[test]
+fn invalid_utf8() {
+    let fixture = Fixture::shipped();
+    let mut bytes = std::fs::read(fixture.file(SOURCES)).unwrap();
+    let offset = bytes.windows(5).position(|w| w == b"wsws\n").unwrap();
+    bytes[offset + 1] = 0xff;
+    let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+    fixture.write(SOURCES, &bytes);
+    assert_rejected(&fixture, SOURCES, line, "invalid UTF-8: byte 0xff");
+}
+
+#[test]
+fn empty_file() {
+    let fixture = Fixture::shipped();
+    fixture.write(SOURCES, "");
+    assert_rejected(&fixture, SOURCES, 1, "the file is empty");
+}
+
+#[test]
+fn missing_file_names_the_path_and_what_a_corpus_needs() {
+    let fixture = Fixture::shipped();
+    std::fs::remove_file(fixture.file(SOURCES)).unwrap();
+    peaceplan(["list"])
+        .data(fixture.path())
+        .status(1)
+        .stderr_has(&fixture.file(SOURCES).display().to_string())
+        .stderr_has("sources.yaml is missing")
+        .run();
+}
+
+#[test]
+fn missing_directory() {
+    peaceplan(["list", "--data", "/no/such/corpus"])
+        .status(1)
+        .stderr_has("/no/such/corpus: does not exist")
+        .stderr_has("--data (or PEACEPLAN_DATA) takes a directory")
+        .run();
+}
+
+#[test]
+fn a_directory_where_a_file_should_be() {
+    let fixture = Fixture::shipped();
+    std::fs::remove_file(fixture.file(PLAN)).unwrap();
+    std::fs::create_dir(fixture.file(PLAN)).unwrap();
+    peaceplan(["list"])
+        .data(fixture.path())
+        .status(1)
+        .stderr_has("found a directory")
+        .run();
+}
+
+#[test]
+fn validate_reports_every_problem_not_only_the_first() {
+    let fixture = Fixture::shipped();
+    fixture.replace(PLAN, "topics: [armed-forces]", "topics: [armed-forcs]");
+    fixture.replace(
+        PLAN,
+        "parties: [europe, poland]",
+        "parties: [europe, polnad]",
+    );
+    fixture.replace(
+        SOURCES,
+        "published: 2025-11-20",
+        "published: 20 November 2025",
+    );
+    let ran = peaceplan(["validate"])
+        .data(fixture.path())
+        .status(1)
+        .stdout_has("invalid: 3 problems; 28 clauses, 5 sources, 20 topics, 14 parties")
+        .run();
+    assert_eq!(
+        ran.stderr
+            .lines()
+            .filter(|l| l.starts_with("peaceplan: error: "))
+            .count(),
+        3
+    );
+    assert!(ran.stderr.contains("is not YYYY-MM-DD"));
+}
+
+#[test]
+fn validate_json_lists_problems_with_places() {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Validation {
+        valid: bool,
+        clauses: Option<usize>,
+        sources: Option<usize>,
+        topics: Option<usize>,
+        parties: Option<usize>,
+        problems: Vec<ProblemRecord>,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct ProblemRecord {
+        file: String,
+        line: Option<usize>,
+        column: Option<usize>,
+        message: String,
+        hint: Option<String>,
+    }
+    let fixture = Fixture::shipped();
+    let line = fixture.replace(PLAN, "topics: [armed-forces]", "topics: [armed-forcs]");
+    let validation: Validation = peaceplan(["validate", "--json"])
+        .data(fixture.path())
+        .status(1)
+        .run()
+        .json();
+    assert!(!validation.valid);
+    assert_eq!(
+        (
+            validation.clauses,
+            validation.sources,
+            validation.topics,
+            validation.parties
+        ),
+        (Some(28), Some(5), Some(20), Some(14))
+    );
+    let [problem] = validation.problems.as_slice() else {
+        panic!("one problem expected")
+    };
+    assert!(problem.file.ends_with(PLAN));
+    assert_eq!(problem.line, Some(line));
+    assert!(problem.column.is_some());
+    assert!(problem.message.contains("armed-forcs"));
+    assert_eq!(
+        problem.hint.as_deref(),
+        Some("did you mean `armed-forces`?")
+    );
+
+    let ok: Validation = peaceplan(["validate", "--json"]).run().json();
+    assert!(ok.valid && ok.problems.is_empty());
+}

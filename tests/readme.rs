@@ -1,0 +1,64 @@
+//! Every example in README.md runs, and prints exactly what the README shows.
+//!
+//! An example is a ```console block: a `$ ` command line, then its output (stdout, then
+//! stderr). Commands run under bash with the built binary first on PATH, from the
+//! repository's root.
+
+use std::path::Path;
+use std::process::Command;
+
+struct Example {
+    command: String,
+    output: String,
+}
+
+fn examples(readme: &str) -> Vec<Example> {
+    let mut examples = Vec::new();
+    let mut rest = readme;
+    while let Some(start) = rest.find("```console\n") {
+        let block = &rest[start + "```console\n".len()..];
+        let end = block.find("```").expect("an unclosed console block");
+        let (command_line, output) = block[..end].split_once('\n').unwrap_or((&block[..end], ""));
+        let command = command_line
+            .strip_prefix("$ ")
+            .unwrap_or_else(|| panic!("a console block starts without `$ `: {command_line}"));
+        examples.push(Example {
+            command: command.to_owned(),
+            output: output.to_owned(),
+        });
+        rest = &block[end + 3..];
+    }
+    examples
+}
+
+#[test]
+fn every_readme_example_prints_what_the_readme_shows() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let examples = examples(&readme);
+    assert!(examples.len() >= 5, "the README should show examples");
+    let binary_dir = Path::new(env!("CARGO_BIN_EXE_peaceplan")).parent().unwrap();
+    let path = format!("{}:{}", binary_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let mut failures = Vec::new();
+    for example in &examples {
+        let output = Command::new("bash")
+            .arg("-c")
+            .arg(format!("{} 2>&1", example.command))
+            .current_dir(root)
+            .env("PATH", &path)
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("COLUMNS")
+            .env_remove("PEACEPLAN_DATA")
+            .output()
+            .expect("run bash");
+        let printed = String::from_utf8_lossy(&output.stdout);
+        if printed != example.output {
+            failures.push(format!(
+                "$ {}\n--- README shows\n{}--- the tool prints\n{printed}",
+                example.command, example.output
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "README examples are out of date:\n\n{}", failures.join("\n"));
+}

@@ -1,0 +1,213 @@
+//! A small fluent helper for running the real `peaceplan` binary, so each test reads as
+//! arguments → expected output → exit status; and corpus fixtures made by editing a copy
+//! of the shipped corpus in a temporary directory.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// One run of the binary and what it must produce.
+#[must_use = "a Test does nothing until .run()"]
+pub struct Test {
+    args: Vec<String>,
+    envs: Vec<(String, String)>,
+    removed_envs: Vec<String>,
+    status: i32,
+    stdout_has: Vec<String>,
+    stdout_lacks: Vec<String>,
+    stderr_has: Vec<String>,
+    stdout_empty: bool,
+    stderr_empty: bool,
+}
+
+/// What a run printed.
+pub struct Ran {
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Ran {
+    /// Stdout parsed as JSON into `T` (use `deny_unknown_fields` types to pin the shape).
+    pub fn json<T: serde::de::DeserializeOwned>(&self) -> T {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|error| {
+            panic!("stdout is not the expected JSON: {error}\n{}", self.stdout)
+        })
+    }
+}
+
+pub fn peaceplan<I, S>(args: I) -> Test
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    Test {
+        args: args
+            .into_iter()
+            .map(|arg| arg.as_ref().to_owned())
+            .collect(),
+        envs: Vec::new(),
+        removed_envs: vec![
+            "PEACEPLAN_DATA".into(),
+            "NO_COLOR".into(),
+            "CLICOLOR_FORCE".into(),
+            "COLUMNS".into(),
+        ],
+        status: 0,
+        stdout_has: Vec::new(),
+        stdout_lacks: Vec::new(),
+        stderr_has: Vec::new(),
+        stdout_empty: false,
+        stderr_empty: false,
+    }
+}
+
+impl Test {
+    pub fn env(mut self, name: &str, value: &str) -> Self {
+        self.envs.push((name.into(), value.into()));
+        self
+    }
+
+    pub fn data(mut self, dir: &Path) -> Self {
+        self.args.push("--data".into());
+        self.args.push(dir.display().to_string());
+        self
+    }
+
+    pub fn status(mut self, status: i32) -> Self {
+        self.status = status;
+        self
+    }
+
+    pub fn stdout_has(mut self, text: &str) -> Self {
+        self.stdout_has.push(text.into());
+        self
+    }
+
+    pub fn stdout_lacks(mut self, text: &str) -> Self {
+        self.stdout_lacks.push(text.into());
+        self
+    }
+
+    pub fn stderr_has(mut self, text: &str) -> Self {
+        self.stderr_has.push(text.into());
+        self
+    }
+
+    pub fn stdout_empty(mut self) -> Self {
+        self.stdout_empty = true;
+        self
+    }
+
+    pub fn stderr_empty(mut self) -> Self {
+        self.stderr_empty = true;
+        self
+    }
+
+    pub fn command(&self) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_peaceplan"));
+        command.args(&self.args);
+        for name in &self.removed_envs {
+            command.env_remove(name);
+        }
+        for (name, value) in &self.envs {
+            command.env(name, value);
+        }
+        command
+    }
+
+    pub fn run(self) -> Ran {
+        let Output {
+            status,
+            stdout,
+            stderr,
+        } = self.command().output().expect("run peaceplan");
+        let ran = Ran {
+            stdout: String::from_utf8(stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(stderr).expect("stderr is UTF-8"),
+        };
+        let context = format!(
+            "peaceplan {:?}\n--- stdout\n{}\n--- stderr\n{}",
+            self.args, ran.stdout, ran.stderr
+        );
+        assert_eq!(status.code(), Some(self.status), "exit status\n{context}");
+        for text in &self.stdout_has {
+            assert!(
+                ran.stdout.contains(text),
+                "stdout lacks {text:?}\n{context}"
+            );
+        }
+        for text in &self.stdout_lacks {
+            assert!(!ran.stdout.contains(text), "stdout has {text:?}\n{context}");
+        }
+        for text in &self.stderr_has {
+            assert!(
+                ran.stderr.contains(text),
+                "stderr lacks {text:?}\n{context}"
+            );
+        }
+        if self.stdout_empty {
+            assert!(ran.stdout.is_empty(), "stdout not empty\n{context}");
+        }
+        if self.stderr_empty {
+            assert!(ran.stderr.is_empty(), "stderr not empty\n{context}");
+        }
+        ran
+    }
+}
+
+/// The shipped corpus directory.
+pub fn shipped_data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+/// A copy of the shipped corpus in a temporary directory, edited by the test.
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    pub fn shipped() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for name in ["plan_28_points.yaml", "sources.yaml"] {
+            std::fs::copy(shipped_data().join(name), dir.path().join(name)).expect("copy corpus");
+        }
+        Self { dir }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn file(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn read(&self, name: &str) -> String {
+        std::fs::read_to_string(self.file(name)).expect("read fixture")
+    }
+
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> &Self {
+        std::fs::write(self.file(name), contents).expect("write fixture");
+        self
+    }
+
+    /// Replace the first occurrence of `from` in `name` (which must contain it) by `to`,
+    /// and return the 1-based line where the replacement starts.
+    pub fn replace(&self, name: &str, from: &str, to: &str) -> usize {
+        let text = self.read(name);
+        let offset = text
+            .find(from)
+            .unwrap_or_else(|| panic!("{name} lacks {from:?}"));
+        let edited = format!("{}{}{}", &text[..offset], to, &text[offset + from.len()..]);
+        self.write(name, edited);
+        text[..offset].matches('\n').count() + 1
+    }
+}
+
+/// The 1-based line of the first line of `text` that contains `needle`.
+pub fn line_of(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|line| line.contains(needle))
+        .unwrap_or_else(|| panic!("no line contains {needle:?}"))
+        + 1
+}
