@@ -38,7 +38,11 @@ fn every_readme_example_prints_what_the_readme_shows() {
     let examples = examples(&readme);
     assert!(examples.len() >= 5, "the README should show examples");
     let binary_dir = Path::new(env!("CARGO_BIN_EXE_peaceplan")).parent().unwrap();
-    let path = format!("{}:{}", binary_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let path = format!(
+        "{}:{}",
+        binary_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let mut failures = Vec::new();
     for example in &examples {
         let output = Command::new("bash")
@@ -60,5 +64,9 @@ fn every_readme_example_prints_what_the_readme_shows() {
             ));
         }
     }
-    assert!(failures.is_empty(), "README examples are out of date:\n\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "README examples are out of date:\n\n{}",
+        failures.join("\n")
+    );
 }
