@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::model::Stance;
+
 /// Query the clauses of the US 28-point Russia–Ukraine peace plan (November 2025) and
 /// what each news outlet reported about them.
 #[derive(Debug, Parser)]
@@ -87,6 +89,11 @@ pub enum Command {
     Parties,
     /// List the news outlets with how many clauses each reports.
     Sources,
+    /// List the positions on the plan and its clauses that outlets reported, one row each.
+    Positions(PositionsArgs),
+    /// A clause × outlet grid: did each outlet reproduce the text, paraphrase it, depart
+    /// from it, or not report it?
+    Matrix(MatrixArgs),
     /// Check a corpus and report every problem in it.
     Validate(ValidateArgs),
 }
@@ -123,6 +130,53 @@ pub struct ListArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct MatrixArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// Which positions to keep; values combine as in `list` (OR within a flag, AND across).
+#[derive(Debug, Clone, Default, Args)]
+pub struct PositionsArgs {
+    /// Keep positions taken for any of these parties (the speaker's party).
+    #[arg(long, value_name = "PARTY", value_delimiter = ',')]
+    pub party: Vec<String>,
+
+    /// Keep positions reported by any of these outlets.
+    #[arg(long, value_name = "SOURCE", value_delimiter = ',')]
+    pub source: Vec<String>,
+
+    /// Keep positions on these clauses; `plan` means positions on the plan as a whole.
+    #[arg(long, value_name = "N|plan", value_delimiter = ',', value_parser = parse_clause_ref)]
+    pub clause: Vec<ClauseRef>,
+
+    /// Keep positions with any of these stances.
+    #[arg(long, value_enum, value_name = "STANCE", value_delimiter = ',')]
+    pub stance: Vec<Stance>,
+
+    /// Keep positions on clauses touching any of these topics (drops plan-level ones).
+    #[arg(long, value_name = "TOPIC", value_delimiter = ',')]
+    pub topic: Vec<String>,
+}
+
+/// A clause number, or the plan as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClauseRef {
+    Plan,
+    Number(u32),
+}
+
+fn parse_clause_ref(value: &str) -> Result<ClauseRef, String> {
+    if value.eq_ignore_ascii_case("plan") {
+        return Ok(ClauseRef::Plan);
+    }
+    value
+        .parse()
+        .map(ClauseRef::Number)
+        .map_err(|_| format!("expected a clause number or `plan`, got `{value}`"))
+}
+
+#[derive(Debug, Args)]
 pub struct ShowArgs {
     /// Clause numbers, 1 to 28.
     #[arg(required = true, value_name = "N")]
@@ -130,4 +184,9 @@ pub struct ShowArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct ValidateArgs {}
+pub struct ValidateArgs {
+    /// Also check that every quotation (report wording, position quotes, what a
+    /// discrepancy says the outlet says) appears word for word in DIR/<source-id>.txt.
+    #[arg(long, value_name = "DIR")]
+    pub archive: Option<PathBuf>,
+}

@@ -5,12 +5,14 @@
 //! the only YAML), `query` (choosing clauses), `records` and `render` (output), `cmd`
 //! (one module per subcommand), `cli` (the arguments).
 
+pub mod analysis;
 pub mod cli;
 pub mod cmd;
 pub mod corpus;
 pub mod error;
 pub mod model;
 pub mod query;
+pub mod quotecheck;
 pub mod records;
 pub mod render;
 pub mod suggest;

@@ -254,6 +254,24 @@ impl Corpus {
         self.clauses.iter().find(|clause| clause.number == number)
     }
 
+    /// The topic ids, in vocabulary order.
+    pub fn topic_ids(&self) -> Vec<&str> {
+        self.topics.iter().map(|topic| topic.id.as_str()).collect()
+    }
+
+    /// The party ids, in vocabulary order.
+    pub fn party_ids(&self) -> Vec<&str> {
+        self.parties.iter().map(|party| party.id.as_str()).collect()
+    }
+
+    /// The source ids, in the order of `sources.yaml`.
+    pub fn source_ids(&self) -> Vec<&str> {
+        self.sources
+            .iter()
+            .map(|source| source.id.as_str())
+            .collect()
+    }
+
     /// The ids of the sources that report a clause, in the order of `sources.yaml`.
     pub fn reporting_sources(&self, clause: &Clause) -> Vec<&str> {
         self.sources
@@ -265,7 +283,7 @@ impl Corpus {
 }
 
 /// Writes a closed-choice value by its command-line (and JSON) name, such as `full-text`.
-fn write_choice_name<T: clap::ValueEnum>(
+pub fn write_choice_name<T: clap::ValueEnum>(
     value: &T,
     f: &mut std::fmt::Formatter<'_>,
 ) -> std::fmt::Result {

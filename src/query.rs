@@ -3,9 +3,9 @@
 //! Within one flag the values are alternatives (OR); across flags every one given must
 //! hold (AND). A value the corpus does not know is a usage error, never an empty result.
 
-use crate::cli::FilterArgs;
+use crate::cli::{ClauseRef, FilterArgs, PositionsArgs};
 use crate::error::UsageError;
-use crate::model::{Clause, Corpus};
+use crate::model::{Clause, Corpus, Position, Stance};
 use crate::suggest;
 
 /// A filter whose ids are all known to the corpus it was checked against.
@@ -23,24 +23,9 @@ impl ClauseFilter {
     /// Check the flags' values against `corpus`, suggesting the nearest valid value for
     /// any it does not know.
     pub fn from_args(args: &FilterArgs, corpus: &Corpus) -> Result<Self, UsageError> {
-        let topic_ids: Vec<&str> = corpus
-            .topics
-            .iter()
-            .map(|topic| topic.id.as_str())
-            .collect();
-        let party_ids: Vec<&str> = corpus
-            .parties
-            .iter()
-            .map(|party| party.id.as_str())
-            .collect();
-        let source_ids: Vec<&str> = corpus
-            .sources
-            .iter()
-            .map(|source| source.id.as_str())
-            .collect();
-        require_known("--topic", &args.topic, &topic_ids)?;
-        require_known("--party", &args.party, &party_ids)?;
-        require_known("--source", &args.source, &source_ids)?;
+        require_known("--topic", &args.topic, &corpus.topic_ids())?;
+        require_known("--party", &args.party, &corpus.party_ids())?;
+        require_known("--source", &args.source, &corpus.source_ids())?;
         for &number in &args.clause {
             require_clause(corpus, number)?;
         }
@@ -73,6 +58,101 @@ impl ClauseFilter {
             .filter(|clause| self.matches(clause))
             .collect()
     }
+}
+
+/// A position as reported: by which outlet, on which clause (`None`: the whole plan).
+#[derive(Debug, Clone, Copy)]
+pub struct ReportedPosition<'c> {
+    pub clause: Option<&'c Clause>,
+    pub source: &'c str,
+    pub position: &'c Position,
+}
+
+/// A checked filter over reported positions.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PositionFilter {
+    pub parties: Vec<String>,
+    pub sources: Vec<String>,
+    pub clauses: Vec<ClauseRef>,
+    pub stances: Vec<Stance>,
+    pub topics: Vec<String>,
+}
+
+impl PositionFilter {
+    /// Check the flags' values against `corpus`, as [`ClauseFilter::from_args`] does.
+    pub fn from_args(args: &PositionsArgs, corpus: &Corpus) -> Result<Self, UsageError> {
+        require_known("--topic", &args.topic, &corpus.topic_ids())?;
+        require_known("--party", &args.party, &corpus.party_ids())?;
+        require_known("--source", &args.source, &corpus.source_ids())?;
+        for clause in &args.clause {
+            if let ClauseRef::Number(number) = clause {
+                require_clause(corpus, *number)?;
+            }
+        }
+        Ok(Self {
+            parties: args.party.clone(),
+            sources: args.source.clone(),
+            clauses: args.clause.clone(),
+            stances: args.stance.clone(),
+            topics: args.topic.clone(),
+        })
+    }
+
+    /// Whether a reported position passes every flag given.
+    pub fn matches(&self, reported: &ReportedPosition) -> bool {
+        let clause_ref = reported
+            .clause
+            .map_or(ClauseRef::Plan, |clause| ClauseRef::Number(clause.number));
+        any_or_unset(&self.parties, |party| reported.position.party == *party)
+            && any_or_unset(&self.sources, |source| reported.source == source)
+            && any_or_unset(&self.clauses, |wanted| *wanted == clause_ref)
+            && any_or_unset(&self.stances, |stance| reported.position.stance == *stance)
+            && any_or_unset(&self.topics, |topic| {
+                reported
+                    .clause
+                    .is_some_and(|clause| clause.topics.contains(topic))
+            })
+    }
+
+    /// The positions of `corpus` that pass: clause by clause in order, then plan-level
+    /// ones; within each, in the order of `sources.yaml`.
+    pub fn select<'c>(&self, corpus: &'c Corpus) -> Vec<ReportedPosition<'c>> {
+        all_positions(corpus)
+            .into_iter()
+            .filter(|reported| self.matches(reported))
+            .collect()
+    }
+}
+
+/// Every reported position in the corpus, in the order [`PositionFilter::select`] gives.
+pub fn all_positions(corpus: &Corpus) -> Vec<ReportedPosition<'_>> {
+    let mut positions = Vec::new();
+    for clause in &corpus.clauses {
+        for source in &corpus.sources {
+            if let Some(report) = clause.report_by(&source.id) {
+                positions.extend(report.positions.iter().map(|position| ReportedPosition {
+                    clause: Some(clause),
+                    source: &report.source,
+                    position,
+                }));
+            }
+        }
+    }
+    for source in &corpus.sources {
+        for plan_report in corpus.plan_reports.iter().filter(|r| r.source == source.id) {
+            positions.extend(
+                plan_report
+                    .positions
+                    .iter()
+                    .map(|position| ReportedPosition {
+                        clause: None,
+                        source: &plan_report.source,
+                        position,
+                    }),
+            );
+        }
+    }
+    positions
 }
 
 /// The clause numbered `number`, or a usage error naming the valid range.

@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
-use crate::model::{Clause, Corpus, Report, Source, SourceKind};
+use crate::analysis::Rendering;
+use crate::model::{Clause, Corpus, Report, Source, SourceKind, Stance};
+use crate::query::ReportedPosition;
 
 /// One clause as `list` prints it.
 #[derive(Debug, Clone, Serialize)]
@@ -128,6 +130,131 @@ impl<'c> SourceRecord<'c> {
             kind: source.kind,
             via: &source.via,
             clauses: count_clauses(corpus, |clause| clause.report_by(&source.id).is_some()),
+        }
+    }
+}
+
+/// One reported position, as `positions` prints it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PositionRecord<'c> {
+    /// The clause number, or null for a position on the plan as a whole.
+    pub clause: Option<u32>,
+    pub source: &'c str,
+    pub actor: &'c str,
+    pub party: &'c str,
+    pub stance: Stance,
+    pub summary: &'c str,
+    pub quote: Option<&'c str>,
+    pub via: Option<&'c str>,
+}
+
+impl<'c> PositionRecord<'c> {
+    pub fn new(reported: &ReportedPosition<'c>) -> Self {
+        let position = reported.position;
+        Self {
+            clause: reported.clause.map(|clause| clause.number),
+            source: reported.source,
+            actor: &position.actor,
+            party: &position.party,
+            stance: position.stance,
+            summary: &position.summary,
+            quote: position.quote.as_deref(),
+            via: position.via.as_deref(),
+        }
+    }
+}
+
+/// The clause × outlet grid that `matrix` prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixRecord<'c> {
+    /// Source ids, in column order.
+    pub sources: Vec<&'c str>,
+    pub rows: Vec<MatrixRow<'c>>,
+    /// One per source, in column order.
+    pub totals: Vec<MatrixTotal<'c>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixRow<'c> {
+    pub number: u32,
+    pub title: &'c str,
+    pub cells: Vec<MatrixCell<'c>>,
+    /// How many outlets report the clause.
+    pub reported: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixCell<'c> {
+    pub source: &'c str,
+    pub rendering: Rendering,
+}
+
+/// How a source rendered the clauses of the grid, counted by kind of rendering.
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixTotal<'c> {
+    pub source: &'c str,
+    pub reported: usize,
+    pub reproduced: usize,
+    pub paraphrased: usize,
+    pub departs: usize,
+    pub not_reported: usize,
+}
+
+impl<'c> MatrixRecord<'c> {
+    pub fn new(corpus: &'c Corpus, clauses: &[&'c Clause]) -> Self {
+        let sources = corpus.source_ids();
+        let rows: Vec<MatrixRow> = clauses
+            .iter()
+            .map(|clause| MatrixRow::new(clause, &sources))
+            .collect();
+        let totals = sources
+            .iter()
+            .enumerate()
+            .map(|(column, &source)| MatrixTotal::new(source, &rows, column))
+            .collect();
+        Self {
+            sources,
+            rows,
+            totals,
+        }
+    }
+}
+
+impl<'c> MatrixRow<'c> {
+    fn new(clause: &'c Clause, sources: &[&'c str]) -> Self {
+        let cells: Vec<MatrixCell> = sources
+            .iter()
+            .map(|&source| MatrixCell {
+                source,
+                rendering: Rendering::of(clause, source),
+            })
+            .collect();
+        Self {
+            number: clause.number,
+            title: &clause.title,
+            reported: cells
+                .iter()
+                .filter(|cell| cell.rendering != Rendering::NotReported)
+                .count(),
+            cells,
+        }
+    }
+}
+
+impl<'c> MatrixTotal<'c> {
+    fn new(source: &'c str, rows: &[MatrixRow], column: usize) -> Self {
+        let count = |wanted: Rendering| {
+            rows.iter()
+                .filter(|row| row.cells[column].rendering == wanted)
+                .count()
+        };
+        Self {
+            source,
+            reported: rows.len() - count(Rendering::NotReported),
+            reproduced: count(Rendering::Reproduced),
+            paraphrased: count(Rendering::Paraphrased),
+            departs: count(Rendering::Departs),
+            not_reported: count(Rendering::NotReported),
         }
     }
 }

@@ -150,3 +150,13 @@ fn every_clause_matches_the_full_text_article_in_order() {
         }
     }
 }
+
+#[test]
+fn every_quotation_in_the_shipped_corpus_is_in_its_article() {
+    let Some(archive) = archive() else { return };
+    peaceplan(["validate", "--archive", archive.to_str().unwrap()])
+        .stdout_has("ok: 28 clauses, 5 sources")
+        .stdout_has("quotations found word for word")
+        .stderr_empty()
+        .run();
+}

@@ -294,6 +294,8 @@ fn validate_json_lists_problems_with_places() {
         topics: Option<usize>,
         parties: Option<usize>,
         problems: Vec<ProblemRecord>,
+        quotes_checked: Option<usize>,
+        quote_misses: Vec<serde_json::Value>,
     }
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -312,6 +314,7 @@ fn validate_json_lists_problems_with_places() {
         .run()
         .json();
     assert!(!validation.valid);
+    assert!(validation.quotes_checked.is_none() && validation.quote_misses.is_empty());
     assert_eq!(
         (
             validation.clauses,

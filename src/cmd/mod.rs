@@ -1,7 +1,9 @@
 //! The subcommands, one module each with its own `run`, and the dispatch between them.
 
 mod list;
+mod matrix;
 mod parties;
+mod positions;
 mod show;
 mod sources;
 mod topics;
@@ -58,6 +60,8 @@ pub fn dispatch(cli: &Cli) -> anyhow::Result<()> {
         Command::Topics => topics::run(&context, &mut out)?,
         Command::Parties => parties::run(&context, &mut out)?,
         Command::Sources => sources::run(&context, &mut out)?,
+        Command::Positions(args) => positions::run(args, &context, &mut out)?,
+        Command::Matrix(args) => matrix::run(args, &context, &mut out)?,
         Command::Validate(args) => validate::run(args, &context, &mut out)?,
     }
     out.flush()?;

@@ -22,12 +22,12 @@ pub fn run(args: &ShowArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
     match context.format {
         OutputFormat::Json => render::write_json(out, &details)?,
         OutputFormat::Table => {
-            for detail in &details {
-                writeln!(
-                    out,
-                    "{}",
-                    render::clause_details(&corpus, detail, context.style)
-                )?;
+            for (index, detail) in details.iter().enumerate() {
+                if index > 0 {
+                    writeln!(out)?;
+                }
+                let text = render::clause_details(&corpus, detail, context.style);
+                write!(out, "{text}")?;
             }
         }
     }

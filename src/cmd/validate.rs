@@ -1,6 +1,8 @@
-//! `peaceplan validate`: check a corpus, report every problem, and summarise it in a line.
+//! `peaceplan validate`: check a corpus (and, with `--archive`, its quotations), report
+//! every problem, and summarise it in a line.
 
 use std::io::Write;
+use std::path::Path;
 
 use serde::Serialize;
 
@@ -9,6 +11,7 @@ use crate::cli::{OutputFormat, ValidateArgs};
 use crate::corpus::{self, CorpusFiles, Problem};
 use crate::error::AlreadyReported;
 use crate::model::Corpus;
+use crate::quotecheck::{self, QuoteMiss};
 
 /// The outcome of a validation, as `--format json` prints it.
 #[derive(Debug, Serialize)]
@@ -19,6 +22,9 @@ struct ValidationRecord {
     topics: Option<usize>,
     parties: Option<usize>,
     problems: Vec<ProblemRecord>,
+    /// With `--archive`: how many quotations were looked for, and those not found.
+    quotes_checked: Option<usize>,
+    quote_misses: Vec<QuoteMissRecord>,
 }
 
 #[derive(Debug, Serialize)]
@@ -30,31 +36,48 @@ struct ProblemRecord {
     hint: Option<String>,
 }
 
-pub fn run(_args: &ValidateArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
-    let (corpus, problems) = match &context.global.data {
+#[derive(Debug, Serialize)]
+struct QuoteMissRecord {
+    clause: Option<u32>,
+    source: String,
+    field: &'static str,
+    passage: String,
+    closest: String,
+    article: String,
+}
+
+pub fn run(args: &ValidateArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+    let (corpus, mut problems) = match &context.global.data {
         Some(dir) => match CorpusFiles::read_dir(dir) {
             Ok(files) => checked(&files),
             Err(problems) => (None, problems),
         },
         None => checked(&CorpusFiles::embedded()),
     };
+    let (quotes_checked, misses) = match (&corpus, &args.archive) {
+        (Some(corpus), Some(archive)) => check_quotes(corpus, archive, &mut problems),
+        _ => (None, Vec::new()),
+    };
     let record = ValidationRecord {
-        valid: problems.is_empty(),
+        valid: problems.is_empty() && misses.is_empty(),
         clauses: corpus.as_ref().map(|corpus| corpus.clauses.len()),
         sources: corpus.as_ref().map(|corpus| corpus.sources.len()),
         topics: corpus.as_ref().map(|corpus| corpus.topics.len()),
         parties: corpus.as_ref().map(|corpus| corpus.parties.len()),
         problems: problems.iter().map(ProblemRecord::from).collect(),
+        quotes_checked,
+        quote_misses: misses.iter().map(QuoteMissRecord::from).collect(),
     };
     match context.format {
         OutputFormat::Json => crate::render::write_json(out, &record)?,
-        OutputFormat::Table => write_summary(out, &record, &problems)?,
+        OutputFormat::Table => write_summary(out, &record, &problems, &misses)?,
     }
-    if problems.is_empty() {
+    let failures = problems.len() + misses.len();
+    if failures == 0 {
         Ok(())
     } else {
         out.flush()?;
-        Err(AlreadyReported(problems.len()).into())
+        Err(AlreadyReported(failures).into())
     }
 }
 
@@ -63,17 +86,36 @@ fn checked(files: &CorpusFiles) -> (Option<Corpus>, Vec<Problem>) {
     (checked.corpus, checked.problems)
 }
 
-/// Problems on stderr, one paragraph each, and the one-line summary on stdout.
+/// Run the quote check; unreadable articles join `problems`.
+fn check_quotes(
+    corpus: &Corpus,
+    archive: &Path,
+    problems: &mut Vec<Problem>,
+) -> (Option<usize>, Vec<QuoteMiss>) {
+    match quotecheck::check(corpus, archive) {
+        Ok(check) => (Some(check.checked), check.misses),
+        Err(unreadable) => {
+            problems.extend(unreadable);
+            (None, Vec::new())
+        }
+    }
+}
+
+/// Problems and misses on stderr, one paragraph each, and the one-line summary on stdout.
 fn write_summary(
     out: &mut dyn Write,
     record: &ValidationRecord,
     problems: &[Problem],
+    misses: &[QuoteMiss],
 ) -> anyhow::Result<()> {
     let mut stderr = std::io::stderr().lock();
     for problem in problems {
         writeln!(stderr, "peaceplan: error: {problem}")?;
     }
-    let counts = match (
+    for miss in misses {
+        writeln!(stderr, "peaceplan: error: {}", describe_miss(miss))?;
+    }
+    let mut counts = match (
         record.clauses,
         record.sources,
         record.topics,
@@ -84,12 +126,33 @@ fn write_summary(
         }
         _ => "the corpus could not be read".to_owned(),
     };
-    match problems.len() {
+    if let Some(checked) = record.quotes_checked {
+        let found = checked - misses.len();
+        counts.push_str(&format!(
+            "; {found} of {checked} quotations found word for word"
+        ));
+    }
+    match problems.len() + misses.len() {
         0 => writeln!(out, "ok: {counts}")?,
         1 => writeln!(out, "invalid: 1 problem; {counts}")?,
         count => writeln!(out, "invalid: {count} problems; {counts}")?,
     }
     Ok(())
+}
+
+fn describe_miss(miss: &QuoteMiss) -> String {
+    let place = match miss.clause {
+        Some(number) => format!("clause {number}"),
+        None => "plan_reports".to_owned(),
+    };
+    format!(
+        "{place}, source `{}`: {} “{}” is not in {} word for word; the closest passage there is “{}”",
+        miss.source,
+        miss.field,
+        miss.passage,
+        miss.article.display(),
+        miss.closest
+    )
 }
 
 impl From<&Problem> for ProblemRecord {
@@ -100,6 +163,19 @@ impl From<&Problem> for ProblemRecord {
             column: problem.place.map(|(_, column)| column),
             message: problem.message.clone(),
             hint: problem.hint.clone(),
+        }
+    }
+}
+
+impl From<&QuoteMiss> for QuoteMissRecord {
+    fn from(miss: &QuoteMiss) -> Self {
+        Self {
+            clause: miss.clause,
+            source: miss.source.clone(),
+            field: miss.field,
+            passage: miss.passage.clone(),
+            closest: miss.closest.clone(),
+            article: miss.article.display().to_string(),
         }
     }
 }

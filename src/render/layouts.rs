@@ -1,11 +1,14 @@
 //! The table layout of each kind of output record.
 
-use comfy_table::{Attribute, Cell, Table};
+use comfy_table::{Attribute, Cell, ColumnConstraint, Table, Width};
 
 use super::Style;
 use super::table::{data_cell, new_table, visible};
+use crate::analysis::Rendering;
 use crate::model::{Corpus, Discrepancy, EarlierVersion, Position, Report};
-use crate::records::{ClauseDetail, ClauseRecord, SourceRecord, VocabularyRecord};
+use crate::records::{
+    ClauseDetail, ClauseRecord, MatrixRecord, PositionRecord, SourceRecord, VocabularyRecord,
+};
 
 /// `list`: one row per clause.
 pub fn clause_table(records: &[ClauseRecord], style: Style) -> Table {
@@ -19,6 +22,7 @@ pub fn clause_table(records: &[ClauseRecord], style: Style) -> Table {
             data_cell(&record.sources.join(", ")),
         ]);
     }
+    keep_whole(&mut table, &[0]);
     table
 }
 
@@ -197,6 +201,118 @@ pub fn source_table(records: &[SourceRecord], style: Style) -> Table {
         ]);
     }
     table
+}
+
+/// `positions`: one row per reported position.
+pub fn position_table(records: &[PositionRecord], style: Style) -> Table {
+    let mut table = new_table(
+        style,
+        &["Clause", "Source", "Actor (party)", "Stance", "Said"],
+    );
+    for record in records {
+        let mut said = record.summary.to_owned();
+        if let Some(quote) = record.quote {
+            said.push_str(&format!("\n“{quote}”"));
+        }
+        if let Some(via) = record.via {
+            said.push_str(&format!("\n(via {via})"));
+        }
+        table.add_row(vec![
+            Cell::new(record.clause.map_or("plan".to_owned(), |n| n.to_string())),
+            data_cell(record.source),
+            data_cell(&format!("{}\n[{}]", record.actor, record.party)),
+            Cell::new(record.stance),
+            data_cell(&said),
+        ]);
+    }
+    keep_whole(&mut table, &[0, 3]);
+    set_minimum_width(&mut table, 1, 11);
+    set_minimum_width(&mut table, 2, 16);
+    table
+}
+
+/// Never wrap these columns (ids and short values): they keep their content's width.
+fn keep_whole(table: &mut Table, columns: &[usize]) {
+    for &index in columns {
+        if let Some(column) = table.column_mut(index) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+}
+
+fn set_minimum_width(table: &mut Table, index: usize, width: u16) {
+    if let Some(column) = table.column_mut(index) {
+        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
+    }
+}
+
+/// `matrix`: clauses down, sources across, a mark per cell, totals in the last rows and
+/// the `Σ` column (how many outlets report the clause). Titles come last and are cut to one line, so that the grid fits
+/// a narrow terminal.
+pub fn matrix_table(record: &MatrixRecord, style: Style) -> Table {
+    // Source ids break after their hyphens, so the mark columns stay narrow.
+    let source_headers: Vec<String> = record
+        .sources
+        .iter()
+        .map(|source| source.replace('-', "-\n"))
+        .collect();
+    let mut headers = vec!["#"];
+    headers.extend(source_headers.iter().map(String::as_str));
+    headers.extend(["Σ", "Title"]);
+    let mut table = new_table(style, &headers);
+    table.set_truncation_indicator("…");
+    for row in &record.rows {
+        let mut cells = vec![Cell::new(row.number)];
+        cells.extend(
+            row.cells
+                .iter()
+                .map(|cell| Cell::new(cell.rendering.mark())),
+        );
+        cells.extend([Cell::new(row.reported), data_cell(row.title)]);
+        table.add_row(cells);
+        single_line(&mut table);
+    }
+    let mut reported = vec![Cell::new("Σ")];
+    reported.extend(record.totals.iter().map(|total| Cell::new(total.reported)));
+    reported.extend([Cell::new(""), label_cell("clauses reported", style)]);
+    table.add_row(reported);
+    single_line(&mut table);
+    let mut breakdown = vec![Cell::new("")];
+    breakdown.extend(record.totals.iter().map(|total| {
+        Cell::new(format!(
+            "{}/{}/{}",
+            total.reproduced, total.paraphrased, total.departs
+        ))
+    }));
+    breakdown.extend([Cell::new(""), label_cell("= / ~ / ≠", style)]);
+    table.add_row(breakdown);
+    single_line(&mut table);
+    let whole: Vec<usize> = (0..=record.sources.len() + 1).collect();
+    keep_whole(&mut table, &whole);
+    table
+}
+
+fn single_line(table: &mut Table) {
+    let last = table.row_count() - 1;
+    if let Some(row) = table.row_mut(last) {
+        row.max_height(1);
+    }
+}
+
+/// The legend printed under a matrix table.
+pub fn matrix_legend() -> String {
+    let marks = [
+        (Rendering::Reproduced, "reproduced the text"),
+        (Rendering::Paraphrased, "paraphrased"),
+        (Rendering::Departs, "departs from the text"),
+        (Rendering::NotReported, "not reported"),
+    ];
+    let mut legend: Vec<String> = marks
+        .iter()
+        .map(|(rendering, meaning)| format!("{} {meaning}", rendering.mark()))
+        .collect();
+    legend.push("Σ outlets reporting a clause / clauses an outlet reports".to_owned());
+    legend.join(" · ")
 }
 
 fn label_cell(text: &str, style: Style) -> Cell {

@@ -8,7 +8,10 @@ use std::io::{IsTerminal, Write};
 
 use serde::Serialize;
 
-pub use layouts::{clause_details, clause_table, source_table, vocabulary_table};
+pub use layouts::{
+    clause_details, clause_table, matrix_legend, matrix_table, position_table, source_table,
+    vocabulary_table,
+};
 
 use crate::cli::{ColorChoice, GlobalArgs};
 

@@ -1,0 +1,58 @@
+//! What can be said of a rendering compared with the plan's text: whether an outlet
+//! reproduced a clause, paraphrased it, or departed from it.
+
+use serde::Serialize;
+
+use crate::model::{Clause, Report};
+use crate::textfold::fold;
+
+/// How one outlet rendered one clause, as a matrix cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rendering {
+    /// Every passage is the clause's own wording.
+    Reproduced,
+    /// In the outlet's own words, with no recorded departure from the text.
+    Paraphrased,
+    /// At least one recorded discrepancy with the text.
+    Departs,
+    /// The outlet does not discuss the clause.
+    NotReported,
+}
+
+impl Rendering {
+    /// How `source_id` rendered `clause`.
+    pub fn of(clause: &Clause, source_id: &str) -> Self {
+        match clause.report_by(source_id) {
+            None => Rendering::NotReported,
+            Some(report) if !report.discrepancies.is_empty() => Rendering::Departs,
+            Some(report) if reproduces_text(clause, report) => Rendering::Reproduced,
+            Some(_) => Rendering::Paraphrased,
+        }
+    }
+
+    /// A one-character mark for narrow tables.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Rendering::Reproduced => "=",
+            Rendering::Paraphrased => "~",
+            Rendering::Departs => "≠",
+            Rendering::NotReported => "·",
+        }
+    }
+}
+
+impl std::fmt::Display for Rendering {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::model::write_choice_name(self, f)
+    }
+}
+
+/// Whether every passage of the report is, word for word, part of the clause's text.
+pub fn reproduces_text(clause: &Clause, report: &Report) -> bool {
+    let text = fold(&clause.passages().collect::<Vec<_>>().join(" "));
+    report
+        .wording
+        .iter()
+        .all(|passage| text.contains(&fold(passage)))
+}

@@ -1,0 +1,25 @@
+//! `peaceplan matrix`: a clause × outlet grid of how each outlet rendered each clause.
+
+use std::io::Write;
+
+use super::Context;
+use crate::cli::{MatrixArgs, OutputFormat};
+use crate::query::ClauseFilter;
+use crate::records::MatrixRecord;
+use crate::render;
+
+pub fn run(args: &MatrixArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+    let corpus = context.corpus()?;
+    let filter = ClauseFilter::from_args(&args.filter, &corpus)?;
+    let clauses = filter.select(&corpus);
+    let record = MatrixRecord::new(&corpus, &clauses);
+    match context.format {
+        OutputFormat::Json => render::write_json(out, &record)?,
+        OutputFormat::Table if clauses.is_empty() => render::note("no clauses match"),
+        OutputFormat::Table => {
+            writeln!(out, "{}", render::matrix_table(&record, context.style))?;
+            writeln!(out, "{}", render::matrix_legend())?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,651 @@
+//! What each outlet reported: `positions`, `matrix`, `show` with reports, the quote check,
+//! and, for each outlet, the clauses its article discusses.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+use support::{Fixture, peaceplan};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PositionRow {
+    clause: Option<u32>,
+    source: String,
+    actor: String,
+    party: String,
+    stance: String,
+    summary: String,
+    quote: Option<String>,
+    via: Option<String>,
+}
+
+fn positions(args: &[&str]) -> Vec<PositionRow> {
+    let mut all = vec!["positions", "--json"];
+    all.extend_from_slice(args);
+    peaceplan(all).run().json()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Matrix {
+    sources: Vec<String>,
+    rows: Vec<MatrixRow>,
+    totals: Vec<MatrixTotal>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MatrixRow {
+    number: u32,
+    title: String,
+    cells: Vec<MatrixCell>,
+    reported: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MatrixCell {
+    source: String,
+    rendering: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MatrixTotal {
+    source: String,
+    reported: usize,
+    reproduced: usize,
+    paraphrased: usize,
+    departs: usize,
+    not_reported: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Report {
+    source: String,
+    wording: Vec<String>,
+    summary: String,
+    positions: Vec<ReportPosition>,
+    discrepancies: Vec<Discrepancy>,
+    earlier_versions: Vec<EarlierVersion>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReportPosition {
+    actor: String,
+    party: String,
+    stance: String,
+    summary: String,
+    quote: Option<String>,
+    via: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Discrepancy {
+    kind: String,
+    text_says: String,
+    outlet_says: String,
+    explanation: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EarlierVersion {
+    was: String,
+    changed_by: Option<String>,
+    via: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ShownClause {
+    number: u32,
+    text: String,
+    subpoints: Vec<String>,
+    reports: Vec<Report>,
+}
+
+fn shown(number: u32) -> ShownClause {
+    let mut clauses: Vec<ShownClause> = peaceplan(["show", &number.to_string(), "--json"])
+        .run()
+        .json();
+    clauses.remove(0)
+}
+
+fn reported_by(source: &str) -> BTreeSet<u32> {
+    #[derive(Deserialize)]
+    struct Listed {
+        number: u32,
+    }
+    peaceplan(["list", "--json", "--source", source])
+        .run()
+        .json::<Vec<Listed>>()
+        .into_iter()
+        .map(|clause| clause.number)
+        .collect()
+}
+
+// ---- which clauses each outlet discusses, from reading each article -------------------
+
+#[test]
+fn al_mayadeen_prints_the_full_text_of_all_28() {
+    assert_eq!(reported_by("al-mayadeen"), (1..=28).collect());
+}
+
+#[test]
+fn california_insider_reports_the_first_three_points_territory_nato_eu_army_and_g8() {
+    assert_eq!(
+        reported_by("california-insider"),
+        BTreeSet::from([1, 2, 3, 6, 7, 11, 13, 21])
+    );
+}
+
+#[test]
+fn kyiv_independent_reports_eleven_clauses() {
+    assert_eq!(
+        reported_by("kyiv-independent"),
+        BTreeSet::from([6, 7, 8, 10, 13, 14, 16, 18, 19, 21, 26])
+    );
+}
+
+#[test]
+fn united24_reports_twelve_clauses_including_point_26() {
+    assert_eq!(
+        reported_by("united24-media"),
+        BTreeSet::from([6, 7, 10, 11, 13, 14, 16, 19, 21, 24, 25, 26])
+    );
+}
+
+#[test]
+fn wsws_quotes_six_clauses() {
+    assert_eq!(reported_by("wsws"), BTreeSet::from([3, 7, 8, 13, 21, 25]));
+}
+
+#[test]
+fn sources_counts_follow_the_reports() {
+    #[derive(Deserialize)]
+    struct Source {
+        id: String,
+        clauses: usize,
+    }
+    let sources: Vec<Source> = peaceplan(["sources", "--json"]).run().json();
+    for source in sources {
+        assert_eq!(
+            source.clauses,
+            reported_by(&source.id).len(),
+            "{}",
+            source.id
+        );
+    }
+}
+
+// ---- discrepancies journalists look for ----------------------------------------------
+
+#[test]
+fn kyiv_independent_moves_the_troop_ban_from_nato_to_kyiv() {
+    let report = shown(8)
+        .reports
+        .into_iter()
+        .find(|r| r.source == "kyiv-independent")
+        .unwrap();
+    let kinds: Vec<&str> = report
+        .discrepancies
+        .iter()
+        .map(|d| d.kind.as_str())
+        .collect();
+    assert_eq!(kinds, ["party", "scope"]);
+    assert!(
+        report
+            .discrepancies
+            .iter()
+            .all(|d| d.text_says == "NATO agrees not to station troops in Ukraine.")
+    );
+}
+
+#[test]
+fn kyiv_independent_names_the_g7_where_the_text_says_g8() {
+    let report = shown(13)
+        .reports
+        .into_iter()
+        .find(|r| r.source == "kyiv-independent")
+        .unwrap();
+    assert!(
+        report
+            .discrepancies
+            .iter()
+            .any(|d| d.text_says.contains("G8") && d.outlet_says.contains("G7"))
+    );
+}
+
+#[test]
+fn the_amnesty_clause_records_its_earlier_version() {
+    let clause = shown(26);
+    let report = clause
+        .reports
+        .iter()
+        .find(|r| r.source == "kyiv-independent")
+        .unwrap();
+    let [earlier] = report.earlier_versions.as_slice() else {
+        panic!("one earlier version")
+    };
+    assert!(
+        earlier
+            .was
+            .contains("audit of all international aid to Ukraine")
+    );
+    assert_eq!(earlier.via.as_deref(), Some("The Wall Street Journal"));
+    assert!(earlier.changed_by.as_deref().unwrap().contains("Umerov"));
+    let [umerov] = report.positions.as_slice() else {
+        panic!("one position")
+    };
+    assert!(umerov.actor.starts_with("Rustem Umerov"));
+    assert_eq!(
+        (umerov.party.as_str(), umerov.stance.as_str()),
+        ("ukraine", "noncommittal")
+    );
+    assert_eq!(umerov.quote.as_deref(), Some("unverified information"));
+    assert!(umerov.via.is_none() && !umerov.summary.is_empty());
+}
+
+#[test]
+fn every_discrepancy_quotes_its_clause() {
+    for number in 1..=28 {
+        let clause = shown(number);
+        assert_eq!(clause.number, number);
+        let whole_text = std::iter::once(&clause.text)
+            .chain(&clause.subpoints)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for report in &clause.reports {
+            assert!(!report.summary.is_empty() && !report.wording.is_empty());
+            for discrepancy in &report.discrepancies {
+                assert!(!discrepancy.explanation.is_empty() && !discrepancy.outlet_says.is_empty());
+                assert!(
+                    whole_text.contains(&discrepancy.text_says),
+                    "clause {number}, {}: {:?}",
+                    report.source,
+                    discrepancy.text_says
+                );
+            }
+        }
+    }
+}
+
+// ---- show --------------------------------------------------------------------------
+
+#[test]
+fn show_prints_each_report_in_full() {
+    peaceplan(["show", "26", "--width", "200"])
+        .stdout_has("Reported by kyiv-independent (The Kyiv Independent)")
+        .stdout_has("Earlier versions")
+        .stdout_has("an audit of all international aid to Ukraine")
+        .stdout_has("Departs from text")
+        .stdout_has("• wording: text says “full amnesty for their actions during the war”")
+        .stdout_has("noncommittal — Rustem Umerov")
+        .stdout_has("Reported by united24-media (UNITED24 Media)")
+        .run();
+}
+
+// ---- positions ------------------------------------------------------------------------
+
+#[test]
+fn positions_lists_clause_and_plan_level_positions() {
+    let all = positions(&[]);
+    assert!(all.iter().any(|p| p.clause.is_none()));
+    assert!(all.iter().any(|p| p.clause == Some(26)));
+    let barrot = all
+        .iter()
+        .find(|p| p.actor.starts_with("Jean-Noël Barrot"))
+        .unwrap();
+    assert_eq!(
+        (
+            barrot.clause,
+            barrot.source.as_str(),
+            barrot.party.as_str(),
+            barrot.stance.as_str()
+        ),
+        (None, "wsws", "france", "opposes")
+    );
+    assert_eq!(
+        barrot.quote.as_deref(),
+        Some("Peace cannot be capitulation. We do not want the capitulation of Ukraine")
+    );
+    let dmitriev = all
+        .iter()
+        .find(|p| p.actor.starts_with("Kirill Dmitriev"))
+        .unwrap();
+    assert_eq!(dmitriev.via.as_deref(), Some("Axios"));
+    assert!(all.iter().all(|p| !p.summary.is_empty()));
+}
+
+#[test]
+fn position_filters_agree_with_a_naive_reading() {
+    let all = positions(&[]);
+    let check = |args: &[&str], keep: &dyn Fn(&PositionRow) -> bool| {
+        let expected: Vec<String> = all
+            .iter()
+            .filter(|p| keep(p))
+            .map(|p| format!("{p:?}"))
+            .collect();
+        let actual: Vec<String> = positions(args).iter().map(|p| format!("{p:?}")).collect();
+        assert!(!expected.is_empty(), "{args:?} should match something");
+        assert_eq!(actual, expected, "{args:?}");
+    };
+    check(&["--party", "european-union"], &|p| {
+        p.party == "european-union"
+    });
+    check(&["--stance", "opposes,conditional"], &|p| {
+        p.stance == "opposes" || p.stance == "conditional"
+    });
+    check(&["--source", "wsws", "--stance", "opposes"], &|p| {
+        p.source == "wsws" && p.stance == "opposes"
+    });
+    check(&["--clause", "plan"], &|p| p.clause.is_none());
+    check(&["--clause", "19,25"], &|p| {
+        matches!(p.clause, Some(19 | 25))
+    });
+    check(&["--clause", "26,plan", "--party", "ukraine"], &|p| {
+        (p.clause.is_none() || p.clause == Some(26)) && p.party == "ukraine"
+    });
+    // Topics belong to clauses, so a topic filter leaves no plan-level position.
+    check(&["--topic", "nuclear"], &|p| p.clause == Some(19));
+}
+
+#[test]
+fn positions_reject_unknown_values() {
+    peaceplan(["positions", "--stance", "against"])
+        .status(2)
+        .stderr_has("possible values: supports")
+        .run();
+    peaceplan(["positions", "--clause", "whole"])
+        .status(2)
+        .stderr_has("expected a clause number or `plan`")
+        .run();
+    peaceplan(["positions", "--party", "eu"])
+        .status(2)
+        .stderr_has("unknown value `eu` for --party")
+        .run();
+    peaceplan(["positions", "--clause", "30"])
+        .status(2)
+        .stderr_has("no clause 30")
+        .run();
+}
+
+#[test]
+fn positions_table_shows_quotes_and_relays() {
+    peaceplan([
+        "positions",
+        "--source",
+        "kyiv-independent",
+        "--clause",
+        "plan",
+        "--width",
+        "200",
+    ])
+    .stdout_has("“But Thursday is it.”")
+    .stdout_has("(via Fox News)")
+    .stdout_has("[united-states]")
+    .run();
+    peaceplan(["positions", "--party", "poland", "--stance", "supports"])
+        .stdout_empty()
+        .stderr_has("no positions match")
+        .run();
+}
+
+// ---- matrix ---------------------------------------------------------------------------
+
+fn matrix(args: &[&str]) -> Matrix {
+    let mut all = vec!["matrix", "--json"];
+    all.extend_from_slice(args);
+    peaceplan(all).run().json()
+}
+
+fn cell<'m>(matrix: &'m Matrix, number: u32, source: &str) -> &'m str {
+    let row = matrix.rows.iter().find(|row| row.number == number).unwrap();
+    &row.cells
+        .iter()
+        .find(|cell| cell.source == source)
+        .unwrap()
+        .rendering
+}
+
+#[test]
+fn matrix_classifies_each_rendering() {
+    let grid = matrix(&[]);
+    assert_eq!(
+        grid.sources,
+        [
+            "al-mayadeen",
+            "california-insider",
+            "kyiv-independent",
+            "united24-media",
+            "wsws"
+        ]
+    );
+    assert_eq!(grid.rows.len(), 28);
+    assert_eq!(cell(&grid, 21, "wsws"), "reproduced");
+    assert_eq!(cell(&grid, 8, "kyiv-independent"), "departs");
+    assert_eq!(cell(&grid, 6, "california-insider"), "paraphrased");
+    assert_eq!(cell(&grid, 4, "wsws"), "not-reported");
+    assert_eq!(cell(&grid, 1, "al-mayadeen"), "reproduced");
+    assert!(grid.rows.iter().all(|row| !row.title.is_empty()));
+}
+
+#[test]
+fn matrix_totals_add_up() {
+    let grid = matrix(&[]);
+    for row in &grid.rows {
+        let reported = row
+            .cells
+            .iter()
+            .filter(|c| c.rendering != "not-reported")
+            .count();
+        assert_eq!(row.reported, reported, "row {}", row.number);
+    }
+    for (column, total) in grid.totals.iter().enumerate() {
+        assert_eq!(total.source, grid.sources[column]);
+        let count = |kind: &str| {
+            grid.rows
+                .iter()
+                .filter(|r| r.cells[column].rendering == kind)
+                .count()
+        };
+        assert_eq!(total.reproduced, count("reproduced"));
+        assert_eq!(total.paraphrased, count("paraphrased"));
+        assert_eq!(total.departs, count("departs"));
+        assert_eq!(total.not_reported, count("not-reported"));
+        assert_eq!(total.reported, 28 - total.not_reported);
+        assert_eq!(total.reported, reported_by(&total.source).len());
+    }
+}
+
+#[test]
+fn matrix_takes_list_filters() {
+    let grid = matrix(&["--topic", "territory", "--source", "wsws"]);
+    assert_eq!(
+        grid.rows.iter().map(|r| r.number).collect::<Vec<_>>(),
+        vec![21]
+    );
+    assert_eq!(grid.totals[0].reported, 1);
+    peaceplan(["matrix", "--clause", "21,26", "--width", "120"])
+        .stdout_has("≠ departs from the text")
+        .stdout_has("Territories")
+        .run();
+}
+
+// ---- the quote check ------------------------------------------------------------------
+
+fn fixture_dir(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/quotecheck")
+        .join(name)
+}
+
+/// A copy of the quote-check fixture corpus, for editing.
+fn quote_fixture() -> Fixture {
+    let fixture = Fixture::shipped();
+    for name in ["plan_28_points.yaml", "sources.yaml"] {
+        std::fs::copy(fixture_dir("data").join(name), fixture.file(name)).unwrap();
+    }
+    fixture
+}
+
+#[test]
+fn quote_check_passes_a_clean_corpus() {
+    let archive = fixture_dir("archive");
+    peaceplan(["validate", "--archive", archive.to_str().unwrap()])
+        .data(&fixture_dir("data"))
+        .stdout_has(
+            "ok: 2 clauses, 2 sources, 2 topics, 2 parties; 6 of 6 quotations found word for word",
+        )
+        .stderr_empty()
+        .run();
+}
+
+#[test]
+fn quote_check_names_an_altered_quote_and_the_closest_passage() {
+    let fixture = quote_fixture();
+    fixture.replace(
+        "plan_28_points.yaml",
+        "This is a good day for our farmers",
+        "This is a great day for our farmers",
+    );
+    let archive = fixture_dir("archive");
+    peaceplan(["validate", "--archive", archive.to_str().unwrap()])
+        .data(fixture.path())
+        .status(1)
+        .stdout_has("invalid: 1 problem")
+        .stderr_has("clause 1, source `beta`: quote “This is a great day for our farmers” is not in")
+        .stderr_has("beta.txt word for word; the closest passage there is “\"This is a good day for our farmers,\"")
+        .run();
+}
+
+#[test]
+fn quote_check_covers_wording_outlet_says_and_plan_level_quotes() {
+    for (from, to, field) in [
+        (
+            "the river would be open to all trade",
+            "the river would open to all trade",
+            "clause 1, source `beta`: wording",
+        ),
+        (
+            "outlet_says: \"open to all trade\"",
+            "outlet_says: \"open to every trade\"",
+            "clause 1, source `beta`: outlet_says",
+        ),
+        (
+            "We have nothing to add at this stage.",
+            "We have nothing more to add.",
+            "plan_reports, source `beta`: quote",
+        ),
+    ] {
+        let fixture = quote_fixture();
+        fixture.replace("plan_28_points.yaml", from, to);
+        let archive = fixture_dir("archive");
+        peaceplan(["validate", "--archive", archive.to_str().unwrap()])
+            .data(fixture.path())
+            .status(1)
+            .stderr_has(field)
+            .run();
+    }
+}
+
+#[test]
+fn quote_check_folds_whitespace_and_typography_only() {
+    // The archive spells "South’s" with a curly apostrophe and breaks a line mid-passage;
+    // the clean run above already depends on both. A changed word is still a miss:
+    let fixture = quote_fixture();
+    fixture.replace(
+        "plan_28_points.yaml",
+        "wording: [\"North will not prevent South",
+        "wording: [\"North shall not prevent South",
+    );
+    peaceplan([
+        "validate",
+        "--archive",
+        fixture_dir("archive").to_str().unwrap(),
+    ])
+    .data(fixture.path())
+    .status(1)
+    .stderr_has("clause 1, source `alpha`: wording “North shall not prevent South")
+    .run();
+}
+
+#[test]
+fn quote_check_reports_a_missing_article() {
+    let empty = tempfile::tempdir().unwrap();
+    peaceplan(["validate", "--archive", empty.path().to_str().unwrap()])
+        .data(&fixture_dir("data"))
+        .status(1)
+        .stderr_has("alpha.txt: cannot read")
+        .run();
+}
+
+#[test]
+fn quote_check_json_lists_misses() {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Validation {
+        valid: bool,
+        clauses: Option<usize>,
+        sources: Option<usize>,
+        topics: Option<usize>,
+        parties: Option<usize>,
+        problems: Vec<serde_json::Value>,
+        quotes_checked: Option<usize>,
+        quote_misses: Vec<Miss>,
+    }
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Miss {
+        clause: Option<u32>,
+        source: String,
+        field: String,
+        passage: String,
+        closest: String,
+        article: String,
+    }
+    let fixture = quote_fixture();
+    fixture.replace(
+        "plan_28_points.yaml",
+        "We have nothing to add at this stage.",
+        "We have nothing more to add.",
+    );
+    let result: Validation = peaceplan([
+        "validate",
+        "--json",
+        "--archive",
+        fixture_dir("archive").to_str().unwrap(),
+    ])
+    .data(fixture.path())
+    .status(1)
+    .run()
+    .json();
+    assert!(!result.valid && result.problems.is_empty());
+    assert_eq!(
+        (
+            result.clauses,
+            result.sources,
+            result.topics,
+            result.parties
+        ),
+        (Some(2), Some(2), Some(2), Some(2))
+    );
+    assert_eq!(result.quotes_checked, Some(6));
+    let [miss] = result.quote_misses.as_slice() else {
+        panic!("one miss")
+    };
+    assert_eq!(
+        (miss.clause, miss.source.as_str(), miss.field.as_str()),
+        (None, "beta", "quote")
+    );
+    assert_eq!(miss.passage, "We have nothing more to add.");
+    assert!(miss.closest.contains("We have nothing to add"));
+    assert!(miss.article.ends_with("beta.txt"));
+}
