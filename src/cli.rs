@@ -94,6 +94,9 @@ pub enum Command {
     /// A clause × outlet grid: did each outlet reproduce the text, paraphrase it, depart
     /// from it, or not report it?
     Matrix(MatrixArgs),
+    /// Compare two renderings clause by clause: two outlets, or an outlet and `text`
+    /// (the plan's own wording).
+    Diff(DiffArgs),
     /// Check a corpus and report every problem in it.
     Validate(ValidateArgs),
 }
@@ -102,6 +105,17 @@ pub enum Command {
 /// of one flag matches (OR); every flag given must match (AND).
 #[derive(Debug, Clone, Default, Args)]
 pub struct FilterArgs {
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+
+    /// Keep clauses that any of these outlets reports (see `peaceplan sources`).
+    #[arg(long, value_name = "SOURCE", value_delimiter = ',')]
+    pub source: Vec<String>,
+}
+
+/// The clause filters that do not name an outlet (shared by `list`, `matrix` and `diff`).
+#[derive(Debug, Clone, Default, Args)]
+pub struct ScopeArgs {
     /// Keep clauses on any of these topics (see `peaceplan topics`).
     #[arg(long, value_name = "TOPIC", value_delimiter = ',')]
     pub topic: Vec<String>,
@@ -109,10 +123,6 @@ pub struct FilterArgs {
     /// Keep clauses that bind or name any of these parties (see `peaceplan parties`).
     #[arg(long, value_name = "PARTY", value_delimiter = ',')]
     pub party: Vec<String>,
-
-    /// Keep clauses that any of these outlets reports (see `peaceplan sources`).
-    #[arg(long, value_name = "SOURCE", value_delimiter = ',')]
-    pub source: Vec<String>,
 
     /// Keep clauses whose title, text or sub-points contain TEXT, ignoring case.
     #[arg(long, value_name = "TEXT")]
@@ -174,6 +184,24 @@ fn parse_clause_ref(value: &str) -> Result<ClauseRef, String> {
         .parse()
         .map(ClauseRef::Number)
         .map_err(|_| format!("expected a clause number or `plan`, got `{value}`"))
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The first side: a source id, or `text` for the plan's own wording.
+    #[arg(value_name = "A")]
+    pub a: String,
+
+    /// The second side: a source id, or `text`.
+    #[arg(value_name = "B")]
+    pub b: String,
+
+    /// Print only the summary and one line per clause.
+    #[arg(long)]
+    pub stat: bool,
+
+    #[command(flatten)]
+    pub scope: ScopeArgs,
 }
 
 #[derive(Debug, Args)]

@@ -8,8 +8,10 @@
 pub mod analysis;
 pub mod cli;
 pub mod cmd;
+pub mod compare;
 pub mod corpus;
 pub mod error;
+pub mod figures;
 pub mod model;
 pub mod query;
 pub mod quotecheck;

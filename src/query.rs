@@ -3,7 +3,7 @@
 //! Within one flag the values are alternatives (OR); across flags every one given must
 //! hold (AND). A value the corpus does not know is a usage error, never an empty result.
 
-use crate::cli::{ClauseRef, FilterArgs, PositionsArgs};
+use crate::cli::{ClauseRef, FilterArgs, PositionsArgs, ScopeArgs};
 use crate::error::UsageError;
 use crate::model::{Clause, Corpus, Position, Stance};
 use crate::suggest;
@@ -23,16 +23,24 @@ impl ClauseFilter {
     /// Check the flags' values against `corpus`, suggesting the nearest valid value for
     /// any it does not know.
     pub fn from_args(args: &FilterArgs, corpus: &Corpus) -> Result<Self, UsageError> {
+        require_known("--source", &args.source, &corpus.source_ids())?;
+        Ok(Self {
+            sources: args.source.clone(),
+            ..Self::from_scope(&args.scope, corpus)?
+        })
+    }
+
+    /// A filter from the flags that do not name an outlet.
+    pub fn from_scope(args: &ScopeArgs, corpus: &Corpus) -> Result<Self, UsageError> {
         require_known("--topic", &args.topic, &corpus.topic_ids())?;
         require_known("--party", &args.party, &corpus.party_ids())?;
-        require_known("--source", &args.source, &corpus.source_ids())?;
         for &number in &args.clause {
             require_clause(corpus, number)?;
         }
         Ok(Self {
             topics: args.topic.clone(),
             parties: args.party.clone(),
-            sources: args.source.clone(),
+            sources: Vec::new(),
             text: args.text.as_ref().map(|text| text.to_lowercase()),
             numbers: args.clause.clone(),
         })

@@ -1,5 +1,6 @@
 //! The subcommands, one module each with its own `run`, and the dispatch between them.
 
+mod diff;
 mod list;
 mod matrix;
 mod parties;
@@ -62,6 +63,7 @@ pub fn dispatch(cli: &Cli) -> anyhow::Result<()> {
         Command::Sources => sources::run(&context, &mut out)?,
         Command::Positions(args) => positions::run(args, &context, &mut out)?,
         Command::Matrix(args) => matrix::run(args, &context, &mut out)?,
+        Command::Diff(args) => diff::run(args, &context, &mut out)?,
         Command::Validate(args) => validate::run(args, &context, &mut out)?,
     }
     out.flush()?;

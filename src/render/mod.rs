@@ -1,6 +1,7 @@
 //! Writing results: the output style (colour, width), JSON documents, and the table
 //! layouts of each kind of record.
 
+mod diff;
 mod layouts;
 mod table;
 
@@ -8,6 +9,7 @@ use std::io::{IsTerminal, Write};
 
 use serde::Serialize;
 
+pub use diff::{diff_details, diff_stat_lines, diff_summary, render_word_diff};
 pub use layouts::{
     clause_details, clause_table, matrix_legend, matrix_table, position_table, source_table,
     vocabulary_table,

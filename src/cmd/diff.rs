@@ -1,0 +1,33 @@
+//! `peaceplan diff A B`: how two outlets, or an outlet and the plan's text, rendered each
+//! clause.
+
+use std::io::Write;
+
+use super::Context;
+use crate::cli::{DiffArgs, OutputFormat};
+use crate::compare::{self, Side};
+use crate::query::ClauseFilter;
+use crate::render;
+
+pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+    let corpus = context.corpus()?;
+    let a = Side::named(&args.a, &corpus)?;
+    let b = Side::named(&args.b, &corpus)?;
+    let filter = ClauseFilter::from_scope(&args.scope, &corpus)?;
+    let comparison = compare::compare(&corpus, a, b, &filter);
+    match context.format {
+        OutputFormat::Json => render::write_json(out, &comparison)?,
+        OutputFormat::Table if comparison.clauses.is_empty() => {
+            render::note("no clauses match: neither side reports any clause in this scope")
+        }
+        OutputFormat::Table => {
+            write!(out, "{}", render::diff_summary(&comparison))?;
+            if args.stat {
+                write!(out, "\n{}", render::diff_stat_lines(&comparison))?;
+            } else {
+                write!(out, "{}", render::diff_details(&comparison, context.style))?;
+            }
+        }
+    }
+    Ok(())
+}
