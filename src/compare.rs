@@ -156,7 +156,11 @@ pub fn compare<'c>(
     }
 }
 
-fn compare_clause<'c>(clause: &'c Clause, a: Side<'c>, b: Side<'c>) -> Option<ClauseComparison<'c>> {
+fn compare_clause<'c>(
+    clause: &'c Clause,
+    a: Side<'c>,
+    b: Side<'c>,
+) -> Option<ClauseComparison<'c>> {
     let (a_report, b_report) = (a.rendering(clause), b.rendering(clause));
     let status = match (&a_report, &b_report) {
         (Some(_), Some(_)) => Presence::Both,
@@ -221,7 +225,11 @@ fn stance_differences(a: Option<&Report>, b: Option<&Report>) -> Vec<StanceDiffe
             .collect();
         set.into_iter().collect()
     };
-    let parties: BTreeSet<&str> = a.positions.iter().map(|position| position.party.as_str()).collect();
+    let parties: BTreeSet<&str> = a
+        .positions
+        .iter()
+        .map(|position| position.party.as_str())
+        .collect();
     parties
         .into_iter()
         .filter_map(|party| {
@@ -272,12 +280,18 @@ mod tests {
         let ops = word_diff(a, b);
         assert_eq!(apply(&ops, Op::Delete), a);
         assert_eq!(apply(&ops, Op::Insert), b);
-        assert!(ops.iter().any(|op| op.op == Op::Delete && op.text.contains("G8")));
+        assert!(
+            ops.iter()
+                .any(|op| op.op == Op::Delete && op.text.contains("G8"))
+        );
     }
 
     #[test]
     fn identical_texts_are_one_equal_op() {
-        let ops = word_diff("NATO will not expand further.", "NATO will not expand further.");
+        let ops = word_diff(
+            "NATO will not expand further.",
+            "NATO will not expand further.",
+        );
         assert_eq!(ops.len(), 1);
         assert_eq!(ops[0].op, Op::Equal);
     }

@@ -3,8 +3,24 @@
 
 /// Words that complete a figure when they follow a number ("100 days", "$100 billion").
 const UNITS: &[&str] = &[
-    "billion", "million", "trillion", "thousand", "percent", "per", "days", "day", "weeks",
-    "week", "months", "month", "years", "year", "hours", "kilometers", "kilometres", "km",
+    "billion",
+    "million",
+    "trillion",
+    "thousand",
+    "percent",
+    "per",
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "months",
+    "month",
+    "years",
+    "year",
+    "hours",
+    "kilometers",
+    "kilometres",
+    "km",
     "miles",
 ];
 
@@ -36,7 +52,10 @@ pub fn figures(text: &str) -> Vec<String> {
 
 /// The figures of `a` that `b` does not have.
 pub fn only_in(a: &[String], b: &[String]) -> Vec<String> {
-    a.iter().filter(|figure| !b.contains(figure)).cloned().collect()
+    a.iter()
+        .filter(|figure| !b.contains(figure))
+        .cloned()
+        .collect()
 }
 
 fn trim_punctuation(word: &str) -> &str {
@@ -53,7 +72,9 @@ mod tests {
     #[test]
     fn finds_amounts_percentages_durations_ratios_and_names_with_digits() {
         assert_eq!(
-            figures("$100 billion in frozen assets; the US will receive 50% of the profits, 50:50, in 100 days. G8."),
+            figures(
+                "$100 billion in frozen assets; the US will receive 50% of the profits, 50:50, in 100 days. G8."
+            ),
             ["$100 billion", "50%", "50:50", "100 days", "G8"]
         );
         assert_eq!(figures("limited to 600,000 personnel."), ["600,000"]);

@@ -18,8 +18,8 @@ pub fn diff_summary(comparison: &Comparison) -> String {
     let summary = comparison.summary;
     let (a, b) = (comparison.a, comparison.b);
     format!(
-        "diff {a} {b}: {} clauses compared\n  reported by both: {}; only by {a}: {}; only by {b}: {}\n  of those both report: {} identical, {} different\n",
-        comparison.clauses.len(),
+        "diff {a} {b}: {} compared\n  reported by both: {}; only by {a}: {}; only by {b}: {}\n  of those both report: {} identical, {} different\n",
+        plural(comparison.clauses.len(), "clause"),
         summary.both,
         summary.only_a,
         summary.only_b,
@@ -35,7 +35,11 @@ pub fn diff_stat_lines(comparison: &Comparison) -> String {
         .iter()
         .map(|clause| status_word(comparison, clause))
         .collect();
-    let status_width = statuses.iter().map(|status| status.chars().count()).max().unwrap_or(0);
+    let status_width = statuses
+        .iter()
+        .map(|status| status.chars().count())
+        .max()
+        .unwrap_or(0);
     let mut text = String::new();
     for (clause, status) in comparison.clauses.iter().zip(&statuses) {
         let changes = format!(
@@ -143,7 +147,13 @@ fn emphasised(text: &str, code: &str, style: Style) -> String {
     }
     // Colour each line on its own so that a pager or a wrapped line keeps it.
     text.split('\n')
-        .map(|line| if line.is_empty() { String::new() } else { format!("{code}{line}{RESET}") })
+        .map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!("{code}{line}{RESET}")
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -172,7 +182,19 @@ fn word_count(ops: &[WordOp], wanted: Op) -> usize {
 }
 
 fn join_stances(stances: &[crate::model::Stance]) -> String {
-    stances.iter().map(ToString::to_string).collect::<Vec<_>>().join(" and ")
+    stances
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
 }
 
 fn or_none(text: &str) -> &str {

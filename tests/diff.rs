@@ -1,0 +1,402 @@
+//! `peaceplan diff`: summary, word diff, figures, stances, filters, errors, JSON shape,
+//! and the property that the word diff spells both sides exactly.
+
+mod support;
+
+use proptest::prelude::*;
+use serde::Deserialize;
+use support::peaceplan;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Comparison {
+    a: String,
+    b: String,
+    summary: Summary,
+    clauses: Vec<ClauseComparison>,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct Summary {
+    both: usize,
+    only_a: usize,
+    only_b: usize,
+    identical: usize,
+    different: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClauseComparison {
+    number: u32,
+    title: String,
+    status: String,
+    identical: bool,
+    a: Option<Report>,
+    b: Option<Report>,
+    word_diff: Vec<WordOp>,
+    figures_only_in_a: Vec<String>,
+    figures_only_in_b: Vec<String>,
+    stance_differences: Vec<StanceDifference>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Report {
+    source: String,
+    wording: Vec<String>,
+    summary: String,
+    positions: Vec<serde_json::Value>,
+    discrepancies: Vec<serde_json::Value>,
+    earlier_versions: Vec<serde_json::Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordOp {
+    op: String,
+    text: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StanceDifference {
+    party: String,
+    a: Vec<String>,
+    b: Vec<String>,
+}
+
+fn diff(args: &[&str]) -> Comparison {
+    let mut all = vec!["diff", "--json"];
+    all.extend_from_slice(args);
+    peaceplan(all).run().json()
+}
+
+fn clause(comparison: &Comparison, number: u32) -> &ClauseComparison {
+    comparison
+        .clauses
+        .iter()
+        .find(|c| c.number == number)
+        .unwrap()
+}
+
+/// The side's text rebuilt from the ops: equal + delete for A, equal + insert for B.
+fn spelled(ops: &[WordOp], kept: &str) -> String {
+    ops.iter()
+        .filter(|op| op.op == "equal" || op.op == kept)
+        .map(|op| op.text.as_str())
+        .collect()
+}
+
+fn wording(report: &Option<Report>) -> String {
+    report
+        .as_ref()
+        .map_or_else(String::new, |r| r.wording.join("\n"))
+}
+
+#[test]
+fn the_full_text_outlet_is_identical_to_the_text_on_all_28() {
+    let comparison = diff(&["text", "al-mayadeen"]);
+    assert_eq!(
+        (comparison.a.as_str(), comparison.b.as_str()),
+        ("text", "al-mayadeen")
+    );
+    assert_eq!(
+        comparison.summary,
+        Summary {
+            both: 28,
+            only_a: 0,
+            only_b: 0,
+            identical: 28,
+            different: 0
+        }
+    );
+    for clause in &comparison.clauses {
+        assert!(
+            clause.identical && clause.status == "both",
+            "clause {}",
+            clause.number
+        );
+        assert!(clause.word_diff.iter().all(|op| op.op == "equal"));
+        assert!(clause.figures_only_in_a.is_empty() && clause.figures_only_in_b.is_empty());
+        let text = clause.a.as_ref().unwrap();
+        assert_eq!(text.source, "text");
+        assert!(
+            text.positions.is_empty()
+                && text.discrepancies.is_empty()
+                && text.earlier_versions.is_empty()
+        );
+        assert!(!clause.title.is_empty() && !clause.a.as_ref().unwrap().summary.is_empty());
+    }
+}
+
+#[test]
+fn wsws_quotes_match_the_full_text_word_for_word() {
+    let comparison = diff(&["al-mayadeen", "wsws"]);
+    assert_eq!(
+        comparison.summary,
+        Summary {
+            both: 6,
+            only_a: 22,
+            only_b: 0,
+            identical: 2,
+            different: 4
+        }
+    );
+    for number in [7, 8] {
+        assert!(clause(&comparison, number).identical, "clause {number}");
+    }
+    // Where WSWS quotes part of a point, every word it prints is the text's: nothing is
+    // inserted but punctuation or space.
+    for number in [3, 13, 21, 25] {
+        let compared = clause(&comparison, number);
+        assert_eq!(compared.status, "both");
+        for op in compared.word_diff.iter().filter(|op| op.op == "insert") {
+            assert!(
+                !op.text.chars().any(char::is_alphanumeric),
+                "clause {number} inserts {:?}",
+                op.text
+            );
+        }
+    }
+    assert_eq!(clause(&comparison, 1).status, "only_a");
+}
+
+#[test]
+fn a_paraphrase_surfaces_a_changed_name_as_a_figure_and_in_the_word_diff() {
+    let comparison = diff(&["text", "kyiv-independent", "--clause", "13"]);
+    let compared = clause(&comparison, 13);
+    assert_eq!(compared.figures_only_in_a, ["G8"]);
+    assert_eq!(compared.figures_only_in_b, ["G7"]);
+    assert!(
+        compared
+            .word_diff
+            .iter()
+            .any(|op| op.op == "delete" && op.text.contains("G8"))
+    );
+    assert!(
+        compared
+            .word_diff
+            .iter()
+            .any(|op| op.op == "insert" && op.text.contains("G7"))
+    );
+    assert_eq!(compared.b.as_ref().unwrap().discrepancies.len(), 2);
+}
+
+#[test]
+fn an_added_figure_shows_on_its_side_only() {
+    let comparison = diff(&["text", "united24-media", "--clause", "14"]);
+    let compared = clause(&comparison, 14);
+    assert!(
+        compared
+            .figures_only_in_b
+            .contains(&"$300 billion".to_owned()),
+        "{:?}",
+        compared.figures_only_in_b
+    );
+    assert!(
+        !compared
+            .figures_only_in_a
+            .contains(&"$100 billion".to_owned())
+    );
+    peaceplan(["diff", "text", "united24-media", "--clause", "14"])
+        .stdout_has("figures only in text:")
+        .stdout_has("only in united24-media: $300 billion")
+        .run();
+}
+
+#[test]
+fn stances_that_differ_for_a_party_are_listed() {
+    // On the NATO clause UNITED24 reports a Ukrainian position; no other outlet does, so
+    // no difference; compare an outlet with itself to see none either.
+    let comparison = diff(&["united24-media", "united24-media"]);
+    assert!(
+        comparison
+            .clauses
+            .iter()
+            .all(|c| c.stance_differences.is_empty() && c.identical)
+    );
+    assert_eq!(comparison.summary.different, 0);
+    // Clause 19: UNITED24 reports Ukraine opposing and the IAEA conditional; Kyiv
+    // Independent reports no positions, so there is nothing to set against them.
+    let nineteen = diff(&["united24-media", "kyiv-independent", "--clause", "19"]);
+    assert!(clause(&nineteen, 19).stance_differences.is_empty());
+}
+
+#[test]
+fn stance_differences_compare_the_same_party() {
+    // A corpus where two outlets report Ukraine's stance on clause 25 differently.
+    let fixture = support::Fixture::shipped();
+    fixture.replace(
+        "plan_28_points.yaml",
+        "      - source: wsws\n        wording:\n          - \"Ukraine will hold elections in 100 days\"\n        summary: \"Quotes the election clause word for word.\"\n",
+        "      - source: wsws\n        wording:\n          - \"Ukraine will hold elections in 100 days\"\n        summary: \"Quotes the election clause word for word.\"\n        positions:\n          - { actor: \"Someone\", party: ukraine, stance: supports, summary: \"Test.\" }\n",
+    );
+    let ran = peaceplan(["diff", "--json", "united24-media", "wsws", "--clause", "25"])
+        .data(fixture.path())
+        .run();
+    let comparison: Comparison = ran.json();
+    let [difference] = clause(&comparison, 25).stance_differences.as_slice() else {
+        panic!("one difference")
+    };
+    assert_eq!(difference.party, "ukraine");
+    assert_eq!(difference.a, ["opposes", "conditional"]);
+    assert_eq!(difference.b, ["supports"]);
+    peaceplan(["diff", "united24-media", "wsws", "--clause", "25"])
+        .data(fixture.path())
+        .stdout_has(
+            "stance of ukraine: opposes and conditional per united24-media, supports per wsws",
+        )
+        .run();
+}
+
+#[test]
+fn the_word_diff_spells_both_sides_for_every_pair_of_sides() {
+    let sides = [
+        "text",
+        "al-mayadeen",
+        "california-insider",
+        "kyiv-independent",
+        "united24-media",
+        "wsws",
+    ];
+    for a in sides {
+        for b in sides {
+            let comparison = diff(&[a, b]);
+            for clause in &comparison.clauses {
+                assert_eq!(
+                    spelled(&clause.word_diff, "delete"),
+                    wording(&clause.a),
+                    "{a} {b} clause {}",
+                    clause.number
+                );
+                assert_eq!(
+                    spelled(&clause.word_diff, "insert"),
+                    wording(&clause.b),
+                    "{a} {b} clause {}",
+                    clause.number
+                );
+            }
+            let s = &comparison.summary;
+            assert_eq!(s.both + s.only_a + s.only_b, comparison.clauses.len());
+            assert_eq!(s.identical + s.different, s.both);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn word_diff_ops_rebuild_both_texts(a in "[a-zA-Z0-9 ,.$%\n’—-]{0,80}", b in "[a-zA-Z0-9 ,.$%\n’—-]{0,80}") {
+        let ops = peaceplan::compare::word_diff(&a, &b);
+        let keep = |kept: peaceplan::compare::Op| -> String {
+            ops.iter()
+                .filter(|op| op.op == peaceplan::compare::Op::Equal || op.op == kept)
+                .map(|op| op.text.as_str())
+                .collect()
+        };
+        prop_assert_eq!(keep(peaceplan::compare::Op::Delete), a);
+        prop_assert_eq!(keep(peaceplan::compare::Op::Insert), b);
+        prop_assert!(ops.windows(2).all(|pair| pair[0].op != pair[1].op), "runs are merged");
+    }
+}
+
+#[test]
+fn filters_narrow_the_scope() {
+    let comparison = diff(&["text", "wsws", "--topic", "nato"]);
+    assert_eq!(
+        comparison
+            .clauses
+            .iter()
+            .map(|c| c.number)
+            .collect::<Vec<_>>(),
+        vec![3, 4, 7, 8]
+    );
+    let comparison = diff(&[
+        "kyiv-independent",
+        "wsws",
+        "--party",
+        "nato",
+        "--text",
+        "troops",
+    ]);
+    assert_eq!(
+        comparison
+            .clauses
+            .iter()
+            .map(|c| c.number)
+            .collect::<Vec<_>>(),
+        vec![8]
+    );
+    // Outside the sides' reports there is nothing to compare.
+    let comparison = diff(&["california-insider", "wsws", "--clause", "4"]);
+    assert!(comparison.clauses.is_empty());
+    peaceplan(["diff", "california-insider", "wsws", "--clause", "4"])
+        .stdout_empty()
+        .stderr_has("no clauses match")
+        .run();
+}
+
+#[test]
+fn plain_output_marks_changes_like_git_word_diff() {
+    peaceplan(["diff", "text", "kyiv-independent", "--clause", "13"])
+        .stdout_has("diff text kyiv-independent: 1 clause compared")
+        .stdout_has("[-G8-]{+G7+}")
+        .stdout_has("kyiv-independent departs from the text (wording)")
+        .stdout_lacks("\u{1b}[")
+        .run();
+    peaceplan([
+        "diff",
+        "text",
+        "kyiv-independent",
+        "--clause",
+        "13",
+        "--color",
+        "always",
+    ])
+    .stdout_has("\u{1b}[31mG8\u{1b}[0m")
+    .stdout_has("\u{1b}[32mG7\u{1b}[0m")
+    .stdout_lacks("[-G8-]")
+    .run();
+}
+
+#[test]
+fn stat_prints_the_summary_and_a_line_per_clause() {
+    let ran = peaceplan(["diff", "text", "wsws", "--stat"]).run();
+    let lines: Vec<&str> = ran.stdout.lines().collect();
+    assert_eq!(lines[0], "diff text wsws: 28 clauses compared");
+    assert_eq!(
+        lines[1],
+        "  reported by both: 6; only by text: 22; only by wsws: 0"
+    );
+    assert_eq!(lines[2], "  of those both report: 2 identical, 4 different");
+    let clause_lines: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.trim_start().starts_with(char::is_numeric))
+        .collect();
+    assert_eq!(clause_lines.len(), 28);
+    assert!(clause_lines[6].contains("both") && clause_lines[6].contains("identical"));
+    assert!(!ran.stdout.contains("[-"));
+}
+
+#[test]
+fn unknown_sides_are_usage_errors_with_the_nearest_match() {
+    peaceplan(["diff", "text", "kyiv-indepedent"])
+        .status(2)
+        .stderr_has("unknown side `kyiv-indepedent`")
+        .stderr_has("did you mean `kyiv-independent`?")
+        .run();
+    peaceplan(["diff", "txt", "wsws"])
+        .status(2)
+        .stderr_has("did you mean `text`?")
+        .run();
+    peaceplan(["diff", "wsws"])
+        .status(2)
+        .stderr_has("<B>")
+        .run();
+    peaceplan(["diff", "wsws", "text", "--source", "wsws"])
+        .status(2)
+        .run();
+}
