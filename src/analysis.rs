@@ -7,7 +7,9 @@ use crate::model::{Clause, Report};
 use crate::textfold::fold;
 
 /// How one outlet rendered one clause, as a matrix cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rendering {
     /// Every passage is the clause's own wording.

@@ -30,13 +30,19 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "PEACEPLAN_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 
-    /// Output format: a table for people, or JSON for scripts.
+    /// Output format: a table for people; JSON, JSON Lines, CSV, Markdown or YAML for
+    /// scripts, spreadsheets and articles.
     #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Table, value_name = "FORMAT")]
     pub format: OutputFormat,
 
     /// Shorthand for `--format json`.
     #[arg(long, global = true, conflicts_with = "format")]
     pub json: bool,
+
+    /// Choose and order the fields of each record (json, jsonl, csv, markdown, yaml);
+    /// an unknown field lists the available ones.
+    #[arg(long, global = true, value_name = "FIELD,...", value_delimiter = ',')]
+    pub fields: Vec<String>,
 
     /// When to use colour. `auto` colours only a terminal, and never when NO_COLOR is set
     /// (CLICOLOR_FORCE=1 forces it).
@@ -66,6 +72,28 @@ pub enum OutputFormat {
     Table,
     /// One pretty-printed JSON document.
     Json,
+    /// JSON Lines: one compact JSON object per line.
+    Jsonl,
+    /// CSV with a header row; list fields joined by `;`.
+    Csv,
+    /// A Markdown table, ready to paste into an article.
+    Markdown,
+    /// One YAML document.
+    Yaml,
+}
+
+impl OutputFormat {
+    /// The name users type for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            OutputFormat::Table => "table",
+            OutputFormat::Json => "json",
+            OutputFormat::Jsonl => "jsonl",
+            OutputFormat::Csv => "csv",
+            OutputFormat::Markdown => "markdown",
+            OutputFormat::Yaml => "yaml",
+        }
+    }
 }
 
 /// When to colour output.
@@ -74,6 +102,28 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+impl Command {
+    /// The subcommand's name, for messages.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::List(_) => "list",
+            Command::Show(_) => "show",
+            Command::Topics => "topics",
+            Command::Parties => "parties",
+            Command::Sources => "sources",
+            Command::Positions(_) => "positions",
+            Command::Matrix(_) => "matrix",
+            Command::Search(_) => "search",
+            Command::Diff(_) => "diff",
+            Command::Validate(_) => "validate",
+            Command::Export => "export",
+            Command::Schema(_) => "schema",
+            Command::Completions(_) => "completions",
+            Command::Man => "man",
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -94,11 +144,22 @@ pub enum Command {
     /// A clause × outlet grid: did each outlet reproduce the text, paraphrase it, depart
     /// from it, or not report it?
     Matrix(MatrixArgs),
+    /// Search titles, texts, sub-points, report wordings, summaries and position quotes.
+    Search(SearchArgs),
     /// Compare two renderings clause by clause: two outlets, or an outlet and `text`
     /// (the plan's own wording).
     Diff(DiffArgs),
     /// Check a corpus and report every problem in it.
     Validate(ValidateArgs),
+    /// Write the whole corpus as one document (`--format json` or `yaml`), for pandas,
+    /// a database or another tool.
+    Export,
+    /// Print JSON Schema for the corpus files or for the JSON outputs.
+    Schema(SchemaArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), for `man -l -`.
+    Man,
 }
 
 /// Which clauses to keep. Values are comma-separated or the flag is repeated: any value
@@ -187,6 +248,24 @@ fn parse_clause_ref(value: &str) -> Result<ClauseRef, String> {
 }
 
 #[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for: a literal string, or a pattern with --regex.
+    #[arg(value_name = "QUERY")]
+    pub query: String,
+
+    /// Treat QUERY as a regular expression (Rust `regex` syntax).
+    #[arg(long, short = 'e')]
+    pub regex: bool,
+
+    /// Match case exactly (by default case is ignored).
+    #[arg(long, short = 's')]
+    pub case_sensitive: bool,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Debug, Args)]
 pub struct DiffArgs {
     /// The first side: a source id, or `text` for the plan's own wording.
     #[arg(value_name = "A")]
@@ -209,6 +288,29 @@ pub struct ShowArgs {
     /// Clause numbers, 1 to 28.
     #[arg(required = true, value_name = "N")]
     pub numbers: Vec<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which schema: the corpus files, or the JSON outputs.
+    #[arg(value_enum, default_value_t = SchemaKind::Corpus)]
+    pub kind: SchemaKind,
+}
+
+/// The schemas `peaceplan schema` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// `plan_28_points.yaml` and `sources.yaml`.
+    Corpus,
+    /// Every command's JSON output, under `$defs/output_<command>`.
+    Output,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

@@ -67,7 +67,7 @@ impl<'c> Side<'c> {
 }
 
 /// Which sides report a clause.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Presence {
     Both,
@@ -76,13 +76,13 @@ pub enum Presence {
 }
 
 /// One step of a word diff: text kept, removed from A, or added in B.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct WordOp {
     pub op: Op,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Op {
     Equal,
@@ -91,7 +91,7 @@ pub enum Op {
 }
 
 /// A party whose stance on the clause the two sides report differently.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct StanceDifference {
     pub party: String,
     pub a: Vec<Stance>,
@@ -99,7 +99,7 @@ pub struct StanceDifference {
 }
 
 /// How the two sides rendered one clause.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ClauseComparison<'c> {
     pub number: u32,
     pub title: &'c str,
@@ -117,7 +117,7 @@ pub struct ClauseComparison<'c> {
 }
 
 /// Counts over the clauses compared.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Summary {
     pub both: usize,
     pub only_a: usize,
@@ -128,7 +128,7 @@ pub struct Summary {
 }
 
 /// The whole comparison, as `diff --format json` prints it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Comparison<'c> {
     pub a: &'c str,
     pub b: &'c str,

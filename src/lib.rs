@@ -17,5 +17,7 @@ pub mod query;
 pub mod quotecheck;
 pub mod records;
 pub mod render;
+pub mod schema;
+pub mod search;
 pub mod suggest;
 pub mod textfold;

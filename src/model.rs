@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Everything the tool knows: the plan file and the sources file, checked and joined.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Corpus {
     pub plan: Plan,
     pub topics: Vec<Topic>,
@@ -18,7 +18,7 @@ pub struct Corpus {
 }
 
 /// `data/plan_28_points.yaml` as written.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanFile {
     pub plan: Plan,
@@ -30,14 +30,14 @@ pub struct PlanFile {
 }
 
 /// `data/sources.yaml` as written.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourcesFile {
     pub sources: Vec<Source>,
 }
 
 /// What the plan is, who drafted and presented it, and where its text comes from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     pub id: String,
@@ -48,7 +48,7 @@ pub struct Plan {
 }
 
 /// One entry of the topic vocabulary.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
     pub id: String,
@@ -57,7 +57,7 @@ pub struct Topic {
 }
 
 /// One entry of the party vocabulary.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     pub id: String,
@@ -65,7 +65,7 @@ pub struct Party {
 }
 
 /// One numbered point of the plan, with what each outlet reported about it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Clause {
     pub number: u32,
@@ -94,7 +94,7 @@ impl Clause {
 }
 
 /// How one outlet rendered one clause.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     pub source: String,
@@ -109,7 +109,7 @@ pub struct Report {
 }
 
 /// Positions on the plan as a whole that one outlet reported.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanReport {
     pub source: String,
@@ -117,7 +117,7 @@ pub struct PlanReport {
 }
 
 /// A position an outlet reports someone took, on one clause or on the whole plan.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Position {
     /// Who, as the article names them, with their role.
@@ -148,6 +148,7 @@ pub struct Position {
     Serialize,
     Deserialize,
     clap::ValueEnum,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Stance {
@@ -158,7 +159,7 @@ pub enum Stance {
 }
 
 /// A way an outlet's rendering departs from the plan's text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Discrepancy {
     pub kind: DiscrepancyKind,
@@ -182,6 +183,7 @@ pub struct Discrepancy {
     Serialize,
     Deserialize,
     clap::ValueEnum,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum DiscrepancyKind {
@@ -194,7 +196,7 @@ pub enum DiscrepancyKind {
 }
 
 /// An earlier wording of a clause that an outlet reports, and who changed it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EarlierVersion {
     /// What the clause said before, as the outlet describes it.
@@ -208,7 +210,7 @@ pub struct EarlierVersion {
 }
 
 /// One news outlet's article in the archive.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
@@ -240,6 +242,7 @@ pub struct Source {
     Serialize,
     Deserialize,
     clap::ValueEnum,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum SourceKind {

@@ -46,6 +46,11 @@ impl ClauseFilter {
         })
     }
 
+    /// Whether no flag was given, so that every clause passes.
+    pub fn keeps_everything(&self) -> bool {
+        *self == Self::default()
+    }
+
     /// Whether `clause` passes every flag given.
     pub fn matches(&self, clause: &Clause) -> bool {
         any_or_unset(&self.topics, |topic| clause.topics.contains(topic))

@@ -4,11 +4,15 @@
 use serde::Serialize;
 
 use crate::analysis::Rendering;
-use crate::model::{Clause, Corpus, Report, Source, SourceKind, Stance};
-use crate::query::ReportedPosition;
+use crate::corpus::Problem;
+use crate::model::{
+    Clause, Corpus, Party, Plan, PlanReport, Report, Source, SourceKind, Stance, Topic,
+};
+use crate::query::{ReportedPosition, all_positions};
+use crate::quotecheck::QuoteMiss;
 
 /// One clause as `list` prints it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ClauseRecord<'c> {
     pub number: u32,
     pub title: &'c str,
@@ -21,6 +25,16 @@ pub struct ClauseRecord<'c> {
 }
 
 impl<'c> ClauseRecord<'c> {
+    pub const FIELDS: &'static [&'static str] = &[
+        "number",
+        "title",
+        "text",
+        "subpoints",
+        "topics",
+        "parties",
+        "sources",
+    ];
+
     pub fn new(corpus: &'c Corpus, clause: &'c Clause) -> Self {
         Self {
             number: clause.number,
@@ -35,7 +49,7 @@ impl<'c> ClauseRecord<'c> {
 }
 
 /// One clause as `show` prints it: the list record and every outlet's report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ClauseDetail<'c> {
     #[serde(flatten)]
     pub clause: ClauseRecord<'c>,
@@ -43,6 +57,17 @@ pub struct ClauseDetail<'c> {
 }
 
 impl<'c> ClauseDetail<'c> {
+    pub const FIELDS: &'static [&'static str] = &[
+        "number",
+        "title",
+        "text",
+        "subpoints",
+        "topics",
+        "parties",
+        "sources",
+        "reports",
+    ];
+
     pub fn new(corpus: &'c Corpus, clause: &'c Clause) -> Self {
         Self {
             clause: ClauseRecord::new(corpus, clause),
@@ -52,7 +77,7 @@ impl<'c> ClauseDetail<'c> {
 }
 
 /// A vocabulary entry (topic or party) with how many clauses use it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct VocabularyRecord<'c> {
     pub id: &'c str,
     pub label: &'c str,
@@ -62,6 +87,9 @@ pub struct VocabularyRecord<'c> {
 }
 
 impl<'c> VocabularyRecord<'c> {
+    pub const TOPIC_FIELDS: &'static [&'static str] = &["id", "label", "description", "clauses"];
+    pub const PARTY_FIELDS: &'static [&'static str] = &["id", "label", "clauses"];
+
     /// Topics with the number of clauses that touch each.
     pub fn topics(corpus: &'c Corpus) -> Vec<Self> {
         corpus
@@ -92,7 +120,7 @@ impl<'c> VocabularyRecord<'c> {
 }
 
 /// An outlet with how many clauses it reports.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SourceRecord<'c> {
     pub id: &'c str,
     pub name: &'c str,
@@ -109,6 +137,20 @@ pub struct SourceRecord<'c> {
 }
 
 impl<'c> SourceRecord<'c> {
+    pub const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "publisher",
+        "headline",
+        "byline",
+        "published",
+        "date_note",
+        "language",
+        "kind",
+        "via",
+        "clauses",
+    ];
+
     pub fn all(corpus: &'c Corpus) -> Vec<Self> {
         corpus
             .sources
@@ -135,7 +177,7 @@ impl<'c> SourceRecord<'c> {
 }
 
 /// One reported position, as `positions` prints it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PositionRecord<'c> {
     /// The clause number, or null for a position on the plan as a whole.
     pub clause: Option<u32>,
@@ -149,6 +191,10 @@ pub struct PositionRecord<'c> {
 }
 
 impl<'c> PositionRecord<'c> {
+    pub const FIELDS: &'static [&'static str] = &[
+        "clause", "source", "actor", "party", "stance", "summary", "quote", "via",
+    ];
+
     pub fn new(reported: &ReportedPosition<'c>) -> Self {
         let position = reported.position;
         Self {
@@ -165,7 +211,7 @@ impl<'c> PositionRecord<'c> {
 }
 
 /// The clause × outlet grid that `matrix` prints.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MatrixRecord<'c> {
     /// Source ids, in column order.
     pub sources: Vec<&'c str>,
@@ -174,7 +220,7 @@ pub struct MatrixRecord<'c> {
     pub totals: Vec<MatrixTotal<'c>>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MatrixRow<'c> {
     pub number: u32,
     pub title: &'c str,
@@ -183,14 +229,14 @@ pub struct MatrixRow<'c> {
     pub reported: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MatrixCell<'c> {
     pub source: &'c str,
     pub rendering: Rendering,
 }
 
 /// How a source rendered the clauses of the grid, counted by kind of rendering.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MatrixTotal<'c> {
     pub source: &'c str,
     pub reported: usize,
@@ -201,6 +247,32 @@ pub struct MatrixTotal<'c> {
 }
 
 impl<'c> MatrixRecord<'c> {
+    /// The grid as flat rows for csv, markdown and jsonl: `number`, `title`, one column
+    /// per source holding its rendering, and `reported`.
+    pub fn flat_rows(&self) -> Vec<serde_json::Value> {
+        self.rows
+            .iter()
+            .map(|row| {
+                let mut object = serde_json::Map::new();
+                object.insert("number".into(), row.number.into());
+                object.insert("title".into(), row.title.into());
+                for cell in &row.cells {
+                    object.insert(cell.source.into(), cell.rendering.to_string().into());
+                }
+                object.insert("reported".into(), row.reported.into());
+                serde_json::Value::Object(object)
+            })
+            .collect()
+    }
+
+    /// The fields of [`MatrixRecord::flat_rows`].
+    pub fn flat_fields(&self) -> Vec<&'c str> {
+        let mut fields = vec!["number", "title"];
+        fields.extend(self.sources.iter().copied());
+        fields.push("reported");
+        fields
+    }
+
     pub fn new(corpus: &'c Corpus, clauses: &[&'c Clause]) -> Self {
         let sources = corpus.source_ids();
         let rows: Vec<MatrixRow> = clauses
@@ -259,6 +331,138 @@ impl<'c> MatrixTotal<'c> {
     }
 }
 
+/// The outcome of a validation, as `validate --format json` prints it.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct ValidationRecord {
+    pub valid: bool,
+    pub clauses: Option<usize>,
+    pub sources: Option<usize>,
+    pub topics: Option<usize>,
+    pub parties: Option<usize>,
+    pub problems: Vec<ProblemRecord>,
+    /// With `--archive`: how many quotations were looked for, and those not found.
+    pub quotes_checked: Option<usize>,
+    pub quote_misses: Vec<QuoteMissRecord>,
+}
+
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct ProblemRecord {
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct QuoteMissRecord {
+    pub clause: Option<u32>,
+    pub source: String,
+    pub field: &'static str,
+    pub passage: String,
+    pub closest: String,
+    pub article: String,
+}
+
+impl From<&Problem> for ProblemRecord {
+    fn from(problem: &Problem) -> Self {
+        Self {
+            file: problem.file.clone(),
+            line: problem.place.map(|(line, _)| line),
+            column: problem.place.map(|(_, column)| column),
+            message: problem.message.clone(),
+            hint: problem.hint.clone(),
+        }
+    }
+}
+
+impl From<&QuoteMiss> for QuoteMissRecord {
+    fn from(miss: &QuoteMiss) -> Self {
+        Self {
+            clause: miss.clause,
+            source: miss.source.clone(),
+            field: miss.field,
+            passage: miss.passage.clone(),
+            closest: miss.closest.clone(),
+            article: miss.article.display().to_string(),
+        }
+    }
+}
+
+/// The whole corpus as one document, as `export` writes it: the plan, its vocabularies,
+/// the outlets, every clause with its reports, and every position flattened.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct ExportRecord<'c> {
+    pub plan: &'c Plan,
+    pub topics: &'c [Topic],
+    pub parties: &'c [Party],
+    pub sources: &'c [Source],
+    pub clauses: &'c [Clause],
+    pub plan_reports: &'c [PlanReport],
+    /// Every reported position, clause by clause then plan-level, as `positions` lists them.
+    pub positions: Vec<PositionRecord<'c>>,
+}
+
+impl<'c> ExportRecord<'c> {
+    pub fn new(corpus: &'c Corpus) -> Self {
+        Self {
+            plan: &corpus.plan,
+            topics: &corpus.topics,
+            parties: &corpus.parties,
+            sources: &corpus.sources,
+            clauses: &corpus.clauses,
+            plan_reports: &corpus.plan_reports,
+            positions: all_positions(corpus)
+                .iter()
+                .map(PositionRecord::new)
+                .collect(),
+        }
+    }
+}
+
 fn count_clauses(corpus: &Corpus, test: impl Fn(&Clause) -> bool) -> usize {
     corpus.clauses.iter().filter(|clause| test(clause)).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus;
+
+    fn keys<T: Serialize>(record: &T) -> Vec<String> {
+        match serde_json::to_value(record).unwrap() {
+            serde_json::Value::Object(object) => object.keys().cloned().collect(),
+            other => panic!("not an object: {other}"),
+        }
+    }
+
+    #[test]
+    fn field_lists_match_what_records_serialise() {
+        let corpus = corpus::load(None).unwrap();
+        let clause = &corpus.clauses[0];
+        assert_eq!(
+            keys(&ClauseRecord::new(&corpus, clause)),
+            ClauseRecord::FIELDS
+        );
+        assert_eq!(
+            keys(&ClauseDetail::new(&corpus, clause)),
+            ClauseDetail::FIELDS
+        );
+        assert_eq!(
+            keys(&VocabularyRecord::topics(&corpus)[0]),
+            VocabularyRecord::TOPIC_FIELDS
+        );
+        assert_eq!(
+            keys(&VocabularyRecord::parties(&corpus)[0]),
+            VocabularyRecord::PARTY_FIELDS
+        );
+        assert_eq!(keys(&SourceRecord::all(&corpus)[0]), SourceRecord::FIELDS);
+        assert_eq!(
+            keys(&PositionRecord::new(&all_positions(&corpus)[0])),
+            PositionRecord::FIELDS
+        );
+        let matrix = MatrixRecord::new(&corpus, &[clause]);
+        let flat = &matrix.flat_rows()[0];
+        assert_eq!(keys(flat), matrix.flat_fields());
+    }
 }

@@ -10,6 +10,13 @@ use crate::query::ClauseFilter;
 use crate::render;
 
 pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+    context.require_format(&[
+        OutputFormat::Table,
+        OutputFormat::Json,
+        OutputFormat::Jsonl,
+        OutputFormat::Yaml,
+    ])?;
+    context.require_no_fields()?;
     let corpus = context.corpus()?;
     let a = Side::named(&args.a, &corpus)?;
     let b = Side::named(&args.b, &corpus)?;
@@ -17,6 +24,15 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
     let comparison = compare::compare(&corpus, a, b, &filter);
     match context.format {
         OutputFormat::Json => render::write_json(out, &comparison)?,
+        OutputFormat::Yaml => render::write_yaml(out, &comparison)?,
+        OutputFormat::Jsonl => {
+            let values = comparison
+                .clauses
+                .iter()
+                .map(serde_json::to_value)
+                .collect::<Result<Vec<_>, _>>()?;
+            render::write_json_lines(out, &values)?;
+        }
         OutputFormat::Table if comparison.clauses.is_empty() => {
             render::note("no clauses match: neither side reports any clause in this scope")
         }
@@ -28,6 +44,7 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
                 write!(out, "{}", render::diff_details(&comparison, context.style))?;
             }
         }
+        OutputFormat::Csv | OutputFormat::Markdown => unreachable!("rejected above"),
     }
     Ok(())
 }

@@ -20,5 +20,11 @@ pub fn run(args: &ListArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
         render::note("no clauses match");
         return Ok(());
     }
-    emit(context, out, &records, render::clause_table)
+    emit(
+        context,
+        out,
+        &records,
+        ClauseRecord::FIELDS,
+        render::clause_table,
+    )
 }

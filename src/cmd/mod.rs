@@ -1,10 +1,15 @@
 //! The subcommands, one module each with its own `run`, and the dispatch between them.
 
+mod completions;
 mod diff;
+mod export;
 mod list;
+mod man;
 mod matrix;
 mod parties;
 mod positions;
+mod schema;
+mod search;
 mod show;
 mod sources;
 mod topics;
@@ -17,12 +22,15 @@ use serde::Serialize;
 
 use crate::cli::{Cli, Command, GlobalArgs, OutputFormat};
 use crate::corpus;
+use crate::error::UsageError;
 use crate::model::Corpus;
 use crate::render::{self, Style};
 
 /// What every command needs besides its own arguments.
 pub struct Context<'a> {
     pub global: &'a GlobalArgs,
+    /// The subcommand's name, for messages.
+    pub command: &'static str,
     pub format: OutputFormat,
     pub style: Style,
 }
@@ -32,25 +40,81 @@ impl Context<'_> {
     pub fn corpus(&self) -> anyhow::Result<Corpus> {
         Ok(corpus::load(self.global.data.as_deref())?)
     }
+
+    /// A usage error unless the chosen format is one of `supported`.
+    pub fn require_format(&self, supported: &[OutputFormat]) -> Result<(), UsageError> {
+        if supported.contains(&self.format) {
+            return Ok(());
+        }
+        let names: Vec<&str> = supported.iter().map(|format| format.name()).collect();
+        Err(UsageError(format!(
+            "`{}` cannot be written as {}; it supports --format {}",
+            self.command,
+            self.format.name(),
+            names.join(", ")
+        )))
+    }
+
+    /// A usage error if `--fields` was given with a format it does not apply to.
+    pub fn require_no_fields(&self) -> Result<(), UsageError> {
+        if self.global.fields.is_empty() {
+            return Ok(());
+        }
+        Err(UsageError(format!(
+            "--fields applies to `{}` in the json, jsonl, csv, markdown and yaml formats, not {}",
+            self.command,
+            self.format.name()
+        )))
+    }
 }
 
-/// Write `records` as one JSON array, or as the table `layout` draws of them.
+/// Write `records` as the table `layout` draws of them, or in the structured format
+/// chosen, with the `--fields` chosen from `fields` (every field a record can have).
 pub fn emit<T: Serialize>(
     context: &Context,
     out: &mut dyn Write,
     records: &[T],
+    fields: &[&str],
     layout: impl FnOnce(&[T], Style) -> Table,
 ) -> anyhow::Result<()> {
-    match context.format {
-        OutputFormat::Json => render::write_json(out, records),
-        OutputFormat::Table => Ok(writeln!(out, "{}", layout(records, context.style))?),
+    if context.format == OutputFormat::Table {
+        context.require_no_fields()?;
+        writeln!(out, "{}", layout(records, context.style))?;
+        return Ok(());
     }
+    let values = records
+        .iter()
+        .map(serde_json::to_value)
+        .collect::<Result<Vec<_>, _>>()?;
+    emit_values(context, out, values, fields)
+}
+
+/// Write records already turned into JSON objects in the structured format chosen.
+pub fn emit_values(
+    context: &Context,
+    out: &mut dyn Write,
+    values: Vec<serde_json::Value>,
+    fields: &[&str],
+) -> anyhow::Result<()> {
+    let shape = render::RecordShape {
+        command: context.command,
+        fields,
+    };
+    let chosen = &context.global.fields;
+    let values = render::project(values, chosen, &shape)?;
+    let columns: Vec<String> = if chosen.is_empty() {
+        fields.iter().map(|field| (*field).to_owned()).collect()
+    } else {
+        chosen.clone()
+    };
+    render::write_records(out, context.format, &values, &columns, context.command)
 }
 
 /// Run the command `cli` asks for, writing its output to stdout.
 pub fn dispatch(cli: &Cli) -> anyhow::Result<()> {
     let context = Context {
         global: &cli.global,
+        command: cli.command.name(),
         format: cli.global.output_format(),
         style: Style::detect(&cli.global),
     };
@@ -63,8 +127,13 @@ pub fn dispatch(cli: &Cli) -> anyhow::Result<()> {
         Command::Sources => sources::run(&context, &mut out)?,
         Command::Positions(args) => positions::run(args, &context, &mut out)?,
         Command::Matrix(args) => matrix::run(args, &context, &mut out)?,
+        Command::Search(args) => search::run(args, &context, &mut out)?,
         Command::Diff(args) => diff::run(args, &context, &mut out)?,
         Command::Validate(args) => validate::run(args, &context, &mut out)?,
+        Command::Export => export::run(&context, &mut out)?,
+        Command::Schema(args) => schema::run(args, &context, &mut out)?,
+        Command::Completions(args) => completions::run(args, &context, &mut out)?,
+        Command::Man => man::run(&context, &mut out)?,
     }
     out.flush()?;
     Ok(())

@@ -12,6 +12,7 @@ pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
         context,
         out,
         &VocabularyRecord::parties(&corpus),
+        VocabularyRecord::PARTY_FIELDS,
         render::vocabulary_table,
     )
 }

@@ -20,5 +20,11 @@ pub fn run(args: &PositionsArgs, context: &Context, out: &mut dyn Write) -> anyh
         render::note("no positions match");
         return Ok(());
     }
-    emit(context, out, &records, render::position_table)
+    emit(
+        context,
+        out,
+        &records,
+        PositionRecord::FIELDS,
+        render::position_table,
+    )
 }

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::Context;
+use super::{Context, emit_values};
 use crate::cli::{OutputFormat, ShowArgs};
 use crate::query::require_clause;
 use crate::records::ClauseDetail;
@@ -20,8 +20,8 @@ pub fn run(args: &ShowArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
         .map(|clause| ClauseDetail::new(&corpus, clause))
         .collect();
     match context.format {
-        OutputFormat::Json => render::write_json(out, &details)?,
         OutputFormat::Table => {
+            context.require_no_fields()?;
             for (index, detail) in details.iter().enumerate() {
                 if index > 0 {
                     writeln!(out)?;
@@ -29,6 +29,13 @@ pub fn run(args: &ShowArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
                 let text = render::clause_details(&corpus, detail, context.style);
                 write!(out, "{text}")?;
             }
+        }
+        _ => {
+            let values = details
+                .iter()
+                .map(serde_json::to_value)
+                .collect::<Result<Vec<_>, _>>()?;
+            emit_values(context, out, values, ClauseDetail::FIELDS)?;
         }
     }
     Ok(())

@@ -12,6 +12,7 @@ pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
         context,
         out,
         &SourceRecord::all(&corpus),
+        SourceRecord::FIELDS,
         render::source_table,
     )
 }

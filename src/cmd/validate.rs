@@ -4,49 +4,17 @@
 use std::io::Write;
 use std::path::Path;
 
-use serde::Serialize;
-
 use super::Context;
 use crate::cli::{OutputFormat, ValidateArgs};
 use crate::corpus::{self, CorpusFiles, Problem};
 use crate::error::AlreadyReported;
 use crate::model::Corpus;
 use crate::quotecheck::{self, QuoteMiss};
-
-/// The outcome of a validation, as `--format json` prints it.
-#[derive(Debug, Serialize)]
-struct ValidationRecord {
-    valid: bool,
-    clauses: Option<usize>,
-    sources: Option<usize>,
-    topics: Option<usize>,
-    parties: Option<usize>,
-    problems: Vec<ProblemRecord>,
-    /// With `--archive`: how many quotations were looked for, and those not found.
-    quotes_checked: Option<usize>,
-    quote_misses: Vec<QuoteMissRecord>,
-}
-
-#[derive(Debug, Serialize)]
-struct ProblemRecord {
-    file: String,
-    line: Option<usize>,
-    column: Option<usize>,
-    message: String,
-    hint: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-struct QuoteMissRecord {
-    clause: Option<u32>,
-    source: String,
-    field: &'static str,
-    passage: String,
-    closest: String,
-    article: String,
-}
+use crate::records::{ProblemRecord, QuoteMissRecord, ValidationRecord};
 
 pub fn run(args: &ValidateArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+    context.require_format(&[OutputFormat::Table, OutputFormat::Json])?;
+    context.require_no_fields()?;
     let (corpus, mut problems) = match &context.global.data {
         Some(dir) => match CorpusFiles::read_dir(dir) {
             Ok(files) => checked(&files),
@@ -70,7 +38,7 @@ pub fn run(args: &ValidateArgs, context: &Context, out: &mut dyn Write) -> anyho
     };
     match context.format {
         OutputFormat::Json => crate::render::write_json(out, &record)?,
-        OutputFormat::Table => write_summary(out, &record, &problems, &misses)?,
+        _ => write_summary(out, &record, &problems, &misses)?,
     }
     let failures = problems.len() + misses.len();
     if failures == 0 {
@@ -153,29 +121,4 @@ fn describe_miss(miss: &QuoteMiss) -> String {
         miss.article.display(),
         miss.closest
     )
-}
-
-impl From<&Problem> for ProblemRecord {
-    fn from(problem: &Problem) -> Self {
-        Self {
-            file: problem.file.clone(),
-            line: problem.place.map(|(line, _)| line),
-            column: problem.place.map(|(_, column)| column),
-            message: problem.message.clone(),
-            hint: problem.hint.clone(),
-        }
-    }
-}
-
-impl From<&QuoteMiss> for QuoteMissRecord {
-    fn from(miss: &QuoteMiss) -> Self {
-        Self {
-            clause: miss.clause,
-            source: miss.source.clone(),
-            field: miss.field,
-            passage: miss.passage.clone(),
-            closest: miss.closest.clone(),
-            article: miss.article.display().to_string(),
-        }
-    }
 }

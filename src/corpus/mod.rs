@@ -12,7 +12,7 @@ use std::path::Path;
 pub use check::TEXT_SOURCE_ID;
 pub use problem::{Problem, Problems};
 pub use read::{CorpusFiles, PLAN_FILE, SOURCES_FILE, SourceText, read_text};
-pub use yaml::to_string as to_yaml;
+pub use yaml::{to_json_value as file_as_json, to_string as to_yaml};
 
 use crate::model::{Corpus, PlanFile, SourcesFile};
 

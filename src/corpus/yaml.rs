@@ -30,6 +30,11 @@ pub fn parse<T: DeserializeOwned>(file: &SourceText, expected: &str) -> Result<T
     })
 }
 
+/// A corpus file as a JSON value, as a schema validator sees it.
+pub fn to_json_value(file: &SourceText) -> Result<serde_json::Value, Problem> {
+    parse(file, "a YAML mapping")
+}
+
 /// `value` as a YAML document.
 pub fn to_string<T: Serialize>(value: &T) -> anyhow::Result<String> {
     Ok(serde_yaml::to_string(value)?)

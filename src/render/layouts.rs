@@ -9,6 +9,7 @@ use crate::model::{Corpus, Discrepancy, EarlierVersion, Position, Report};
 use crate::records::{
     ClauseDetail, ClauseRecord, MatrixRecord, PositionRecord, SourceRecord, VocabularyRecord,
 };
+use crate::search::Hit;
 
 /// `list`: one row per clause.
 pub fn clause_table(records: &[ClauseRecord], style: Style) -> Table {
@@ -229,6 +230,42 @@ pub fn position_table(records: &[PositionRecord], style: Style) -> Table {
     set_minimum_width(&mut table, 1, 11);
     set_minimum_width(&mut table, 2, 16);
     table
+}
+
+/// `search`: one row per matching field, the matches highlighted when colour is on.
+pub fn search_table(hits: &[Hit], style: Style) -> Table {
+    let mut table = new_table(style, &["Clause", "Source", "Field", "Passage"]);
+    for hit in hits {
+        table.add_row(vec![
+            Cell::new(hit.clause.map_or("plan".to_owned(), |n| n.to_string())),
+            data_cell(&hit.source),
+            Cell::new(hit.field),
+            Cell::new(highlighted(hit, style)),
+        ]);
+    }
+    keep_whole(&mut table, &[0, 2]);
+    set_minimum_width(&mut table, 1, 11);
+    table
+}
+
+/// The passage with each match in bold yellow when colour is on.
+fn highlighted(hit: &Hit, style: Style) -> String {
+    let passage = visible(&hit.passage);
+    if !style.color {
+        return passage;
+    }
+    let mut text = String::new();
+    let mut rest = passage.as_str();
+    for piece in &hit.matches {
+        let piece = visible(piece);
+        if let Some(at) = rest.find(&piece) {
+            text.push_str(&rest[..at]);
+            text.push_str(&format!("\u{1b}[1;33m{piece}\u{1b}[0m"));
+            rest = &rest[at + piece.len()..];
+        }
+    }
+    text.push_str(rest);
+    text
 }
 
 /// Never wrap these columns (ids and short values): they keep their content's width.

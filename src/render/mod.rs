@@ -3,6 +3,7 @@
 
 mod diff;
 mod layouts;
+mod structured;
 mod table;
 
 use std::io::{IsTerminal, Write};
@@ -11,9 +12,10 @@ use serde::Serialize;
 
 pub use diff::{diff_details, diff_stat_lines, diff_summary, render_word_diff};
 pub use layouts::{
-    clause_details, clause_table, matrix_legend, matrix_table, position_table, source_table,
-    vocabulary_table,
+    clause_details, clause_table, matrix_legend, matrix_table, position_table, search_table,
+    source_table, vocabulary_table,
 };
+pub use structured::{RecordShape, project, write_json_lines, write_records, write_yaml};
 
 use crate::cli::{ColorChoice, GlobalArgs};
 

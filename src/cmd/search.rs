@@ -1,0 +1,21 @@
+//! `peaceplan search QUERY`: every field of the corpus that matches, with the match.
+
+use std::io::Write;
+
+use super::{Context, emit};
+use crate::cli::{OutputFormat, SearchArgs};
+use crate::query::ClauseFilter;
+use crate::render;
+use crate::search::{self, Hit, Matcher};
+
+pub fn run(args: &SearchArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+    let matcher = Matcher::new(&args.query, args.regex, args.case_sensitive)?;
+    let corpus = context.corpus()?;
+    let filter = ClauseFilter::from_args(&args.filter, &corpus)?;
+    let hits = search::search(&corpus, &filter, &matcher);
+    if hits.is_empty() && context.format == OutputFormat::Table {
+        render::note(&format!("no matches for `{}`", args.query));
+        return Ok(());
+    }
+    emit(context, out, &hits, Hit::FIELDS, render::search_table)
+}
