@@ -34,11 +34,8 @@ pub fn exit_status(result: anyhow::Result<()>) -> ExitCode {
         1
     };
     // If stderr is gone too there is nobody left to tell.
-    let _ = writeln!(
-        io::stderr(),
-        "peaceplan: error: {}",
-        error_paragraph(&error)
-    );
+    let message = crate::render::visible(&error_paragraph(&error));
+    let _ = writeln!(io::stderr(), "peaceplan: error: {message}");
     ExitCode::from(status)
 }
 

@@ -657,3 +657,24 @@ fn escape_sequences_in_data_never_reach_the_terminal_raw() {
         .stdout_has("\\u001b[31mon\\u0007")
         .run();
 }
+
+#[test]
+fn escape_sequences_in_values_never_reach_stderr_raw() {
+    let ran = peaceplan(["list", "--topic", "nato\u{1b}[2J"])
+        .status(2)
+        .run();
+    assert!(!ran.stderr.contains('\u{1b}'), "{}", ran.stderr);
+    assert!(ran.stderr.contains("nato\\u{1b}[2J"), "{}", ran.stderr);
+    let fixture = Fixture::shipped();
+    fixture.replace(
+        "plan_28_points.yaml",
+        "topics: [armed-forces]",
+        "topics: [\"armed\\e[31m\"]",
+    );
+    let ran = peaceplan(["validate"]).data(fixture.path()).status(1).run();
+    assert!(
+        !ran.stderr.contains('\u{1b}') && ran.stderr.contains("armed\\u{1b}[31m"),
+        "{}",
+        ran.stderr
+    );
+}

@@ -11,6 +11,7 @@ use crate::error::AlreadyReported;
 use crate::model::Corpus;
 use crate::quotecheck::{self, QuoteMiss};
 use crate::records::{ProblemRecord, QuoteMissRecord, ValidationRecord};
+use crate::render;
 
 pub fn run(args: &ValidateArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     context.require_format(&[OutputFormat::Table, OutputFormat::Json])?;
@@ -37,7 +38,7 @@ pub fn run(args: &ValidateArgs, context: &Context, out: &mut dyn Write) -> anyho
         quote_misses: misses.iter().map(QuoteMissRecord::from).collect(),
     };
     match context.format {
-        OutputFormat::Json => crate::render::write_json(out, &record)?,
+        OutputFormat::Json => render::write_json(out, &record)?,
         _ => write_summary(out, &record, &problems, &misses)?,
     }
     let failures = problems.len() + misses.len();
@@ -78,10 +79,18 @@ fn write_summary(
 ) -> anyhow::Result<()> {
     let mut stderr = std::io::stderr().lock();
     for problem in problems {
-        writeln!(stderr, "peaceplan: error: {problem}")?;
+        writeln!(
+            stderr,
+            "peaceplan: error: {}",
+            render::visible(&problem.to_string())
+        )?;
     }
     for miss in misses {
-        writeln!(stderr, "peaceplan: error: {}", describe_miss(miss))?;
+        writeln!(
+            stderr,
+            "peaceplan: error: {}",
+            render::visible(&describe_miss(miss))
+        )?;
     }
     let mut counts = match (
         record.clauses,

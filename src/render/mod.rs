@@ -16,6 +16,7 @@ pub use layouts::{
     source_table, vocabulary_table,
 };
 pub use structured::{RecordShape, project, write_json_lines, write_records, write_yaml};
+pub use table::visible;
 
 use crate::cli::{ColorChoice, GlobalArgs};
 
@@ -75,7 +76,7 @@ pub fn write_json<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> anyh
 
 /// A one-line note for people on stderr (never mixed into stdout's data).
 pub fn note(message: &str) {
-    let _ = writeln!(std::io::stderr(), "peaceplan: {message}");
+    let _ = writeln!(std::io::stderr(), "peaceplan: {}", visible(message));
 }
 
 #[cfg(test)]
