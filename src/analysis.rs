@@ -33,6 +33,16 @@ impl Rendering {
         }
     }
 
+    /// The name used in JSON and flat formats (`not-reported`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Rendering::Reproduced => "reproduced",
+            Rendering::Paraphrased => "paraphrased",
+            Rendering::Departs => "departs",
+            Rendering::NotReported => "not-reported",
+        }
+    }
+
     /// A one-character mark for narrow tables.
     pub fn mark(self) -> &'static str {
         match self {
@@ -46,7 +56,7 @@ impl Rendering {
 
 impl std::fmt::Display for Rendering {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        crate::model::write_choice_name(self, f)
+        f.write_str(self.name())
     }
 }
 

@@ -122,6 +122,7 @@ impl Command {
             Command::Schema(_) => "schema",
             Command::Completions(_) => "completions",
             Command::Man => "man",
+            Command::Synth(_) => "synth",
         }
     }
 }
@@ -160,6 +161,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff), for `man -l -`.
     Man,
+    /// Write a synthetic corpus of any size (for benchmarks), deterministic for a seed.
+    Synth(SynthArgs),
 }
 
 /// Which clauses to keep. Values are comma-separated or the flag is repeated: any value
@@ -311,6 +314,25 @@ pub struct CompletionsArgs {
     /// The shell to complete for.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct SynthArgs {
+    /// How many clauses.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
+    pub clauses: u32,
+
+    /// How many outlets.
+    #[arg(long, value_name = "M", value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub sources: u32,
+
+    /// Seed for the generator; the same seed gives the same files.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+
+    /// Directory to write plan_28_points.yaml and sources.yaml into.
+    #[arg(value_name = "OUT_DIR")]
+    pub out_dir: PathBuf,
 }
 
 #[derive(Debug, Args)]

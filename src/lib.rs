@@ -20,4 +20,5 @@ pub mod render;
 pub mod schema;
 pub mod search;
 pub mod suggest;
+pub mod synth;
 pub mod textfold;

@@ -1,6 +1,9 @@
 //! The shapes of the JSON output, built from the model. Field names here are the
 //! documented, stable keys (see README.md, "JSON output"); the model may change alone.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::analysis::Rendering;
@@ -10,6 +13,7 @@ use crate::model::{
 };
 use crate::query::{ReportedPosition, all_positions};
 use crate::quotecheck::QuoteMiss;
+use crate::render::FlatCell;
 
 /// One clause as `list` prints it.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -224,6 +228,10 @@ pub struct MatrixRecord<'c> {
 pub struct MatrixRow<'c> {
     pub number: u32,
     pub title: &'c str,
+    /// How each source rendered the clause, in column order (for tables and flat rows).
+    #[serde(skip)]
+    pub renderings: Vec<Rendering>,
+    /// The sources that report the clause and how; a source not listed did not report it.
     pub cells: Vec<MatrixCell<'c>>,
     /// How many outlets report the clause.
     pub reported: usize,
@@ -247,25 +255,25 @@ pub struct MatrixTotal<'c> {
 }
 
 impl<'c> MatrixRecord<'c> {
-    /// The grid as flat rows for csv, markdown and jsonl: `number`, `title`, one column
-    /// per source holding its rendering, and `reported`.
-    pub fn flat_rows(&self) -> Vec<serde_json::Value> {
-        self.rows
-            .iter()
-            .map(|row| {
-                let mut object = serde_json::Map::new();
-                object.insert("number".into(), row.number.into());
-                object.insert("title".into(), row.title.into());
-                for cell in &row.cells {
-                    object.insert(cell.source.into(), cell.rendering.to_string().into());
-                }
-                object.insert("reported".into(), row.reported.into());
-                serde_json::Value::Object(object)
-            })
-            .collect()
+    /// The grid as flat rows for csv, markdown and jsonl, cells in the order of
+    /// [`MatrixRecord::flat_fields`]: `number`, `title`, one column per source holding
+    /// its rendering (`not-reported` included), and `reported`; made one at a time.
+    pub fn flat_rows(&self) -> impl Iterator<Item = Vec<FlatCell<'c>>> + '_ {
+        self.rows.iter().map(|row| {
+            let mut cells = Vec::with_capacity(self.sources.len() + 3);
+            cells.push(FlatCell::Number(u64::from(row.number)));
+            cells.push(FlatCell::Text(Cow::Borrowed(row.title)));
+            cells.extend(
+                row.renderings
+                    .iter()
+                    .map(|rendering| FlatCell::Text(Cow::Borrowed(rendering.name()))),
+            );
+            cells.push(FlatCell::Number(row.reported as u64));
+            cells
+        })
     }
 
-    /// The fields of [`MatrixRecord::flat_rows`].
+    /// The column names of [`MatrixRecord::flat_rows`].
     pub fn flat_fields(&self) -> Vec<&'c str> {
         let mut fields = vec!["number", "title"];
         fields.extend(self.sources.iter().copied());
@@ -275,9 +283,14 @@ impl<'c> MatrixRecord<'c> {
 
     pub fn new(corpus: &'c Corpus, clauses: &[&'c Clause]) -> Self {
         let sources = corpus.source_ids();
+        let columns: HashMap<&str, usize> = sources
+            .iter()
+            .enumerate()
+            .map(|(column, &source)| (source, column))
+            .collect();
         let rows: Vec<MatrixRow> = clauses
             .iter()
-            .map(|clause| MatrixRow::new(clause, &sources))
+            .map(|clause| MatrixRow::new(clause, &sources, &columns))
             .collect();
         let totals = sources
             .iter()
@@ -293,21 +306,24 @@ impl<'c> MatrixRecord<'c> {
 }
 
 impl<'c> MatrixRow<'c> {
-    fn new(clause: &'c Clause, sources: &[&'c str]) -> Self {
+    fn new(clause: &'c Clause, sources: &[&'c str], columns: &HashMap<&str, usize>) -> Self {
+        let mut renderings = vec![Rendering::NotReported; sources.len()];
+        for report in &clause.reports {
+            if let Some(&column) = columns.get(report.source.as_str()) {
+                renderings[column] = Rendering::of(clause, &report.source);
+            }
+        }
         let cells: Vec<MatrixCell> = sources
             .iter()
-            .map(|&source| MatrixCell {
-                source,
-                rendering: Rendering::of(clause, source),
-            })
+            .zip(&renderings)
+            .filter(|(_, rendering)| **rendering != Rendering::NotReported)
+            .map(|(&source, &rendering)| MatrixCell { source, rendering })
             .collect();
         Self {
             number: clause.number,
             title: &clause.title,
-            reported: cells
-                .iter()
-                .filter(|cell| cell.rendering != Rendering::NotReported)
-                .count(),
+            reported: cells.len(),
+            renderings,
             cells,
         }
     }
@@ -317,7 +333,7 @@ impl<'c> MatrixTotal<'c> {
     fn new(source: &'c str, rows: &[MatrixRow], column: usize) -> Self {
         let count = |wanted: Rendering| {
             rows.iter()
-                .filter(|row| row.cells[column].rendering == wanted)
+                .filter(|row| row.renderings[column] == wanted)
                 .count()
         };
         Self {
@@ -462,7 +478,7 @@ mod tests {
             PositionRecord::FIELDS
         );
         let matrix = MatrixRecord::new(&corpus, &[clause]);
-        let flat = &matrix.flat_rows()[0];
-        assert_eq!(keys(flat), matrix.flat_fields());
+        let flat = matrix.flat_rows().next().unwrap();
+        assert_eq!(flat.len(), matrix.flat_fields().len());
     }
 }

@@ -406,13 +406,13 @@ fn matrix(args: &[&str]) -> Matrix {
     peaceplan(all).run().json()
 }
 
+/// A source missing from a row's cells did not report the clause.
 fn cell<'m>(matrix: &'m Matrix, number: u32, source: &str) -> &'m str {
     let row = matrix.rows.iter().find(|row| row.number == number).unwrap();
-    &row.cells
+    row.cells
         .iter()
         .find(|cell| cell.source == source)
-        .unwrap()
-        .rendering
+        .map_or("not-reported", |cell| cell.rendering.as_str())
 }
 
 #[test]
@@ -441,19 +441,15 @@ fn matrix_classifies_each_rendering() {
 fn matrix_totals_add_up() {
     let grid = matrix(&[]);
     for row in &grid.rows {
-        let reported = row
-            .cells
-            .iter()
-            .filter(|c| c.rendering != "not-reported")
-            .count();
-        assert_eq!(row.reported, reported, "row {}", row.number);
+        assert!(row.cells.iter().all(|c| c.rendering != "not-reported"));
+        assert_eq!(row.reported, row.cells.len(), "row {}", row.number);
     }
     for (column, total) in grid.totals.iter().enumerate() {
         assert_eq!(total.source, grid.sources[column]);
         let count = |kind: &str| {
             grid.rows
                 .iter()
-                .filter(|r| r.cells[column].rendering == kind)
+                .filter(|r| cell(&grid, r.number, &total.source) == kind)
                 .count()
         };
         assert_eq!(total.reproduced, count("reproduced"));

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::{Context, emit_values};
+use super::Context;
 use crate::cli::{MatrixArgs, OutputFormat};
 use crate::query::ClauseFilter;
 use crate::records::MatrixRecord;
@@ -29,8 +29,35 @@ pub fn run(args: &MatrixArgs, context: &Context, out: &mut dyn Write) -> anyhow:
             writeln!(out, "{}", render::matrix_legend())?;
         }
         OutputFormat::Jsonl | OutputFormat::Csv | OutputFormat::Markdown => {
-            emit_values(context, out, record.flat_rows(), &record.flat_fields())?;
+            write_flat(&record, context, out)?;
         }
     }
     Ok(())
+}
+
+/// The grid as flat rows, with the `--fields` chosen.
+fn write_flat(record: &MatrixRecord, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+    let fields = record.flat_fields();
+    let shape = render::RecordShape {
+        command: context.command,
+        fields: &fields,
+    };
+    let chosen = &context.global.fields;
+    render::check_fields(chosen, &shape)?;
+    let picked: Vec<usize> = if chosen.is_empty() {
+        (0..fields.len()).collect()
+    } else {
+        chosen
+            .iter()
+            .filter_map(|name| fields.iter().position(|field| field == name))
+            .collect()
+    };
+    let columns: Vec<String> = picked
+        .iter()
+        .map(|&index| fields[index].to_owned())
+        .collect();
+    let rows = record
+        .flat_rows()
+        .map(|cells| picked.iter().map(|&index| cells[index].clone()).collect());
+    render::write_flat_rows(out, context.format, &columns, rows)
 }

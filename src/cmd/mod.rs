@@ -12,6 +12,7 @@ mod schema;
 mod search;
 mod show;
 mod sources;
+mod synth;
 mod topics;
 mod validate;
 
@@ -93,7 +94,7 @@ pub fn emit<T: Serialize>(
 pub fn emit_values(
     context: &Context,
     out: &mut dyn Write,
-    values: Vec<serde_json::Value>,
+    values: impl IntoIterator<Item = serde_json::Value>,
     fields: &[&str],
 ) -> anyhow::Result<()> {
     let shape = render::RecordShape {
@@ -101,13 +102,16 @@ pub fn emit_values(
         fields,
     };
     let chosen = &context.global.fields;
-    let values = render::project(values, chosen, &shape)?;
+    render::check_fields(chosen, &shape)?;
     let columns: Vec<String> = if chosen.is_empty() {
         fields.iter().map(|field| (*field).to_owned()).collect()
     } else {
         chosen.clone()
     };
-    render::write_records(out, context.format, &values, &columns, context.command)
+    let records = values
+        .into_iter()
+        .map(|value| render::project(value, chosen));
+    render::write_records(out, context.format, records, &columns, context.command)
 }
 
 /// Run the command `cli` asks for, writing its output to stdout.
@@ -134,6 +138,7 @@ pub fn dispatch(cli: &Cli) -> anyhow::Result<()> {
         Command::Schema(args) => schema::run(args, &context, &mut out)?,
         Command::Completions(args) => completions::run(args, &context, &mut out)?,
         Command::Man => man::run(&context, &mut out)?,
+        Command::Synth(args) => synth::run(args, &context, &mut out)?,
     }
     out.flush()?;
     Ok(())

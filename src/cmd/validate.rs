@@ -21,7 +21,10 @@ pub fn run(args: &ValidateArgs, context: &Context, out: &mut dyn Write) -> anyho
             Ok(files) => checked(&files),
             Err(problems) => (None, problems),
         },
-        None => checked(&CorpusFiles::embedded()),
+        None => {
+            let checked = corpus::check_embedded();
+            (checked.corpus, checked.problems)
+        }
     };
     let (quotes_checked, misses) = match (&corpus, &args.archive) {
         (Some(corpus), Some(archive)) => check_quotes(corpus, archive, &mut problems),

@@ -2,7 +2,7 @@
 //! vocabularies, unique ids, clause numbers 1..=N in order, and reports that refer to
 //! known outlets and quote the clause they claim to.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::locate::Locator;
@@ -34,16 +34,33 @@ pub fn check(files: &CorpusFiles, plan: &PlanFile, sources: &SourcesFile) -> Vec
     checker.check_sources(sources);
     checker.check_vocabularies(plan);
     checker.check_clause_numbers(&plan.clauses);
-    for (index, clause) in plan.clauses.iter().enumerate() {
-        let occurrence = plan.clauses[..index]
-            .iter()
-            .filter(|earlier| earlier.number == clause.number)
-            .count();
-        checker.check_clause(clause, occurrence);
+    let mut seen_numbers: HashMap<u32, usize> = HashMap::new();
+    for clause in &plan.clauses {
+        let occurrence = seen_numbers.entry(clause.number).or_default();
+        checker.check_clause(clause, *occurrence);
+        *occurrence += 1;
     }
     checker.check_full_text_coverage(plan, sources);
     checker.check_plan_reports(plan);
     checker.problems
+}
+
+/// Which vocabulary an id must belong to.
+#[derive(Clone, Copy)]
+enum Vocabulary {
+    Topic,
+    Party,
+    Source,
+}
+
+impl Vocabulary {
+    fn kind(self) -> &'static str {
+        match self {
+            Vocabulary::Topic => "topic",
+            Vocabulary::Party => "party",
+            Vocabulary::Source => "source",
+        }
+    }
 }
 
 struct Checker<'a> {
@@ -213,23 +230,18 @@ impl Checker<'_> {
                 .with_hint("give it at least one topic id from the topics list"),
             );
         }
-        let topic_ids = self.topic_ids.clone();
-        let party_ids = self.party_ids.clone();
-        let source_ids = self.source_ids.clone();
         for topic in &clause.topics {
             self.check_reference(
-                "topic",
+                Vocabulary::Topic,
                 topic,
-                &topic_ids,
                 &lines,
                 &format!("clause {number}"),
             );
         }
         for party in &clause.parties {
             self.check_reference(
-                "party",
+                Vocabulary::Party,
                 party,
-                &party_ids,
                 &lines,
                 &format!("clause {number}"),
             );
@@ -237,7 +249,7 @@ impl Checker<'_> {
         let mut reported_by = HashSet::new();
         for report in &clause.reports {
             let context = format!("clause {number}");
-            self.check_reference("source", &report.source, &source_ids, &lines, &context);
+            self.check_reference(Vocabulary::Source, &report.source, &lines, &context);
             if !reported_by.insert(report.source.as_str()) {
                 self.problems.push(Problem::new(
                     self.plan_file,
@@ -282,9 +294,8 @@ impl Checker<'_> {
     }
 
     fn check_positions(&mut self, positions: &[Position], lines: &Range<usize>, context: &str) {
-        let party_ids = self.party_ids.clone();
         for position in positions {
-            self.check_reference("party", &position.party, &party_ids, lines, context);
+            self.check_reference(Vocabulary::Party, &position.party, lines, context);
         }
     }
 
@@ -319,13 +330,11 @@ impl Checker<'_> {
 
     fn check_plan_reports(&mut self, plan: &PlanFile) {
         let lines = self.plan_text.section("plan_reports");
-        let source_ids = self.source_ids.clone();
         let mut seen = HashSet::new();
         for plan_report in &plan.plan_reports {
             self.check_reference(
-                "source",
+                Vocabulary::Source,
                 &plan_report.source,
-                &source_ids,
                 &lines,
                 "plan_reports",
             );
@@ -344,30 +353,35 @@ impl Checker<'_> {
         }
     }
 
-    /// A problem if `value` is not one of `known`, with the nearest known id as a hint.
+    /// A problem if `value` is not in `vocabulary`, with the nearest known id as a hint.
     fn check_reference(
         &mut self,
-        kind: &str,
+        vocabulary: Vocabulary,
         value: &str,
-        known: &[&str],
         lines: &Range<usize>,
         context: &str,
     ) {
+        let known = match vocabulary {
+            Vocabulary::Topic => &self.topic_ids,
+            Vocabulary::Party => &self.party_ids,
+            Vocabulary::Source => &self.source_ids,
+        };
         if known.contains(&value) {
             return;
         }
-        let vocabulary = if kind == "source" {
-            format!("the sources in {}", self.sources_file)
-        } else {
-            format!("the {kind} list")
+        let kind = vocabulary.kind();
+        let listed_in = match vocabulary {
+            Vocabulary::Source => format!("the sources in {}", self.sources_file),
+            _ => format!("the {kind} list"),
         };
+        let hint = suggest::hint(value, known.iter().copied());
         self.problems.push(
             Problem::new(
                 self.plan_file,
                 self.plan_text.token_or_start(lines.clone(), value),
-                format!("{context} names unknown {kind} `{value}`, which is not in {vocabulary}"),
+                format!("{context} names unknown {kind} `{value}`, which is not in {listed_in}"),
             )
-            .with_hint(suggest::hint(value, known.iter().copied())),
+            .with_hint(hint),
         );
     }
 

@@ -4,18 +4,43 @@
 //! The YAML library gives no positions for parsed values, so this reads the text: it finds
 //! the clause's block by its `number:` line and the value as a whole token inside it.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Line-oriented search over one file's text.
 pub struct Locator<'a> {
     lines: Vec<&'a str>,
+    /// Where each clause starts, found on first use: the `number:` lines in file order,
+    /// and for each number the indexes of its entries in that list.
+    clause_index: OnceLock<ClauseIndex>,
+}
+
+struct ClauseIndex {
+    starts: Vec<usize>,
+    by_number: HashMap<u32, Vec<usize>>,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Self {
         Self {
             lines: text.lines().collect(),
+            clause_index: OnceLock::new(),
         }
+    }
+
+    fn clause_index(&self) -> &ClauseIndex {
+        self.clause_index.get_or_init(|| {
+            let mut starts = Vec::new();
+            let mut by_number: HashMap<u32, Vec<usize>> = HashMap::new();
+            for (index, line) in self.lines.iter().enumerate() {
+                if let Some(number) = number_key_value(line) {
+                    by_number.entry(number).or_default().push(starts.len());
+                    starts.push(index);
+                }
+            }
+            ClauseIndex { starts, by_number }
+        })
     }
 
     /// Every line of the file (0-based, end exclusive).
@@ -42,28 +67,20 @@ impl<'a> Locator<'a> {
     /// The lines of the clause whose `number:` is `number` (the `occurrence`-th such clause,
     /// from 0), up to the next clause; the whole file if it cannot be found.
     pub fn clause(&self, number: u32, occurrence: usize) -> Range<usize> {
-        let starts: Vec<usize> = self
-            .lines
-            .iter()
-            .enumerate()
-            .filter(|(_, line)| number_key_value(line).is_some())
-            .map(|(index, _)| index)
-            .collect();
-        let matching = starts
-            .iter()
-            .enumerate()
-            .filter(|&(_, &line)| number_key_value(self.lines[line]) == Some(number))
-            .nth(occurrence);
-        match matching {
-            Some((position, &start)) => {
-                let end = starts
-                    .get(position + 1)
-                    .copied()
-                    .unwrap_or(self.lines.len());
-                start..end
-            }
-            None => self.everything(),
-        }
+        let index = self.clause_index();
+        let Some(&position) = index
+            .by_number
+            .get(&number)
+            .and_then(|positions| positions.get(occurrence))
+        else {
+            return self.everything();
+        };
+        let end = index
+            .starts
+            .get(position + 1)
+            .copied()
+            .unwrap_or(self.lines.len());
+        index.starts[position]..end
     }
 
     /// 1-based line and column of the `occurrence`-th whole-token appearance of `needle`

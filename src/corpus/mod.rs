@@ -18,11 +18,43 @@ use crate::model::{Corpus, PlanFile, SourcesFile};
 
 /// The corpus in `dir`, or the built-in one when `dir` is `None`.
 pub fn load(dir: Option<&Path>) -> Result<Corpus, Problems> {
-    let files = match dir {
-        Some(dir) => CorpusFiles::read_dir(dir).map_err(Problems)?,
-        None => CorpusFiles::embedded(),
-    };
-    parse(&files)
+    match dir {
+        Some(dir) => parse(&CorpusFiles::read_dir(dir).map_err(Problems)?),
+        None => prebuilt().map_or_else(|| parse(&CorpusFiles::embedded()), Ok),
+    }
+}
+
+/// Check the built-in corpus, as [`check_files`] does.
+pub fn check_embedded() -> Checked {
+    match prebuilt() {
+        Some(corpus) => Checked {
+            corpus: Some(corpus),
+            problems: Vec::new(),
+        },
+        None => check_files(&CorpusFiles::embedded()),
+    }
+}
+
+/// The built-in corpus from the JSON that `build.rs` made of it, if that parses and
+/// passes every check; otherwise `None`, and the YAML is parsed to say what is wrong.
+fn prebuilt() -> Option<Corpus> {
+    const PLAN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/plan_28_points.json"));
+    const SOURCES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/sources.json"));
+    let plan: PlanFile = serde_json::from_str(PLAN_JSON).ok()?;
+    let sources: SourcesFile = serde_json::from_str(SOURCES_JSON).ok()?;
+    let problems = check::check(&CorpusFiles::embedded(), &plan, &sources);
+    problems.is_empty().then(|| assemble(plan, sources))
+}
+
+fn assemble(plan: PlanFile, sources: SourcesFile) -> Corpus {
+    Corpus {
+        plan: plan.plan,
+        topics: plan.topics,
+        parties: plan.parties,
+        clauses: plan.clauses,
+        plan_reports: plan.plan_reports,
+        sources: sources.sources,
+    }
 }
 
 /// Parse and check both files; the corpus, or every problem found.
@@ -46,7 +78,7 @@ pub struct Checked {
 /// the first. A file that does not parse stops the checks that need it, but the other
 /// file is still parsed, so a run reports what it can about both.
 pub fn check_files(files: &CorpusFiles) -> Checked {
-    let plan = yaml::parse::<PlanFile>(
+    let plan = yaml::parse_plan(
         &files.plan,
         "a mapping with plan, topics, parties and clauses",
     );
@@ -61,14 +93,7 @@ pub fn check_files(files: &CorpusFiles) -> Checked {
         }
     };
     let problems = check::check(files, &plan, &sources);
-    let corpus = Corpus {
-        plan: plan.plan,
-        topics: plan.topics,
-        parties: plan.parties,
-        clauses: plan.clauses,
-        plan_reports: plan.plan_reports,
-        sources: sources.sources,
-    };
+    let corpus = assemble(plan, sources);
     Checked {
         corpus: Some(corpus),
         problems,

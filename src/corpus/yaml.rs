@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use super::locate::Locator;
 use super::problem::Problem;
 use super::read::SourceText;
+use crate::model::{Clause, PlanFile};
 
 /// Parse one corpus file into `T`, or a problem located where the parser stopped.
 pub fn parse<T: DeserializeOwned>(file: &SourceText, expected: &str) -> Result<T, Problem> {
@@ -28,6 +29,189 @@ pub fn parse<T: DeserializeOwned>(file: &SourceText, expected: &str) -> Result<T
         };
         Problem::new(&file.name, place, message)
     })
+}
+
+/// Parse the plan file. A large file is parsed one clause at a time, which keeps the
+/// parser's memory to one clause's worth instead of the whole file's; whenever that
+/// shortcut cannot be taken or meets any error, the whole file is parsed at once, so the
+/// result and every error message are exactly those of a whole-file parse.
+pub fn parse_plan(file: &SourceText, expected: &str) -> Result<PlanFile, Problem> {
+    match parse_plan_by_clause(&file.text) {
+        Some(plan) => Ok(plan),
+        None => parse(file, expected),
+    }
+}
+
+/// Below this size a whole-file parse costs too little to be worth splitting.
+const SPLIT_ABOVE_BYTES: usize = 256 * 1024;
+
+fn parse_plan_by_clause(text: &str) -> Option<PlanFile> {
+    if text.len() < SPLIT_ABOVE_BYTES {
+        return None;
+    }
+    let split = split_clauses(text)?;
+    let mut plan: PlanFile = serde_yaml::from_str(&split.skeleton).ok()?;
+    if !plan.clauses.is_empty() {
+        return None;
+    }
+    plan.clauses = parse_batches(&batches(text, &split.items))?;
+    Some(plan)
+}
+
+/// Consecutive clause items parsed together: big enough that starting a parser is cheap
+/// beside the work, small enough that the parser's memory stays small.
+const BATCH_BYTES: usize = 64 * 1024;
+
+struct Batch<'t> {
+    text: &'t str,
+    items: usize,
+}
+
+/// Group consecutive `items` (slices of `text`, in order and touching) into batches of
+/// about [`BATCH_BYTES`].
+fn batches<'t>(text: &'t str, items: &[&'t str]) -> Vec<Batch<'t>> {
+    let offset_of = |item: &str| item.as_ptr() as usize - text.as_ptr() as usize;
+    let mut batches = Vec::new();
+    let mut start = 0;
+    while start < items.len() {
+        let from = offset_of(items[start]);
+        let mut end = start + 1;
+        while end < items.len() && offset_of(items[end]) - from < BATCH_BYTES {
+            end += 1;
+        }
+        let last = items[end - 1];
+        batches.push(Batch {
+            text: &text[from..offset_of(last) + last.len()],
+            items: end - start,
+        });
+        start = end;
+    }
+    batches
+}
+
+/// Parse the batches on every available core, keeping their order; `None` if any
+/// batch fails or holds another number of clauses than it was cut with.
+fn parse_batches(batches: &[Batch]) -> Option<Vec<Clause>> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, 8);
+    let per_worker = batches.len().div_ceil(workers).max(1);
+    let parsed: Vec<Option<Vec<Clause>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = batches
+            .chunks(per_worker)
+            .map(|group| scope.spawn(move || parse_group(group)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().ok().flatten())
+            .collect()
+    });
+    let mut clauses = Vec::new();
+    for group in parsed {
+        clauses.extend(group?);
+    }
+    Some(clauses)
+}
+
+fn parse_group(group: &[Batch]) -> Option<Vec<Clause>> {
+    let mut clauses = Vec::new();
+    for batch in group {
+        let parsed: Vec<Clause> = serde_yaml::from_str(batch.text).ok()?;
+        if parsed.len() != batch.items {
+            return None;
+        }
+        clauses.extend(parsed);
+    }
+    Some(clauses)
+}
+
+/// A plan file cut into the file without its clauses (`clauses: []`, every other line
+/// where it was) and the text of each clause item.
+struct ClauseSplit<'t> {
+    skeleton: String,
+    items: Vec<&'t str>,
+}
+
+/// Cut a block-style `clauses:` list into its items, or `None` if the file is not
+/// written that way (flow style, several documents, an unexpected indentation).
+fn split_clauses(text: &str) -> Option<ClauseSplit<'_>> {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        lines.push((offset, line));
+        offset += line.len();
+    }
+    let key = lines.iter().position(|(_, line)| is_clauses_key(line))?;
+    if lines
+        .iter()
+        .skip(key + 1)
+        .any(|(_, line)| is_clauses_key(line))
+    {
+        return None;
+    }
+    let end = (key + 1..lines.len())
+        .find(|&index| starts_top_level(lines[index].1))
+        .unwrap_or(lines.len());
+    let body: Vec<usize> = (key + 1..end)
+        .filter(|&index| !is_blank_or_comment(lines[index].1))
+        .collect();
+    let first = *body.first()?;
+    let indent = item_indent(lines[first].1)?;
+    let mut starts = Vec::new();
+    for &index in &body {
+        let line = lines[index].1;
+        let leading = line.len() - line.trim_start_matches(' ').len();
+        if leading < indent || (leading == indent && item_indent(line) != Some(indent)) {
+            return None;
+        }
+        if leading == indent {
+            starts.push(index);
+        }
+    }
+    let block_end = lines.get(end).map_or(text.len(), |(offset, _)| *offset);
+    let items = starts
+        .iter()
+        .enumerate()
+        .map(|(position, &index)| {
+            let from = lines[index].0;
+            let to = starts
+                .get(position + 1)
+                .map_or(block_end, |&next| lines[next].0);
+            &text[from..to]
+        })
+        .collect();
+    let mut skeleton = String::with_capacity(text.len() - (block_end - lines[key].0) + (end - key));
+    skeleton.push_str(&text[..lines[key].0]);
+    skeleton.push_str("clauses: []\n");
+    skeleton.extend(std::iter::repeat_n('\n', end - key - 1));
+    skeleton.push_str(&text[block_end..]);
+    Some(ClauseSplit { skeleton, items })
+}
+
+fn is_clauses_key(line: &str) -> bool {
+    let content = line.split('#').next().unwrap_or("").trim_end();
+    content == "clauses:"
+}
+
+/// Whether the line starts a new top-level key (or document marker): not indented, not a
+/// comment, and not a sequence item at column 0 (which a list under a key may use).
+fn starts_top_level(line: &str) -> bool {
+    line.chars()
+        .next()
+        .is_some_and(|c| !c.is_whitespace() && c != '#')
+        && item_indent(line).is_none()
+}
+
+fn is_blank_or_comment(line: &str) -> bool {
+    let content = line.trim_start();
+    content.is_empty() || content.starts_with('#')
+}
+
+/// The indentation of a block sequence item (`  - …`), if the line starts one.
+fn item_indent(line: &str) -> Option<usize> {
+    let content = line.trim_start_matches(' ');
+    let rest = content.strip_prefix('-')?;
+    (rest.starts_with(' ') || rest.trim().is_empty()).then_some(line.len() - content.len())
 }
 
 /// A corpus file as a JSON value, as a schema validator sees it.
@@ -73,7 +257,38 @@ fn skip_line_column(text: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::strip_positions;
+    use super::{parse_plan_by_clause, split_clauses, strip_positions};
+    use crate::model::PlanFile;
+
+    #[test]
+    fn splitting_by_clause_gives_what_a_whole_parse_gives() {
+        let text = include_str!("../../data/plan_28_points.yaml");
+        let split = split_clauses(text).expect("the shipped file is block style");
+        assert_eq!(split.items.len(), 28);
+        assert_eq!(split.skeleton.lines().count(), text.lines().count());
+        // Repeat the clauses until the file is large enough to be split.
+        let clauses_at = text.find("\nclauses:\n").unwrap() + "\nclauses:\n".len();
+        let reports_at = text.find("\nplan_reports:").unwrap() + 1;
+        let mut big = text[..clauses_at].to_owned();
+        for _ in 0..6 {
+            big.push_str(&text[clauses_at..reports_at]);
+        }
+        big.push_str(&text[reports_at..]);
+        assert!(big.len() > super::SPLIT_ABOVE_BYTES, "{} bytes", big.len());
+        let whole: PlanFile = serde_yaml::from_str(&big).unwrap();
+        let split = parse_plan_by_clause(&big).expect("split parse");
+        assert_eq!(split.clauses.len(), whole.clauses.len());
+        assert!(
+            split == whole,
+            "the split parse differs from the whole parse"
+        );
+    }
+
+    #[test]
+    fn flow_style_and_odd_indentation_are_not_split() {
+        assert!(split_clauses("plan: {}\nclauses: [{number: 1}]\n").is_none());
+        assert!(split_clauses("clauses:\n  - number: 1\n number: 2\n").is_none());
+    }
 
     #[test]
     fn strips_every_position_note() {

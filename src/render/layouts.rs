@@ -301,9 +301,9 @@ pub fn matrix_table(record: &MatrixRecord, style: Style) -> Table {
     for row in &record.rows {
         let mut cells = vec![Cell::new(row.number)];
         cells.extend(
-            row.cells
+            row.renderings
                 .iter()
-                .map(|cell| Cell::new(cell.rendering.mark())),
+                .map(|rendering| Cell::new(rendering.mark())),
         );
         cells.extend([Cell::new(row.reported), data_cell(row.title)]);
         table.add_row(cells);

@@ -15,7 +15,10 @@ pub use layouts::{
     clause_details, clause_table, matrix_legend, matrix_table, position_table, search_table,
     source_table, vocabulary_table,
 };
-pub use structured::{RecordShape, project, write_json_lines, write_records, write_yaml};
+pub use structured::{
+    FlatCell, RecordShape, check_fields, project, write_flat_rows, write_json_lines, write_records,
+    write_yaml,
+};
 pub use table::visible;
 
 use crate::cli::{ColorChoice, GlobalArgs};

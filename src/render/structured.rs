@@ -1,10 +1,12 @@
 //! Writing records in the structured formats (JSON, JSON Lines, YAML, CSV, Markdown),
 //! with `--fields` choosing and ordering the fields of each record.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use comfy_table::presets::ASCII_MARKDOWN;
 use comfy_table::{ContentArrangement, Table};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
 use super::table::visible;
@@ -20,63 +22,145 @@ pub struct RecordShape<'a> {
     pub fields: &'a [&'a str],
 }
 
-/// Keep only the `chosen` fields of each record, in that order; every field if none
-/// were chosen. An unknown field is a usage error that lists the available ones.
-pub fn project(
-    records: Vec<Value>,
-    chosen: &[String],
-    shape: &RecordShape,
-) -> Result<Vec<Value>, UsageError> {
-    if chosen.is_empty() {
-        return Ok(records);
-    }
-    if let Some(unknown) = chosen
+/// A usage error, listing the available fields, if any of `chosen` is unknown.
+pub fn check_fields(chosen: &[String], shape: &RecordShape) -> Result<(), UsageError> {
+    match chosen
         .iter()
         .find(|field| !shape.fields.contains(&field.as_str()))
     {
-        return Err(UsageError(format!(
+        None => Ok(()),
+        Some(unknown) => Err(UsageError(format!(
             "unknown field `{unknown}` for `{}`; available fields: {}",
             shape.command,
             shape.fields.join(", ")
-        )));
+        ))),
     }
-    Ok(records
-        .into_iter()
-        .map(|record| {
-            let Value::Object(mut object) = record else {
-                return record;
-            };
-            let projected: Map<String, Value> = chosen
-                .iter()
-                .map(|field| (field.clone(), object.remove(field).unwrap_or(Value::Null)))
-                .collect();
-            Value::Object(projected)
-        })
-        .collect())
 }
 
-/// Write `records` (objects) in `format`, which must not be `table`.
+/// The record with only the `chosen` fields, in that order; all of them if none were
+/// chosen.
+pub fn project(record: Value, chosen: &[String]) -> Value {
+    if chosen.is_empty() {
+        return record;
+    }
+    let Value::Object(mut object) = record else {
+        return record;
+    };
+    let projected: Map<String, Value> = chosen
+        .iter()
+        .map(|field| (field.clone(), object.remove(field).unwrap_or(Value::Null)))
+        .collect();
+    Value::Object(projected)
+}
+
+/// Write `records` (objects) in `format`, which must not be `table`. JSON Lines and CSV
+/// are written as the records come, so a long stream takes little memory.
 pub fn write_records(
     out: &mut dyn Write,
     format: OutputFormat,
-    records: &[Value],
+    records: impl Iterator<Item = Value>,
     columns: &[String],
     command: &str,
 ) -> anyhow::Result<()> {
     match format {
-        OutputFormat::Json => super::write_json(out, records),
+        OutputFormat::Json => super::write_json(out, &records.collect::<Vec<_>>()),
         OutputFormat::Jsonl => write_json_lines(out, records),
-        OutputFormat::Yaml => write_yaml(out, records),
+        OutputFormat::Yaml => write_yaml(out, &records.collect::<Vec<_>>()),
         OutputFormat::Csv => write_csv(out, records, columns, command),
         OutputFormat::Markdown => write_markdown(out, records, columns, command),
         OutputFormat::Table => unreachable!("tables are drawn by each command's layout"),
     }
 }
 
+/// One cell of a flat table: text, or a whole number (kept a number in JSON Lines).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FlatCell<'a> {
+    Text(Cow<'a, str>),
+    Number(u64),
+}
+
+impl FlatCell<'_> {
+    fn text(&self) -> Cow<'_, str> {
+        match self {
+            FlatCell::Text(text) => Cow::Borrowed(text),
+            FlatCell::Number(number) => Cow::Owned(number.to_string()),
+        }
+    }
+}
+
+impl Serialize for FlatCell<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            FlatCell::Text(text) => serializer.serialize_str(text),
+            FlatCell::Number(number) => serializer.serialize_u64(*number),
+        }
+    }
+}
+
+/// A flat row with its column names, serialised as one JSON object.
+struct NamedRow<'r> {
+    columns: &'r [String],
+    cells: &'r [FlatCell<'r>],
+}
+
+impl Serialize for NamedRow<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.columns.len()))?;
+        for (column, cell) in self.columns.iter().zip(self.cells) {
+            map.serialize_entry(column, cell)?;
+        }
+        map.end()
+    }
+}
+
+/// Write rows that are flat by nature (cells already in `columns` order) as CSV,
+/// Markdown or JSON Lines, one row at a time, without building a JSON value per row.
+pub fn write_flat_rows<'a>(
+    out: &mut dyn Write,
+    format: OutputFormat,
+    columns: &[String],
+    rows: impl Iterator<Item = Vec<FlatCell<'a>>>,
+) -> anyhow::Result<()> {
+    match format {
+        OutputFormat::Csv => {
+            let mut writer = csv::Writer::from_writer(out);
+            writer.write_record(columns)?;
+            for row in rows {
+                writer.write_record(row.iter().map(|cell| cell.text().into_owned()))?;
+            }
+            writer.flush()?;
+        }
+        OutputFormat::Markdown => {
+            let mut table = markdown_table(columns);
+            for row in rows {
+                table.add_row(row.iter().map(|cell| markdown_cell(&cell.text())));
+            }
+            writeln!(out, "{table}")?;
+        }
+        OutputFormat::Jsonl => {
+            for row in rows {
+                let named = NamedRow {
+                    columns,
+                    cells: &row,
+                };
+                serde_json::to_writer(&mut *out, &named).map_err(std::io::Error::from)?;
+                writeln!(out)?;
+            }
+        }
+        OutputFormat::Table | OutputFormat::Json | OutputFormat::Yaml => {
+            unreachable!("flat rows are written as csv, markdown or jsonl only")
+        }
+    }
+    Ok(())
+}
+
 /// One compact JSON document per line.
-pub fn write_json_lines(out: &mut dyn Write, records: &[Value]) -> anyhow::Result<()> {
+pub fn write_json_lines(
+    out: &mut dyn Write,
+    records: impl IntoIterator<Item = impl std::borrow::Borrow<Value>>,
+) -> anyhow::Result<()> {
     for record in records {
-        serde_json::to_writer(&mut *out, record).map_err(std::io::Error::from)?;
+        serde_json::to_writer(&mut *out, record.borrow()).map_err(std::io::Error::from)?;
         writeln!(out)?;
     }
     Ok(())
@@ -93,15 +177,19 @@ pub fn write_yaml<T: serde::Serialize + ?Sized>(
 
 fn write_csv(
     out: &mut dyn Write,
-    records: &[Value],
+    records: impl Iterator<Item = Value>,
     columns: &[String],
     command: &str,
 ) -> anyhow::Result<()> {
-    let rows = flat_rows(records, columns, command, "csv")?;
+    let mut records = records.peekable();
+    // Check the first record before writing anything, so a nested field is a clean error.
+    if let Some(first) = records.peek() {
+        flat_row(first, columns, command, "csv")?;
+    }
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(columns)?;
-    for row in rows {
-        writer.write_record(row)?;
+    for record in records {
+        writer.write_record(flat_row(&record, columns, command, "csv")?)?;
     }
     writer.flush()?;
     Ok(())
@@ -109,17 +197,14 @@ fn write_csv(
 
 fn write_markdown(
     out: &mut dyn Write,
-    records: &[Value],
+    records: impl Iterator<Item = Value>,
     columns: &[String],
     command: &str,
 ) -> anyhow::Result<()> {
-    let rows = flat_rows(records, columns, command, "markdown")?;
-    let mut table = Table::new();
-    table
-        .load_style(ASCII_MARKDOWN)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .force_no_tty()
-        .set_header(columns.iter().map(|column| markdown_cell(column)));
+    let rows = records
+        .map(|record| flat_row(&record, columns, command, "markdown"))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut table = markdown_table(columns);
     for row in rows {
         table.add_row(row.iter().map(|cell| markdown_cell(cell)));
     }
@@ -127,34 +212,39 @@ fn write_markdown(
     Ok(())
 }
 
+fn markdown_table(columns: &[String]) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(ASCII_MARKDOWN)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .force_no_tty()
+        .set_header(columns.iter().map(|column| markdown_cell(column)));
+    table
+}
+
 /// Markdown cell text: pipes escaped, line breaks as `<br>`, control characters visible.
 fn markdown_cell(text: &str) -> String {
     visible(&text.replace('|', "\\|").replace('\n', "<br>"))
 }
 
-/// Each record's `columns` as flat text: lists of scalars joined by `;`, null as empty.
+/// A record's `columns` as flat text: lists of scalars joined by `;`, null as empty.
 /// A nested value (an object, or a list of objects) cannot be a cell: usage error.
-fn flat_rows(
-    records: &[Value],
+fn flat_row(
+    record: &Value,
     columns: &[String],
     command: &str,
     format: &str,
-) -> Result<Vec<Vec<String>>, UsageError> {
-    records
+) -> Result<Vec<String>, UsageError> {
+    columns
         .iter()
-        .map(|record| {
-            columns
-                .iter()
-                .map(|column| {
-                    let value = record.get(column).unwrap_or(&Value::Null);
-                    flat_cell(value).ok_or_else(|| {
-                        UsageError(format!(
-                            "field `{column}` of `{command}` is nested and cannot be written as {format}; \
-                             leave it out with --fields, or use --format json, jsonl or yaml"
-                        ))
-                    })
-                })
-                .collect()
+        .map(|column| {
+            let value = record.get(column).unwrap_or(&Value::Null);
+            flat_cell(value).ok_or_else(|| {
+                UsageError(format!(
+                    "field `{column}` of `{command}` is nested and cannot be written as {format}; \
+                     leave it out with --fields, or use --format json, jsonl or yaml"
+                ))
+            })
         })
         .collect()
 }
@@ -199,15 +289,13 @@ mod tests {
             command: "list",
             fields: &["number", "title", "topics"],
         };
-        let records =
-            vec![json!({"number": 6, "title": "Armed forces", "topics": ["armed-forces"]})];
-        let projected =
-            project(records.clone(), &["title".into(), "number".into()], &shape).unwrap();
+        let record = json!({"number": 6, "title": "Armed forces", "topics": ["armed-forces"]});
+        let projected = project(record, &["title".into(), "number".into()]);
         assert_eq!(
-            serde_json::to_string(&projected[0]).unwrap(),
+            serde_json::to_string(&projected).unwrap(),
             r#"{"title":"Armed forces","number":6}"#
         );
-        let error = project(records, &["colour".into()], &shape).unwrap_err();
+        let error = check_fields(&["colour".into()], &shape).unwrap_err();
         assert_eq!(
             error.0,
             "unknown field `colour` for `list`; available fields: number, title, topics"
