@@ -15,6 +15,7 @@ pub fn parse<T: DeserializeOwned>(file: &SourceText, expected: &str) -> Result<T
         return Err(Problem::new(&file.name, Some((1, 1)), "the file is empty")
             .with_hint(format!("expected {expected}")));
     }
+    refuse_deep_nesting(file)?;
     serde_yaml::from_str(&file.text).map_err(|error| {
         let message = strip_positions(&error.to_string());
         let place = error
@@ -31,11 +32,64 @@ pub fn parse<T: DeserializeOwned>(file: &SourceText, expected: &str) -> Result<T
     })
 }
 
+/// Flow collections (`[…]`, `{…}`) nested deeper than this are refused before parsing:
+/// the YAML scanner's time grows with the square of the depth.
+const MAX_FLOW_DEPTH: usize = 1024;
+
+fn refuse_deep_nesting(file: &SourceText) -> Result<(), Problem> {
+    match flow_nesting_beyond(&file.text, MAX_FLOW_DEPTH) {
+        None => Ok(()),
+        Some(place) => Err(Problem::new(
+            &file.name,
+            Some(place),
+            format!("brackets nest deeper than {MAX_FLOW_DEPTH} levels"),
+        )
+        .with_hint("no corpus needs more than a few levels; look for unclosed `[` or `{`")),
+    }
+}
+
+/// Where `[` or `{` first opens a level deeper than `limit`, ignoring quoted strings and
+/// comments; `None` if they never do.
+fn flow_nesting_beyond(text: &str, limit: usize) -> Option<(usize, usize)> {
+    let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
+    let mut quote: Option<char> = None;
+    let mut in_comment = false;
+    let mut previous = ' ';
+    for character in text.chars() {
+        column += 1;
+        match (quote, character) {
+            (_, '\n') => {
+                line += 1;
+                column = 0;
+                in_comment = false;
+            }
+            _ if in_comment => {}
+            (Some(open), close) if close == open && previous != '\\' => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') if matches!(previous, ' ' | '[' | '{' | ',' | ':' | '-') => {
+                quote = Some(character);
+            }
+            (None, '#') if previous.is_whitespace() => in_comment = true,
+            (None, '[' | '{') => {
+                depth += 1;
+                if depth > limit {
+                    return Some((line, column));
+                }
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            (None, _) => {}
+        }
+        previous = character;
+    }
+    None
+}
+
 /// Parse the plan file. A large file is parsed one clause at a time, which keeps the
 /// parser's memory to one clause's worth instead of the whole file's; whenever that
 /// shortcut cannot be taken or meets any error, the whole file is parsed at once, so the
 /// result and every error message are exactly those of a whole-file parse.
 pub fn parse_plan(file: &SourceText, expected: &str) -> Result<PlanFile, Problem> {
+    refuse_deep_nesting(file)?;
     match parse_plan_by_clause(&file.text) {
         Some(plan) => Ok(plan),
         None => parse(file, expected),
@@ -282,6 +336,15 @@ mod tests {
             split == whole,
             "the split parse differs from the whole parse"
         );
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_found_outside_quotes() {
+        let deep = format!("plan:\n  drafted_by: {}", "[".repeat(30));
+        assert_eq!(super::flow_nesting_beyond(&deep, 20), Some((2, 35)));
+        let quoted = format!("plan:\n  title: \"{}\"\n", "[".repeat(30));
+        assert_eq!(super::flow_nesting_beyond(&quoted, 20), None);
+        assert_eq!(super::flow_nesting_beyond("a: [[1], {b: [2]}]\n", 3), None);
     }
 
     #[test]
