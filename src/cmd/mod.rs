@@ -116,30 +116,36 @@ pub fn emit_values(
 
 /// Run the command `cli` asks for, writing its output to stdout.
 pub fn dispatch(cli: &Cli) -> anyhow::Result<()> {
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    run(cli, &mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Run the command `cli` asks for, writing its output to `out`.
+pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<()> {
     let context = Context {
         global: &cli.global,
         command: cli.command.name(),
         format: cli.global.output_format(),
         style: Style::detect(&cli.global),
     };
-    let mut out = BufWriter::new(std::io::stdout().lock());
     match &cli.command {
-        Command::List(args) => list::run(args, &context, &mut out)?,
-        Command::Show(args) => show::run(args, &context, &mut out)?,
-        Command::Topics => topics::run(&context, &mut out)?,
-        Command::Parties => parties::run(&context, &mut out)?,
-        Command::Sources => sources::run(&context, &mut out)?,
-        Command::Positions(args) => positions::run(args, &context, &mut out)?,
-        Command::Matrix(args) => matrix::run(args, &context, &mut out)?,
-        Command::Search(args) => search::run(args, &context, &mut out)?,
-        Command::Diff(args) => diff::run(args, &context, &mut out)?,
-        Command::Validate(args) => validate::run(args, &context, &mut out)?,
-        Command::Export => export::run(&context, &mut out)?,
-        Command::Schema(args) => schema::run(args, &context, &mut out)?,
-        Command::Completions(args) => completions::run(args, &context, &mut out)?,
-        Command::Man => man::run(&context, &mut out)?,
-        Command::Synth(args) => synth::run(args, &context, &mut out)?,
+        Command::List(args) => list::run(args, &context, out)?,
+        Command::Show(args) => show::run(args, &context, out)?,
+        Command::Topics => topics::run(&context, out)?,
+        Command::Parties => parties::run(&context, out)?,
+        Command::Sources => sources::run(&context, out)?,
+        Command::Positions(args) => positions::run(args, &context, out)?,
+        Command::Matrix(args) => matrix::run(args, &context, out)?,
+        Command::Search(args) => search::run(args, &context, out)?,
+        Command::Diff(args) => diff::run(args, &context, out)?,
+        Command::Validate(args) => validate::run(args, &context, out)?,
+        Command::Export => export::run(&context, out)?,
+        Command::Schema(args) => schema::run(args, &context, out)?,
+        Command::Completions(args) => completions::run(args, &context, out)?,
+        Command::Man => man::run(&context, out)?,
+        Command::Synth(args) => synth::run(args, &context, out)?,
     }
-    out.flush()?;
     Ok(())
 }

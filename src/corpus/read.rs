@@ -47,6 +47,25 @@ impl CorpusFiles {
         }
     }
 
+    /// Both files from bytes in memory (named as if in `dir`), checked as when read.
+    pub fn from_bytes(plan: Vec<u8>, sources: Vec<u8>) -> Result<Self, Vec<Problem>> {
+        let plan = text_from_bytes(PLAN_FILE, plan);
+        let sources = text_from_bytes(SOURCES_FILE, sources);
+        match (plan, sources) {
+            (Ok(plan), Ok(sources)) => Ok(Self {
+                plan: SourceText {
+                    name: PLAN_FILE.to_owned(),
+                    text: plan,
+                },
+                sources: SourceText {
+                    name: SOURCES_FILE.to_owned(),
+                    text: sources,
+                },
+            }),
+            (plan, sources) => Err([plan.err(), sources.err()].into_iter().flatten().collect()),
+        }
+    }
+
     /// Both files from `dir`, or every problem met reading them.
     pub fn read_dir(dir: &Path) -> Result<Self, Vec<Problem>> {
         if !dir.is_dir() {
@@ -90,14 +109,21 @@ pub fn read_text(path: &Path) -> Result<SourceText, Problem> {
     file.take(MAX_FILE_BYTES)
         .read_to_end(&mut bytes)
         .map_err(io_error)?;
+    let text = text_from_bytes(&name, bytes)?;
+    Ok(SourceText { name, text })
+}
+
+/// `bytes` as the text of a corpus file named `name`: UTF-8 without the control
+/// characters YAML forbids, or a problem located at the first offending byte.
+pub fn text_from_bytes(name: &str, bytes: Vec<u8>) -> Result<String, Problem> {
     let text = String::from_utf8(bytes).map_err(|error| {
         let valid = error.utf8_error().valid_up_to();
-        not_utf8(&name, error.as_bytes(), valid)
+        not_utf8(name, error.as_bytes(), valid)
     })?;
     if let Some(offset) = text.find(is_forbidden_control) {
         let character = text[offset..].chars().next().unwrap_or_default();
         return Err(Problem::new(
-            &name,
+            name,
             Some(place_of_byte(text.as_bytes(), offset)),
             format!(
                 "control character U+{:04X} is not allowed in a YAML file",
@@ -106,7 +132,7 @@ pub fn read_text(path: &Path) -> Result<SourceText, Problem> {
         )
         .with_hint("remove it; only tab, line feed and carriage return may appear"));
     }
-    Ok(SourceText { name, text })
+    Ok(text)
 }
 
 /// Control characters YAML does not allow (all C0 controls but tab, LF and CR, and DEL).

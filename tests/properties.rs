@@ -1,0 +1,161 @@
+//! Property tests over the shipped corpus: the filter algebra against a naive reference,
+//! and invariants of search and diff, for randomly chosen filters, queries and sides.
+
+use std::collections::BTreeSet;
+
+use peaceplan::compare::{self, Op, Side};
+use peaceplan::model::{Clause, Corpus};
+use peaceplan::query::ClauseFilter;
+use peaceplan::search::{self, Matcher};
+use proptest::prelude::*;
+use proptest::sample::subsequence;
+
+fn corpus() -> &'static Corpus {
+    static CORPUS: std::sync::OnceLock<Corpus> = std::sync::OnceLock::new();
+    CORPUS.get_or_init(|| peaceplan::corpus::load(None).expect("the shipped corpus loads"))
+}
+
+fn ids(items: impl Iterator<Item = String>) -> Vec<String> {
+    items.collect()
+}
+
+/// Random filters drawn from the corpus's own vocabularies.
+fn filters() -> impl Strategy<Value = ClauseFilter> {
+    let corpus = corpus();
+    let topics = ids(corpus.topics.iter().map(|t| t.id.clone()));
+    let parties = ids(corpus.parties.iter().map(|p| p.id.clone()));
+    let sources = ids(corpus.sources.iter().map(|s| s.id.clone()));
+    let texts = prop_oneof![
+        Just(None),
+        Just(Some("russia".to_owned())),
+        Just(Some("will".to_owned())),
+        Just(Some("nato".to_owned())),
+        Just(Some("100 days".to_owned())),
+        Just(Some("zzz".to_owned())),
+    ];
+    (
+        subsequence(topics.clone(), 0..=3),
+        subsequence(parties.clone(), 0..=3),
+        subsequence(sources.clone(), 0..=2),
+        texts,
+        subsequence((1..=28).collect::<Vec<u32>>(), 0..=4),
+    )
+        .prop_map(|(topics, parties, sources, text, numbers)| ClauseFilter {
+            topics,
+            parties,
+            sources,
+            text,
+            numbers,
+        })
+}
+
+/// The filter's meaning, written out plainly.
+fn naive(filter: &ClauseFilter, clause: &Clause) -> bool {
+    let topic_ok =
+        filter.topics.is_empty() || filter.topics.iter().any(|t| clause.topics.contains(t));
+    let party_ok =
+        filter.parties.is_empty() || filter.parties.iter().any(|p| clause.parties.contains(p));
+    let source_ok = filter.sources.is_empty()
+        || filter
+            .sources
+            .iter()
+            .any(|s| clause.reports.iter().any(|r| &r.source == s));
+    let number_ok = filter.numbers.is_empty() || filter.numbers.contains(&clause.number);
+    let text_ok = filter.text.as_ref().is_none_or(|needle| {
+        let mut fields = vec![clause.title.to_lowercase(), clause.text.to_lowercase()];
+        fields.extend(clause.subpoints.iter().map(|s| s.to_lowercase()));
+        fields.iter().any(|field| field.contains(needle.as_str()))
+    });
+    topic_ok && party_ok && source_ok && number_ok && text_ok
+}
+
+fn numbers(clauses: &[&Clause]) -> BTreeSet<u32> {
+    clauses.iter().map(|clause| clause.number).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn filters_equal_a_naive_reference(filter in filters()) {
+        let corpus = corpus();
+        let expected: Vec<u32> = corpus.clauses.iter().filter(|c| naive(&filter, c)).map(|c| c.number).collect();
+        let actual: Vec<u32> = filter.select(corpus).iter().map(|c| c.number).collect();
+        prop_assert_eq!(actual, expected);
+    }
+
+    #[test]
+    fn flags_intersect_and_values_unite(filter in filters()) {
+        let corpus = corpus();
+        // AND across flags: the result is the intersection of each flag alone.
+        let alone = [
+            ClauseFilter { topics: filter.topics.clone(), ..ClauseFilter::default() },
+            ClauseFilter { parties: filter.parties.clone(), ..ClauseFilter::default() },
+            ClauseFilter { sources: filter.sources.clone(), ..ClauseFilter::default() },
+            ClauseFilter { text: filter.text.clone(), ..ClauseFilter::default() },
+            ClauseFilter { numbers: filter.numbers.clone(), ..ClauseFilter::default() },
+        ];
+        let mut intersection: BTreeSet<u32> = corpus.clauses.iter().map(|c| c.number).collect();
+        for single in &alone {
+            let kept = numbers(&single.select(corpus));
+            intersection = intersection.intersection(&kept).copied().collect();
+        }
+        prop_assert_eq!(numbers(&filter.select(corpus)), intersection);
+        // OR within a flag: the result is the union of each value alone.
+        if !filter.topics.is_empty() {
+            let union: BTreeSet<u32> = filter.topics.iter().flat_map(|topic| {
+                numbers(&ClauseFilter { topics: vec![topic.clone()], ..ClauseFilter::default() }.select(corpus))
+            }).collect();
+            let together = ClauseFilter { topics: filter.topics.clone(), ..ClauseFilter::default() };
+            prop_assert_eq!(numbers(&together.select(corpus)), union);
+        }
+    }
+
+    #[test]
+    fn a_piece_of_a_clause_is_found_in_that_clause(number in 1u32..=28, start in 0usize..200, length in 3usize..25) {
+        let corpus = corpus();
+        let clause = corpus.clause(number).unwrap();
+        let chars: Vec<char> = clause.text.chars().collect();
+        let start = start.min(chars.len().saturating_sub(1));
+        let piece: String = chars[start..(start + length).min(chars.len())].iter().collect();
+        prop_assume!(!piece.trim().is_empty());
+        let matcher = Matcher::new(&piece.to_uppercase(), false, false).unwrap();
+        let hits = search::search(corpus, &ClauseFilter::default(), &matcher);
+        prop_assert!(hits.iter().any(|hit| hit.clause == Some(number) && hit.field == "text" && hit.source == "text"));
+        for hit in &hits {
+            prop_assert!(!hit.matches.is_empty());
+            for found in &hit.matches {
+                prop_assert!(hit.passage.contains(found.as_str()));
+                prop_assert_eq!(found.to_lowercase(), piece.to_lowercase());
+            }
+        }
+    }
+
+    #[test]
+    fn diffs_rebuild_both_sides_and_count_right(a in 0usize..6, b in 0usize..6, filter in filters()) {
+        let corpus = corpus();
+        let ids: Vec<&str> = std::iter::once("text").chain(corpus.sources.iter().map(|s| s.id.as_str())).collect();
+        let side_a = Side::named(ids[a], corpus).unwrap();
+        let side_b = Side::named(ids[b], corpus).unwrap();
+        let filter = ClauseFilter { sources: Vec::new(), ..filter };
+        let comparison = compare::compare(corpus, side_a, side_b, &filter);
+        for clause in &comparison.clauses {
+            let spelled = |kept: Op| -> String {
+                clause.word_diff.iter().filter(|op| op.op == Op::Equal || op.op == kept).map(|op| op.text.as_str()).collect()
+            };
+            prop_assert_eq!(spelled(Op::Delete), compare::joined_wording(clause.a.as_deref()));
+            prop_assert_eq!(spelled(Op::Insert), compare::joined_wording(clause.b.as_deref()));
+            if a == b {
+                prop_assert!(clause.identical);
+            }
+        }
+        let summary = comparison.summary;
+        prop_assert_eq!(summary.both + summary.only_a + summary.only_b, comparison.clauses.len());
+        prop_assert_eq!(summary.identical + summary.different, summary.both);
+        // The scope is every clause the filter keeps that either side reports.
+        let expected: Vec<u32> = filter.select(corpus).iter()
+            .filter(|c| side_a.rendering(c).is_some() || side_b.rendering(c).is_some())
+            .map(|c| c.number).collect();
+        prop_assert_eq!(comparison.clauses.iter().map(|c| c.number).collect::<Vec<_>>(), expected);
+    }
+}
