@@ -88,46 +88,38 @@ fn report_table(report: &Report, style: Style) -> Table {
         label_cell("Summary", style),
         data_cell(&report.summary),
     ]);
-    if !report.positions.is_empty() {
-        table.add_row(vec![
-            label_cell("Positions", style),
-            data_cell(
-                &report
-                    .positions
-                    .iter()
-                    .map(describe_position)
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            ),
-        ]);
-    }
-    if !report.discrepancies.is_empty() {
-        table.add_row(vec![
-            label_cell("Departs from text", style),
-            data_cell(
-                &report
-                    .discrepancies
-                    .iter()
-                    .map(describe_discrepancy)
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            ),
-        ]);
-    }
-    if !report.earlier_versions.is_empty() {
-        table.add_row(vec![
-            label_cell("Earlier versions", style),
-            data_cell(
-                &report
-                    .earlier_versions
-                    .iter()
-                    .map(describe_earlier_version)
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            ),
-        ]);
-    }
+    add_lines_row(
+        &mut table,
+        "Positions",
+        report.positions.iter().map(describe_position),
+        style,
+    );
+    add_lines_row(
+        &mut table,
+        "Departs from text",
+        report.discrepancies.iter().map(describe_discrepancy),
+        style,
+    );
+    add_lines_row(
+        &mut table,
+        "Earlier versions",
+        report.earlier_versions.iter().map(describe_earlier_version),
+        style,
+    );
     table
+}
+
+/// A row labelled `label` holding `lines` one under another; no row when there are none.
+fn add_lines_row(
+    table: &mut Table,
+    label: &str,
+    lines: impl Iterator<Item = String>,
+    style: Style,
+) {
+    let lines: Vec<String> = lines.collect();
+    if !lines.is_empty() {
+        table.add_row(vec![label_cell(label, style), data_cell(&lines.join("\n"))]);
+    }
 }
 
 /// One position as a line: stance, actor and party, what they said, and the quote.
