@@ -33,8 +33,8 @@ fn examples(readme: &str) -> Vec<Example> {
 
 /// The first program a pipeline in `command` runs that is not on PATH.
 fn missing_tool(command: &str) -> Option<String> {
-    command
-        .split('|')
+    pipeline_stages(command)
+        .iter()
         .filter_map(|stage| stage.split_whitespace().next())
         .filter(|program| *program != "peaceplan")
         .find(|program| {
@@ -45,6 +45,35 @@ fn missing_tool(command: &str) -> Option<String> {
                 .is_ok_and(|output| output.status.success())
         })
         .map(str::to_owned)
+}
+
+/// The stages of a shell pipeline: split at `|` outside quotes.
+fn pipeline_stages(command: &str) -> Vec<String> {
+    let mut stages = vec![String::new()];
+    let mut quote: Option<char> = None;
+    for character in command.chars() {
+        match (quote, character) {
+            (None, '|') => stages.push(String::new()),
+            (None, '\'' | '"') => {
+                quote = Some(character);
+                stages.last_mut().unwrap().push(character);
+            }
+            (Some(open), close) if open == close => {
+                quote = None;
+                stages.last_mut().unwrap().push(character);
+            }
+            _ => stages.last_mut().unwrap().push(character),
+        }
+    }
+    stages
+}
+
+#[test]
+fn pipelines_split_outside_quotes_only() {
+    assert_eq!(
+        pipeline_stages("peaceplan x | jq -r '.[] | .a' | sort"),
+        ["peaceplan x ", " jq -r '.[] | .a' ", " sort"]
+    );
 }
 
 #[test]
