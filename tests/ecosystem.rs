@@ -272,7 +272,7 @@ fn fields_choose_and_order_columns_and_reject_unknown_ones() {
         .run();
     peaceplan(["list", "--fields", "number"])
         .status(2)
-        .stderr_has("--fields applies to")
+        .stderr_has("--fields does not apply to `list` with --format table")
         .run();
 }
 

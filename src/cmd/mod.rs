@@ -62,7 +62,9 @@ impl Context<'_> {
             return Ok(());
         }
         Err(UsageError(format!(
-            "--fields applies to `{}` in the json, jsonl, csv, markdown and yaml formats, not {}",
+            "--fields does not apply to `{}` with --format {}; it chooses the fields of \
+             listings (list, show, topics, parties, sources, positions, search, and matrix's \
+             flat formats) in json, jsonl, csv, markdown or yaml",
             self.command,
             self.format.name()
         )))
