@@ -4,6 +4,8 @@
 //! know nothing of YAML (see `corpus`), of filtering (see `query`) or of output (see
 //! `render`); serde derives let each of those layers read or write them.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 /// Everything the tool knows: the plan file and the sources file, checked and joined.
@@ -15,6 +17,10 @@ pub struct Corpus {
     pub clauses: Vec<Clause>,
     pub plan_reports: Vec<PlanReport>,
     pub sources: Vec<Source>,
+    /// Each source id's position in `sources`, for ordering reports by outlet.
+    #[serde(skip)]
+    #[schemars(skip)]
+    source_order: HashMap<String, usize>,
 }
 
 /// `data/plan_28_points.yaml` as written.
@@ -252,6 +258,25 @@ pub enum SourceKind {
 }
 
 impl Corpus {
+    /// A corpus from the two files' parts.
+    pub fn new(plan: PlanFile, sources: SourcesFile) -> Self {
+        let source_order = sources
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(index, source)| (source.id.clone(), index))
+            .collect();
+        Self {
+            plan: plan.plan,
+            topics: plan.topics,
+            parties: plan.parties,
+            clauses: plan.clauses,
+            plan_reports: plan.plan_reports,
+            sources: sources.sources,
+            source_order,
+        }
+    }
+
     /// The clause with this number, if there is one.
     pub fn clause(&self, number: u32) -> Option<&Clause> {
         self.clauses.iter().find(|clause| clause.number == number)
@@ -276,12 +301,18 @@ impl Corpus {
     }
 
     /// The ids of the sources that report a clause, in the order of `sources.yaml`.
-    pub fn reporting_sources(&self, clause: &Clause) -> Vec<&str> {
-        self.sources
+    pub fn reporting_sources<'c>(&self, clause: &'c Clause) -> Vec<&'c str> {
+        let mut ranked: Vec<(usize, &str)> = clause
+            .reports
             .iter()
-            .filter(|source| clause.report_by(&source.id).is_some())
-            .map(|source| source.id.as_str())
-            .collect()
+            .filter_map(|report| {
+                let rank = *self.source_order.get(&report.source)?;
+                Some((rank, report.source.as_str()))
+            })
+            .collect();
+        ranked.sort_unstable();
+        ranked.dedup();
+        ranked.into_iter().map(|(_, id)| id).collect()
     }
 }
 

@@ -13,9 +13,20 @@ pub fn run(args: &SearchArgs, context: &Context, out: &mut dyn Write) -> anyhow:
     let corpus = context.corpus()?;
     let filter = ClauseFilter::from_args(&args.filter, &corpus)?;
     let hits = search::search(&corpus, &filter, &matcher);
-    if hits.is_empty() && context.format == OutputFormat::Table {
+    if context.format != OutputFormat::Table {
+        return emit(context, out, &hits, Hit::FIELDS, render::search_table);
+    }
+    context.require_no_fields()?;
+    if hits.is_empty() {
         render::note(&format!("no matches for `{}`", args.query));
         return Ok(());
     }
-    emit(context, out, &hits, Hit::FIELDS, render::search_table)
+    let drawn = render::search_table(&hits, context.style).to_string();
+    if context.style.color {
+        let highlighted = render::highlight_last_column(&drawn, |text| matcher.find_all(text));
+        writeln!(out, "{highlighted}")?;
+    } else {
+        writeln!(out, "{drawn}")?;
+    }
+    Ok(())
 }

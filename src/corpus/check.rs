@@ -22,13 +22,9 @@ pub fn check(files: &CorpusFiles, plan: &PlanFile, sources: &SourcesFile) -> Vec
         sources_file: &files.sources.name,
         plan_text: Locator::new(&files.plan.text),
         sources_text: Locator::new(&files.sources.text),
-        topic_ids: plan.topics.iter().map(|topic| topic.id.as_str()).collect(),
-        party_ids: plan.parties.iter().map(|party| party.id.as_str()).collect(),
-        source_ids: sources
-            .sources
-            .iter()
-            .map(|source| source.id.as_str())
-            .collect(),
+        topic_ids: Ids::new(plan.topics.iter().map(|topic| topic.id.as_str())),
+        party_ids: Ids::new(plan.parties.iter().map(|party| party.id.as_str())),
+        source_ids: Ids::new(sources.sources.iter().map(|source| source.id.as_str())),
         problems: Vec::new(),
     };
     checker.check_sources(sources);
@@ -43,6 +39,21 @@ pub fn check(files: &CorpusFiles, plan: &PlanFile, sources: &SourcesFile) -> Vec
     checker.check_full_text_coverage(plan, sources);
     checker.check_plan_reports(plan);
     checker.problems
+}
+
+/// A vocabulary's ids: in order, for suggestions, and hashed, for membership tests (a
+/// corpus may have thousands of sources).
+struct Ids<'a> {
+    list: Vec<&'a str>,
+    set: HashSet<&'a str>,
+}
+
+impl<'a> Ids<'a> {
+    fn new(ids: impl Iterator<Item = &'a str>) -> Self {
+        let list: Vec<&str> = ids.collect();
+        let set = list.iter().copied().collect();
+        Self { list, set }
+    }
 }
 
 /// Which vocabulary an id must belong to.
@@ -68,9 +79,9 @@ struct Checker<'a> {
     sources_file: &'a str,
     plan_text: Locator<'a>,
     sources_text: Locator<'a>,
-    topic_ids: Vec<&'a str>,
-    party_ids: Vec<&'a str>,
-    source_ids: Vec<&'a str>,
+    topic_ids: Ids<'a>,
+    party_ids: Ids<'a>,
+    source_ids: Ids<'a>,
     problems: Vec<Problem>,
 }
 
@@ -247,6 +258,8 @@ impl Checker<'_> {
             );
         }
         let mut reported_by = HashSet::new();
+        // The clause's folded text, made once, when a discrepancy first needs it.
+        let mut folded_text: Option<String> = None;
         for report in &clause.reports {
             let context = format!("clause {number}");
             self.check_reference(Vocabulary::Source, &report.source, &lines, &context);
@@ -274,8 +287,9 @@ impl Checker<'_> {
                 ));
             }
             self.check_positions(&report.positions, &lines, &context);
-            let clause_text = fold(&clause.passages().collect::<Vec<_>>().join(" "));
             for discrepancy in &report.discrepancies {
+                let clause_text = folded_text
+                    .get_or_insert_with(|| fold(&clause.passages().collect::<Vec<_>>().join(" ")));
                 if !clause_text.contains(&fold(&discrepancy.text_says)) {
                     self.problems.push(
                         Problem::new(
@@ -366,7 +380,7 @@ impl Checker<'_> {
             Vocabulary::Party => &self.party_ids,
             Vocabulary::Source => &self.source_ids,
         };
-        if known.contains(&value) {
+        if known.set.contains(value) {
             return;
         }
         let kind = vocabulary.kind();
@@ -374,7 +388,7 @@ impl Checker<'_> {
             Vocabulary::Source => format!("the sources in {}", self.sources_file),
             _ => format!("the {kind} list"),
         };
-        let hint = suggest::hint(value, known.iter().copied());
+        let hint = suggest::hint(value, known.list.iter().copied());
         self.problems.push(
             Problem::new(
                 self.plan_file,

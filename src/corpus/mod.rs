@@ -43,18 +43,7 @@ fn prebuilt() -> Option<Corpus> {
     let plan: PlanFile = serde_json::from_str(PLAN_JSON).ok()?;
     let sources: SourcesFile = serde_json::from_str(SOURCES_JSON).ok()?;
     let problems = check::check(&CorpusFiles::embedded(), &plan, &sources);
-    problems.is_empty().then(|| assemble(plan, sources))
-}
-
-fn assemble(plan: PlanFile, sources: SourcesFile) -> Corpus {
-    Corpus {
-        plan: plan.plan,
-        topics: plan.topics,
-        parties: plan.parties,
-        clauses: plan.clauses,
-        plan_reports: plan.plan_reports,
-        sources: sources.sources,
-    }
+    problems.is_empty().then(|| Corpus::new(plan, sources))
 }
 
 /// Parse and check both files; the corpus, or every problem found.
@@ -93,7 +82,7 @@ pub fn check_files(files: &CorpusFiles) -> Checked {
         }
     };
     let problems = check::check(files, &plan, &sources);
-    let corpus = assemble(plan, sources);
+    let corpus = Corpus::new(plan, sources);
     Checked {
         corpus: Some(corpus),
         problems,

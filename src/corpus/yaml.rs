@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 
 use super::locate::Locator;
 use super::problem::Problem;
-use super::read::SourceText;
+use super::read::{SourceText, place_of_byte};
 use crate::model::{Clause, PlanFile};
 
 /// Parse one corpus file into `T`, or a problem located where the parser stopped.
@@ -49,37 +49,34 @@ fn refuse_deep_nesting(file: &SourceText) -> Result<(), Problem> {
 }
 
 /// Where `[` or `{` first opens a level deeper than `limit`, ignoring quoted strings and
-/// comments; `None` if they never do.
+/// comments; `None` if they never do. Works on bytes: every character it looks for is
+/// ASCII, and no byte of a multi-byte UTF-8 character is.
 fn flow_nesting_beyond(text: &str, limit: usize) -> Option<(usize, usize)> {
-    let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
-    let mut quote: Option<char> = None;
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
     let mut in_comment = false;
-    let mut previous = ' ';
-    for character in text.chars() {
-        column += 1;
-        match (quote, character) {
-            (_, '\n') => {
-                line += 1;
-                column = 0;
-                in_comment = false;
-            }
+    let mut previous = b' ';
+    for (offset, &byte) in bytes.iter().enumerate() {
+        match (quote, byte) {
+            (_, b'\n') => in_comment = false,
             _ if in_comment => {}
-            (Some(open), close) if close == open && previous != '\\' => quote = None,
+            (Some(open), close) if close == open && previous != b'\\' => quote = None,
             (Some(_), _) => {}
-            (None, '"' | '\'') if matches!(previous, ' ' | '[' | '{' | ',' | ':' | '-') => {
-                quote = Some(character);
+            (None, b'"' | b'\'') if matches!(previous, b' ' | b'[' | b'{' | b',' | b':' | b'-') => {
+                quote = Some(byte);
             }
-            (None, '#') if previous.is_whitespace() => in_comment = true,
-            (None, '[' | '{') => {
+            (None, b'#') if previous.is_ascii_whitespace() => in_comment = true,
+            (None, b'[' | b'{') => {
                 depth += 1;
                 if depth > limit {
-                    return Some((line, column));
+                    return Some(place_of_byte(bytes, offset));
                 }
             }
-            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            (None, b']' | b'}') => depth = depth.saturating_sub(1),
             (None, _) => {}
         }
-        previous = character;
+        previous = byte;
     }
     None
 }

@@ -224,7 +224,8 @@ pub fn position_table(records: &[PositionRecord], style: Style) -> Table {
     table
 }
 
-/// `search`: one row per matching field, the matches highlighted when colour is on.
+/// `search`: one row per matching field. Matches are highlighted afterwards, on the drawn
+/// table (see [`highlight_last_column`]), so that escape codes never count as width.
 pub fn search_table(hits: &[Hit], style: Style) -> Table {
     let mut table = new_table(style, &["Clause", "Source", "Field", "Passage"]);
     for hit in hits {
@@ -232,7 +233,7 @@ pub fn search_table(hits: &[Hit], style: Style) -> Table {
             Cell::new(hit.clause.map_or("plan".to_owned(), |n| n.to_string())),
             data_cell(&hit.source),
             Cell::new(hit.field),
-            Cell::new(highlighted(hit, style)),
+            data_cell(&hit.passage),
         ]);
     }
     keep_whole(&mut table, &[0, 2]);
@@ -240,23 +241,29 @@ pub fn search_table(hits: &[Hit], style: Style) -> Table {
     table
 }
 
-/// The passage with each match in bold yellow when colour is on.
-fn highlighted(hit: &Hit, style: Style) -> String {
-    let passage = visible(&hit.passage);
-    if !style.color {
-        return passage;
-    }
-    let mut text = String::new();
-    let mut rest = passage.as_str();
-    for piece in &hit.matches {
-        let piece = visible(piece);
-        if let Some(at) = rest.find(&piece) {
-            text.push_str(&rest[..at]);
-            text.push_str(&format!("\u{1b}[1;33m{piece}\u{1b}[0m"));
-            rest = &rest[at + piece.len()..];
+/// The drawn table with every match that `find` reports in the last column of its body
+/// rows wrapped in bold yellow. A match that the table wrapped onto two lines is left
+/// plain.
+pub fn highlight_last_column(drawn: &str, find: impl Fn(&str) -> Vec<(usize, usize)>) -> String {
+    const HEADER_LINES: usize = 3;
+    let mut text = String::with_capacity(drawn.len());
+    for (index, line) in drawn.split_inclusive('\n').enumerate() {
+        let cut = line.rfind('┆').map(|at| at + '┆'.len_utf8());
+        match cut {
+            Some(cut) if index >= HEADER_LINES => {
+                let (head, tail) = line.split_at(cut);
+                text.push_str(head);
+                let mut last = 0;
+                for (start, end) in find(tail) {
+                    text.push_str(&tail[last..start]);
+                    text.push_str(&format!("\u{1b}[1;33m{}\u{1b}[0m", &tail[start..end]));
+                    last = end;
+                }
+                text.push_str(&tail[last..]);
+            }
+            _ => text.push_str(line),
         }
     }
-    text.push_str(rest);
     text
 }
 
