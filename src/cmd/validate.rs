@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::Context;
 use crate::cli::{OutputFormat, ValidateArgs};
-use crate::corpus::{self, CorpusFiles, Problem};
+use crate::corpus::{self, Problem};
 use crate::error::AlreadyReported;
 use crate::model::Corpus;
 use crate::quotecheck::{self, QuoteMiss};
@@ -16,16 +16,10 @@ use crate::render;
 pub fn run(args: &ValidateArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     context.require_format(&[OutputFormat::Table, OutputFormat::Json])?;
     context.require_no_fields()?;
-    let (corpus, mut problems) = match &context.global.data {
-        Some(dir) => match CorpusFiles::read_dir(dir) {
-            Ok(files) => checked(&files),
-            Err(problems) => (None, problems),
-        },
-        None => {
-            let checked = corpus::check_embedded();
-            (checked.corpus, checked.problems)
-        }
-    };
+    let corpus::Checked {
+        corpus,
+        mut problems,
+    } = corpus::check(context.global.data.as_deref());
     let (quotes_checked, misses) = match (&corpus, &args.archive) {
         (Some(corpus), Some(archive)) => check_quotes(corpus, archive, &mut problems),
         _ => (None, Vec::new()),
@@ -51,11 +45,6 @@ pub fn run(args: &ValidateArgs, context: &Context, out: &mut dyn Write) -> anyho
         out.flush()?;
         Err(AlreadyReported(failures).into())
     }
-}
-
-fn checked(files: &CorpusFiles) -> (Option<Corpus>, Vec<Problem>) {
-    let checked = corpus::check_files(files);
-    (checked.corpus, checked.problems)
 }
 
 /// Run the quote check; unreadable articles join `problems`.

@@ -16,22 +16,29 @@ pub use yaml::{to_json_value as file_as_json, to_string as to_yaml};
 
 use crate::model::{Corpus, PlanFile, SourcesFile};
 
-/// The corpus in `dir`, or the built-in one when `dir` is `None`.
+/// The corpus in `dir`, or the built-in one when `dir` is `None`, fully checked.
 pub fn load(dir: Option<&Path>) -> Result<Corpus, Problems> {
-    match dir {
-        Some(dir) => parse(&CorpusFiles::read_dir(dir).map_err(Problems)?),
-        None => prebuilt().map_or_else(|| parse(&CorpusFiles::embedded()), Ok),
-    }
+    check(dir).into_result()
 }
 
-/// Check the built-in corpus, as [`check_files`] does.
-pub fn check_embedded() -> Checked {
-    match prebuilt() {
-        Some(corpus) => Checked {
-            corpus: Some(corpus),
-            problems: Vec::new(),
+/// Read and check the corpus in `dir`, or the built-in one when `dir` is `None`,
+/// collecting every problem (files that cannot be read included).
+pub fn check(dir: Option<&Path>) -> Checked {
+    match dir {
+        Some(dir) => match CorpusFiles::read_dir(dir) {
+            Ok(files) => check_files(&files),
+            Err(problems) => Checked {
+                corpus: None,
+                problems,
+            },
         },
-        None => check_files(&CorpusFiles::embedded()),
+        None => match prebuilt() {
+            Some(corpus) => Checked {
+                corpus: Some(corpus),
+                problems: Vec::new(),
+            },
+            None => check_files(&CorpusFiles::embedded()),
+        },
     }
 }
 
@@ -48,11 +55,7 @@ fn prebuilt() -> Option<Corpus> {
 
 /// Parse and check both files; the corpus, or every problem found.
 pub fn parse(files: &CorpusFiles) -> Result<Corpus, Problems> {
-    let checked = check_files(files);
-    match checked.corpus {
-        Some(corpus) if checked.problems.is_empty() => Ok(corpus),
-        _ => Err(Problems(checked.problems)),
-    }
+    check_files(files).into_result()
 }
 
 /// A corpus as far as it could be read, and everything wrong with it.
@@ -61,6 +64,16 @@ pub struct Checked {
     /// The corpus, when both files parsed (even if other checks found problems).
     pub corpus: Option<Corpus>,
     pub problems: Vec<Problem>,
+}
+
+impl Checked {
+    /// The corpus if nothing is wrong with it, else every problem.
+    pub fn into_result(self) -> Result<Corpus, Problems> {
+        match self.corpus {
+            Some(corpus) if self.problems.is_empty() => Ok(corpus),
+            _ => Err(Problems(self.problems)),
+        }
+    }
 }
 
 /// Parse both files and run every check, collecting all problems rather than stopping at
