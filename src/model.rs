@@ -193,7 +193,11 @@ pub struct Discrepancy {
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum DiscrepancyKind {
-    Number,
+    // A number, amount, date or count that differs from the text's (`number` in corpora
+    // written before this kind was named `figure`).
+    #[serde(alias = "number")]
+    #[value(alias = "number")]
+    Figure,
     Scope,
     Party,
     Wording,

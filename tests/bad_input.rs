@@ -302,7 +302,7 @@ fn a_wrong_type_in_every_kind_of_field() {
             PLAN,
             "          - kind: scope\n",
             "          - kind: 7\n",
-            "expected one of `number`",
+            "expected one of `figure`",
         ),
         (
             PLAN,
