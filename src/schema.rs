@@ -5,7 +5,7 @@ use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 
 use crate::compare::Comparison;
-use crate::model::{PlanFile, SourcesFile};
+use crate::model::{PlanFile, SourcesFile, Topic};
 use crate::records::{
     ClauseDetail, ClauseRecord, ExportRecord, MatrixRecord, PositionRecord, SourceRecord,
     ValidationRecord, VocabularyRecord,
@@ -21,12 +21,16 @@ enum CorpusFile {
     Sources(SourcesFile),
 }
 
-/// The schema both corpus files are written against.
-pub fn corpus_schema() -> Value {
-    let generated = SchemaSettings::draft2020_12()
+/// The schema both corpus files are written against. A clause's topic ids carry the
+/// definitions of `topics` (the corpus's vocabulary, the same ones `peaceplan topics`
+/// prints), so an editor shows each definition; any other id is still accepted, since a
+/// corpus declares its own vocabulary.
+pub fn corpus_schema(topics: &[Topic]) -> Value {
+    let mut generated = SchemaSettings::draft2020_12()
         .into_generator()
         .into_root_schema_for::<CorpusFile>()
         .to_value();
+    generated["$defs"]["Clause"]["properties"]["topics"]["items"] = topic_id_schema(topics);
     json!({
         "$schema": generated["$schema"],
         "title": "peaceplan corpus file",
@@ -34,6 +38,26 @@ pub fn corpus_schema() -> Value {
         "anyOf": generated["anyOf"],
         "$defs": generated["$defs"],
     })
+}
+
+/// One topic id: each known topic as a `const` with its label and definition, then any
+/// other id declared under `topics`.
+fn topic_id_schema(topics: &[Topic]) -> Value {
+    let mut choices: Vec<Value> = topics
+        .iter()
+        .map(|topic| {
+            json!({
+                "const": topic.id,
+                "title": topic.label,
+                "description": topic.description,
+            })
+        })
+        .collect();
+    choices.push(json!({
+        "title": "Another topic",
+        "description": "Any other id declared under `topics` in the same file.",
+    }));
+    json!({ "type": "string", "anyOf": choices })
 }
 
 /// The names of the JSON outputs, as `#/$defs/output_<name>` in [`output_schema`].

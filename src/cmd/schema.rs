@@ -11,7 +11,7 @@ pub fn run(args: &SchemaArgs, context: &Context, out: &mut dyn Write) -> anyhow:
     context.require_format(&[OutputFormat::Table, OutputFormat::Json])?;
     context.require_no_fields()?;
     let schema = match args.kind {
-        SchemaKind::Corpus => schema::corpus_schema(),
+        SchemaKind::Corpus => schema::corpus_schema(&context.corpus()?.topics),
         SchemaKind::Output => schema::output_schema(),
     };
     render::write_json(out, &schema)
