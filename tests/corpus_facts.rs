@@ -105,6 +105,17 @@ fn named_facts_sit_in_the_right_clauses() {
     assert_eq!(clause(1).title, "Ukraine's sovereignty confirmed");
 }
 
+/// Topics as CODEBOOK.md defines them: clause 9 guarantees nothing to Ukraine; a sub-point
+/// that takes guarantees away on a breach is a penalty; a joint investment vehicle is
+/// investment.
+#[test]
+fn topics_follow_their_definitions() {
+    assert_eq!(clause(9).topics, ["armed-forces"]);
+    assert!(clause(14).topics.iter().any(|t| t == "economy"));
+    assert!(clause(22).topics.iter().any(|t| t == "enforcement"));
+    assert!(clause(22).topics.iter().any(|t| t == "security-guarantees"));
+}
+
 /// Where the archived articles are: PEACEPLAN_ARCHIVE, else ../shared/sources beside the
 /// checkout. Absent on a user's machine (the articles are not part of the project), so the
 /// checks that need it are skipped there, unless PEACEPLAN_REQUIRE_ARCHIVE is set (CI).
