@@ -22,3 +22,4 @@ pub mod search;
 pub mod suggest;
 pub mod synth;
 pub mod textfold;
+pub mod versions;

@@ -21,6 +21,10 @@ pub struct Corpus {
     #[serde(skip)]
     #[schemars(skip)]
     source_order: HashMap<String, usize>,
+    /// The later versions (`data/versions.yaml`); empty when a corpus has none.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub versions: crate::versions::VersionsFile,
 }
 
 /// `data/plan_28_points.yaml` as written.
@@ -278,7 +282,13 @@ impl Corpus {
             plan_reports: plan.plan_reports,
             sources: sources.sources,
             source_order,
+            versions: crate::versions::VersionsFile::default(),
         }
+    }
+
+    /// The corpus with its later versions (already checked against it).
+    pub fn with_versions(self, versions: crate::versions::VersionsFile) -> Self {
+        Self { versions, ..self }
     }
 
     /// The clause with this number, if there is one.

@@ -408,7 +408,7 @@ impl Checker<'_> {
 }
 
 /// Lowercase ASCII letters and digits in hyphen-separated words.
-fn is_valid_id(id: &str) -> bool {
+pub(super) fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|word| {
             !word.is_empty()
@@ -418,7 +418,7 @@ fn is_valid_id(id: &str) -> bool {
         })
 }
 
-fn is_iso_date(date: &str) -> bool {
+pub(super) fn is_iso_date(date: &str) -> bool {
     let parts: Vec<&str> = date.split('-').collect();
     matches!(parts.as_slice(), [year, month, day]
         if year.len() == 4 && month.len() == 2 && day.len() == 2

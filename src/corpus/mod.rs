@@ -5,6 +5,7 @@ mod check;
 mod locate;
 mod problem;
 mod read;
+mod versions;
 mod yaml;
 
 use std::path::Path;
@@ -12,9 +13,11 @@ use std::path::Path;
 pub use check::TEXT_SOURCE_ID;
 pub use problem::{Problem, Problems};
 pub use read::{CorpusFiles, PLAN_FILE, SOURCES_FILE, SourceText, read_text};
+pub use versions::VERSIONS_FILE;
 pub use yaml::{to_json_value as file_as_json, to_string as to_yaml};
 
 use crate::model::{Corpus, PlanFile, SourcesFile};
+use crate::versions::VersionsFile;
 
 /// The corpus in `dir`, or the built-in one when `dir` is `None`, fully checked.
 pub fn load(dir: Option<&Path>) -> Result<Corpus, Problems> {
@@ -26,7 +29,7 @@ pub fn load(dir: Option<&Path>) -> Result<Corpus, Problems> {
 pub fn check(dir: Option<&Path>) -> Checked {
     match dir {
         Some(dir) => match CorpusFiles::read_dir(dir) {
-            Ok(files) => check_files(&files),
+            Ok(files) => add_versions(check_files(&files), versions::read_dir(dir)),
             Err(problems) => Checked {
                 corpus: None,
                 problems,
@@ -37,7 +40,10 @@ pub fn check(dir: Option<&Path>) -> Checked {
                 corpus: Some(corpus),
                 problems: Vec::new(),
             },
-            None => check_files(&CorpusFiles::embedded()),
+            None => {
+                let files = CorpusFiles::embedded();
+                add_versions(check_files(&files), Ok(Some(versions::embedded())))
+            }
         },
     }
 }
@@ -47,10 +53,52 @@ pub fn check(dir: Option<&Path>) -> Checked {
 fn prebuilt() -> Option<Corpus> {
     const PLAN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/plan_28_points.json"));
     const SOURCES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/sources.json"));
+    const VERSIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/versions.json"));
     let plan: PlanFile = serde_json::from_str(PLAN_JSON).ok()?;
     let sources: SourcesFile = serde_json::from_str(SOURCES_JSON).ok()?;
-    let problems = check::check(&CorpusFiles::embedded(), &plan, &sources);
-    problems.is_empty().then(|| Corpus::new(plan, sources))
+    let later: VersionsFile = serde_json::from_str(VERSIONS_JSON).ok()?;
+    let mut problems = check::check(&CorpusFiles::embedded(), &plan, &sources);
+    problems.extend(versions::check(
+        &versions::embedded(),
+        &later,
+        versions::Plan::of_file(&plan),
+    ));
+    problems
+        .is_empty()
+        .then(|| Corpus::new(plan, sources).with_versions(later))
+}
+
+/// Read, parse and check the versions file (if the corpus has one) against a corpus
+/// whose plan and sources files parsed; its problems join the others.
+fn add_versions(
+    mut checked: Checked,
+    versions_file: Result<Option<SourceText>, Problem>,
+) -> Checked {
+    let file = match versions_file {
+        Ok(Some(file)) => file,
+        Ok(None) => return checked,
+        Err(problem) => {
+            checked.problems.push(problem);
+            return checked;
+        }
+    };
+    let parsed = match versions::parse(&file) {
+        Ok(parsed) => parsed,
+        Err(problem) => {
+            checked.problems.push(problem);
+            return checked;
+        }
+    };
+    let Some(corpus) = checked.corpus.take() else {
+        return checked;
+    };
+    checked.problems.extend(versions::check(
+        &file,
+        &parsed,
+        versions::Plan::of_corpus(&corpus),
+    ));
+    checked.corpus = Some(corpus.with_versions(parsed));
+    checked
 }
 
 /// Parse and check both files; the corpus, or every problem found.
