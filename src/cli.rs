@@ -123,6 +123,8 @@ impl Command {
             Command::Completions(_) => "completions",
             Command::Man => "man",
             Command::Synth(_) => "synth",
+            Command::Versions => "versions",
+            Command::Lineage(_) => "lineage",
         }
     }
 }
@@ -163,6 +165,20 @@ pub enum Command {
     Man,
     /// Write a synthetic corpus of any size (for benchmarks), deterministic for a seed.
     Synth(SynthArgs),
+    /// List the versions of the plan (the 28 points and the drafts after it) in date
+    /// order, with their text status, number of points and sources.
+    Versions,
+    /// Follow a clause of the 28-point plan through every later version: kept, amended
+    /// (with the figures that changed), merged, split or dropped, with dates and sources.
+    Lineage(LineageArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LineageArgs {
+    /// A clause of the 28-point plan (`6`), or a point of a later version
+    /// (`framework-20:3`), whose clauses are then followed.
+    #[arg(value_name = "N|VERSION:N")]
+    pub target: String,
 }
 
 /// Which clauses to keep. Values are comma-separated or the flag is repeated: any value
@@ -201,12 +217,21 @@ pub struct ScopeArgs {
 pub struct ListArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
+
+    /// List the points of this version instead (see `peaceplan versions`); --clause then
+    /// means the point's number, and --source a reference id it cites.
+    #[arg(long, value_name = "ID")]
+    pub version: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct MatrixArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
+
+    /// A clause × version grid instead: what became of each clause in each version.
+    #[arg(long)]
+    pub versions: bool,
 }
 
 /// Which positions to keep; values combine as in `list` (OR within a flag, AND across).
@@ -282,15 +307,24 @@ pub struct DiffArgs {
     #[arg(long)]
     pub stat: bool,
 
+    /// Compare two versions of the plan (A and B are version ids such as `us-28` and
+    /// `framework-20`), clause by clause by lineage; implied when A and B are version ids.
+    #[arg(long = "version")]
+    pub versions: bool,
+
     #[command(flatten)]
     pub scope: ScopeArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// Clause numbers, 1 to 28.
+    /// Clause numbers, 1 to 28 (with --version, the version's point numbers).
     #[arg(required = true, value_name = "N")]
     pub numbers: Vec<u32>,
+
+    /// Show points of this version instead (see `peaceplan versions`).
+    #[arg(long, value_name = "ID")]
+    pub version: Option<String>,
 }
 
 #[derive(Debug, Args)]

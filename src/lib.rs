@@ -12,6 +12,7 @@ pub mod compare;
 pub mod corpus;
 pub mod error;
 pub mod figures;
+pub mod lineage;
 pub mod model;
 pub mod query;
 pub mod quotecheck;

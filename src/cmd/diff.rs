@@ -18,6 +18,9 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
     ])?;
     context.require_no_fields()?;
     let corpus = context.corpus()?;
+    if super::versioned::is_version_diff(args, &corpus) {
+        return super::versioned::diff(args, &corpus, context, out);
+    }
     let a = Side::named(&args.a, &corpus)?;
     let b = Side::named(&args.b, &corpus)?;
     let filter = ClauseFilter::from_scope(&args.scope, &corpus)?;

@@ -9,6 +9,9 @@ use crate::records::ClauseRecord;
 use crate::render;
 
 pub fn run(args: &ListArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+    if let Some(version) = &args.version {
+        return super::versioned::list(args, version, context, out);
+    }
     let corpus = context.corpus()?;
     let filter = ClauseFilter::from_args(&args.filter, &corpus)?;
     let records: Vec<ClauseRecord> = filter

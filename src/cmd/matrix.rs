@@ -9,6 +9,9 @@ use crate::records::MatrixRecord;
 use crate::render;
 
 pub fn run(args: &MatrixArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+    if args.versions {
+        return super::versioned::matrix(args, context, out);
+    }
     let corpus = context.corpus()?;
     let filter = ClauseFilter::from_args(&args.filter, &corpus)?;
     let clauses = filter.select(&corpus);

@@ -15,6 +15,9 @@ mod sources;
 mod synth;
 mod topics;
 mod validate;
+mod versioned;
+mod versions;
+mod lineage;
 
 use std::io::{BufWriter, Write};
 
@@ -148,6 +151,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         Command::Completions(args) => completions::run(args, &context, out)?,
         Command::Man => man::run(&context, out)?,
         Command::Synth(args) => synth::run(args, &context, out)?,
+        Command::Versions => versions::run(&context, out)?,
+        Command::Lineage(args) => lineage::run(args, &context, out)?,
     }
     Ok(())
 }

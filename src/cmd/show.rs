@@ -9,6 +9,9 @@ use crate::records::ClauseDetail;
 use crate::render;
 
 pub fn run(args: &ShowArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+    if let Some(version) = &args.version {
+        return super::versioned::show(args, version, context, out);
+    }
     let corpus = context.corpus()?;
     let clauses = args
         .numbers

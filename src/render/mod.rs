@@ -5,6 +5,7 @@ mod diff;
 mod layouts;
 mod structured;
 mod table;
+mod versions;
 
 use std::io::{IsTerminal, Write};
 
@@ -20,6 +21,10 @@ pub use structured::{
     write_yaml,
 };
 pub use table::visible;
+pub use versions::{
+    lineage_text, point_details, point_table, version_diff_text, version_matrix_legend,
+    version_matrix_table, version_table,
+};
 
 use crate::cli::{ColorChoice, GlobalArgs};
 

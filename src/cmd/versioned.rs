@@ -1,0 +1,147 @@
+//! The version-aware forms of `list`, `show`, `diff` and `matrix` (`--version`,
+//! `--versions`): those commands hand over to these when asked about later versions.
+
+use std::io::Write;
+
+use super::{Context, emit, emit_values};
+use crate::cli::{DiffArgs, ListArgs, MatrixArgs, OutputFormat, ShowArgs};
+use crate::error::UsageError;
+use crate::lineage::{self, PointRecord, VersionMatrix, VersionView};
+use crate::model::Corpus;
+use crate::query::{ClauseFilter, require_known};
+use crate::render;
+use crate::versions::Point;
+
+/// `list --version ID`: the points of a version that pass every filter given.
+pub fn list(args: &ListArgs, id: &str, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+    let corpus = context.corpus()?;
+    let view = later_version(&corpus, id)?;
+    let filter = &args.filter;
+    require_known("--topic", &filter.scope.topic, &corpus.topic_ids())?;
+    require_known("--party", &filter.scope.party, &corpus.party_ids())?;
+    let reference_ids: Vec<&str> = corpus
+        .versions
+        .references
+        .iter()
+        .map(|reference| reference.id.as_str())
+        .collect();
+    require_known("--source", &filter.source, &reference_ids)?;
+    for &number in &filter.scope.clause {
+        lineage::require_point(&view, number)?;
+    }
+    let needle = filter.scope.text.as_ref().map(|text| text.to_lowercase());
+    let keeps = |point: &Point| {
+        any_or_unset(&filter.scope.topic, |topic| point.topics.contains(topic))
+            && any_or_unset(&filter.scope.party, |party| point.parties.contains(party))
+            && any_or_unset(&filter.source, |source| point.cite.contains(source))
+            && any_or_unset(&filter.scope.clause, |number| point.number == Some(*number))
+            && needle.as_ref().is_none_or(|needle| {
+                [point.title.as_str(), point.summary.as_str()]
+                    .iter()
+                    .any(|field| field.to_lowercase().contains(needle))
+            })
+    };
+    let records: Vec<PointRecord> = view
+        .points()
+        .iter()
+        .filter(|point| keeps(point))
+        .map(|point| view.point_record(point))
+        .collect();
+    if records.is_empty() && context.format == OutputFormat::Table {
+        render::note("no points match");
+        return Ok(());
+    }
+    emit(context, out, &records, PointRecord::FIELDS, render::point_table)
+}
+
+/// `show --version ID N…`: everything about the named points of a version.
+pub fn show(args: &ShowArgs, id: &str, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+    let corpus = context.corpus()?;
+    let view = later_version(&corpus, id)?;
+    let records = args
+        .numbers
+        .iter()
+        .map(|&number| Ok(view.point_record(lineage::require_point(&view, number)?)))
+        .collect::<Result<Vec<_>, UsageError>>()?;
+    if context.format == OutputFormat::Table {
+        context.require_no_fields()?;
+        for (index, record) in records.iter().enumerate() {
+            if index > 0 {
+                writeln!(out)?;
+            }
+            write!(out, "{}", render::point_details(record, context.style))?;
+        }
+        return Ok(());
+    }
+    let values = records
+        .iter()
+        .map(serde_json::to_value)
+        .collect::<Result<Vec<_>, _>>()?;
+    emit_values(context, out, values, PointRecord::FIELDS)
+}
+
+/// Whether `diff A B` compares versions: `--version` given, or both sides version ids
+/// (and neither an outlet).
+pub fn is_version_diff(args: &DiffArgs, corpus: &Corpus) -> bool {
+    let is_version = |id: &str| VersionView::named(corpus, id).is_ok();
+    let is_source = |id: &str| corpus.sources.iter().any(|source| source.id == id);
+    args.versions
+        || (is_version(&args.a) && is_version(&args.b) && !is_source(&args.a) && !is_source(&args.b))
+}
+
+/// `diff --version A B`: every clause's fate in A and B, aligned by lineage.
+pub fn diff(args: &DiffArgs, corpus: &Corpus, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+    let a = VersionView::named(corpus, &args.a)?;
+    let b = VersionView::named(corpus, &args.b)?;
+    let filter = ClauseFilter::from_scope(&args.scope, corpus)?;
+    let comparison = lineage::compare_versions(a, b, |clause| filter.matches(clause));
+    match context.format {
+        OutputFormat::Json => render::write_json(out, &comparison),
+        OutputFormat::Yaml => render::write_yaml(out, &comparison),
+        OutputFormat::Jsonl => {
+            let values = comparison
+                .clauses
+                .iter()
+                .map(serde_json::to_value)
+                .collect::<Result<Vec<_>, _>>()?;
+            render::write_json_lines(out, &values)
+        }
+        _ => {
+            write!(out, "{}", render::version_diff_text(&comparison, context.style))?;
+            Ok(())
+        }
+    }
+}
+
+/// `matrix --versions`: the clause × version grid.
+pub fn matrix(args: &MatrixArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+    context.require_format(&[OutputFormat::Table, OutputFormat::Json, OutputFormat::Yaml])?;
+    context.require_no_fields()?;
+    let corpus = context.corpus()?;
+    let filter = ClauseFilter::from_args(&args.filter, &corpus)?;
+    let matrix = VersionMatrix::new(&corpus, &filter.select(&corpus));
+    match context.format {
+        OutputFormat::Json => render::write_json(out, &matrix),
+        OutputFormat::Yaml => render::write_yaml(out, &matrix),
+        _ => {
+            writeln!(out, "{}", render::version_matrix_table(&matrix, context.style))?;
+            writeln!(out, "{}", render::version_matrix_legend())?;
+            Ok(())
+        }
+    }
+}
+
+/// A later version by id (`us-28`'s points are the clauses: plain `list` and `show`).
+fn later_version<'c>(corpus: &'c Corpus, id: &str) -> Result<VersionView<'c>, UsageError> {
+    let view = VersionView::named(corpus, id)?;
+    if view.is_base() {
+        return Err(UsageError(format!(
+            "`{id}` is the 28-point plan itself; leave out --version to see its clauses"
+        )));
+    }
+    Ok(view)
+}
+
+fn any_or_unset<T>(wanted: &[T], test: impl Fn(&T) -> bool) -> bool {
+    wanted.is_empty() || wanted.iter().any(test)
+}

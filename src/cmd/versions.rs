@@ -1,0 +1,23 @@
+//! `peaceplan versions`: the versions of the plan in date order, with their status,
+//! number of points and sources.
+
+use std::io::Write;
+
+use super::{Context, emit};
+use crate::lineage::{VersionRecord, VersionView};
+use crate::render;
+
+pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+    let corpus = context.corpus()?;
+    let records: Vec<VersionRecord> = VersionView::all(&corpus)
+        .iter()
+        .map(VersionView::record)
+        .collect();
+    emit(
+        context,
+        out,
+        &records,
+        VersionRecord::FIELDS,
+        render::version_table,
+    )
+}

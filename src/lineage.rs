@@ -1,0 +1,667 @@
+//! Following the plan through its versions: what became of each clause in each version
+//! (kept, amended, merged, split, dropped), the points of a version, and the comparison
+//! of two versions aligned by lineage. The records here are the JSON output of
+//! `versions`, `lineage`, `list --version`, `diff --version` and `matrix --versions`.
+
+use serde::Serialize;
+
+use crate::error::UsageError;
+use crate::figures;
+use crate::model::{Clause, Corpus};
+use crate::suggest;
+use crate::versions::{
+    Account, AccountAspect, BASE_VERSION_ID, Drop, FigureChange, LineageKind, Point, Reference,
+    TextStatus, Version,
+};
+
+/// A version as the commands see it: the 28-point plan (its points are the clauses) or
+/// a later version (its points are listed).
+#[derive(Debug, Clone, Copy)]
+pub struct VersionView<'c> {
+    pub corpus: &'c Corpus,
+    /// The file's entry; `None` for `us-28` in a corpus without a versions file.
+    pub entry: Option<&'c Version>,
+}
+
+impl<'c> VersionView<'c> {
+    /// Every version in date order; `us-28` first even when the corpus has no versions file.
+    pub fn all(corpus: &'c Corpus) -> Vec<Self> {
+        let mut views: Vec<Self> = corpus
+            .versions
+            .versions
+            .iter()
+            .map(|entry| Self {
+                corpus,
+                entry: Some(entry),
+            })
+            .collect();
+        if corpus.versions.version(BASE_VERSION_ID).is_none() {
+            views.insert(
+                0,
+                Self {
+                    corpus,
+                    entry: None,
+                },
+            );
+        }
+        views
+    }
+
+    /// The version with this id, or a usage error suggesting the nearest id.
+    pub fn named(corpus: &'c Corpus, id: &str) -> Result<Self, UsageError> {
+        let all = Self::all(corpus);
+        let ids: Vec<&str> = all.iter().map(VersionView::id).collect();
+        match all.iter().find(|view| view.id() == id) {
+            Some(view) => Ok(*view),
+            None => Err(UsageError(format!(
+                "unknown version `{id}`; {}",
+                suggest::hint(id, ids.iter().copied())
+            ))),
+        }
+    }
+
+    pub fn id(&self) -> &'c str {
+        self.entry.map_or(BASE_VERSION_ID, |entry| entry.id.as_str())
+    }
+
+    pub fn is_base(&self) -> bool {
+        self.id() == BASE_VERSION_ID
+    }
+
+    pub fn date(&self) -> Option<&'c str> {
+        self.entry.map(|entry| entry.date.as_str())
+    }
+
+    pub fn text_status(&self) -> TextStatus {
+        self.entry
+            .map_or(TextStatus::FullText, |entry| entry.text_status)
+    }
+
+    /// The citations of the version itself.
+    pub fn sources(&self) -> Vec<&'c Reference> {
+        self.entry
+            .map_or_else(Vec::new, |entry| self.references(&entry.cite))
+    }
+
+    fn references(&self, ids: &[String]) -> Vec<&'c Reference> {
+        ids.iter()
+            .filter_map(|id| self.corpus.versions.reference(id))
+            .collect()
+    }
+
+    fn accounts(&self, accounts: &'c [Account]) -> Vec<AccountRecord<'c>> {
+        accounts
+            .iter()
+            .filter_map(|account| {
+                Some(AccountRecord {
+                    source: self.corpus.versions.reference(&account.cite)?,
+                    says: &account.says,
+                    differs_in: account.differs_in,
+                })
+            })
+            .collect()
+    }
+
+    /// Whether every point the version declares is recorded, so that a clause no point
+    /// derives from is known to be absent rather than unreported.
+    fn is_complete(&self) -> bool {
+        match self.entry {
+            None => true,
+            Some(entry) if entry.is_base() => true,
+            Some(entry) => entry.points.len() as u32 >= entry.declared_points,
+        }
+    }
+
+    /// What became of `clause` in this version.
+    pub fn fate_of(&self, clause: &'c Clause) -> Step<'c> {
+        let entry = self.entry.filter(|entry| !entry.is_base());
+        let (fate, points, drop) = match entry {
+            None => (Fate::Original, Vec::new(), None),
+            Some(entry) => {
+                let points: Vec<&Point> = entry.points_from(clause.number).collect();
+                let fate = match (entry.drop_of(clause.number), points.as_slice()) {
+                    (Some(_), _) => Fate::Dropped,
+                    (None, []) if self.is_complete() => Fate::Absent,
+                    (None, []) => Fate::NotReported,
+                    (None, [only]) => Fate::from(only.lineage.kind),
+                    (None, several) => {
+                        if several.iter().all(|p| p.lineage.kind == LineageKind::Merged) {
+                            Fate::Merged
+                        } else {
+                            Fate::Split
+                        }
+                    }
+                };
+                (fate, points, entry.drop_of(clause.number))
+            }
+        };
+        Step {
+            version: self.id(),
+            date: self.date(),
+            text_status: self.text_status(),
+            fate,
+            points: points
+                .into_iter()
+                .map(|point| self.point_record(point))
+                .collect(),
+            drop: drop.map(|drop| self.drop_record(drop)),
+            sources: self.sources(),
+        }
+    }
+
+    /// A point of this version as `list --version` prints it.
+    pub fn point_record(&self, point: &'c Point) -> PointRecord<'c> {
+        PointRecord {
+            version: self.id(),
+            number: point.number,
+            title: &point.title,
+            summary: &point.summary,
+            figures: &point.figures,
+            topics: &point.topics,
+            parties: &point.parties,
+            lineage: point.lineage.kind,
+            from: &point.lineage.from,
+            figures_changed: &point.lineage.figures_changed,
+            note: point.lineage.note.as_deref(),
+            sources: self.references(&point.cite),
+            accounts: self.accounts(&point.accounts),
+        }
+    }
+
+    fn drop_record(&self, drop: &'c Drop) -> DropRecord<'c> {
+        DropRecord {
+            clause: drop.clause,
+            summary: &drop.summary,
+            sources: self.references(&drop.cite),
+        }
+    }
+
+    /// The version as `versions` prints it.
+    pub fn record(&self) -> VersionRecord<'c> {
+        let plan = &self.corpus.plan;
+        match self.entry {
+            Some(entry) => VersionRecord {
+                id: &entry.id,
+                title: &entry.title,
+                date: Some(&entry.date),
+                date_note: entry.date_note.as_deref(),
+                drafted_by: entry.drafted_by.iter().map(String::as_str).collect(),
+                relayed_by: entry.relayed_by.iter().map(String::as_str).collect(),
+                text_status: entry.text_status,
+                declared_points: entry.declared_points,
+                points_recorded: if entry.is_base() {
+                    self.corpus.clauses.len()
+                } else {
+                    entry.points.len()
+                },
+                drops: entry.drops.iter().map(|drop| drop.clause).collect(),
+                summary: Some(&entry.summary),
+                sources: self.sources(),
+                accounts: self.accounts(&entry.accounts),
+            },
+            None => VersionRecord {
+                id: BASE_VERSION_ID,
+                title: &plan.title,
+                date: None,
+                date_note: Some(&plan.presented),
+                drafted_by: plan.drafted_by.iter().map(String::as_str).collect(),
+                relayed_by: Vec::new(),
+                text_status: TextStatus::FullText,
+                declared_points: self.corpus.clauses.len() as u32,
+                points_recorded: self.corpus.clauses.len(),
+                drops: Vec::new(),
+                summary: None,
+                sources: Vec::new(),
+                accounts: Vec::new(),
+            },
+        }
+    }
+
+    /// The points of this version (for `us-28`, none: its points are the clauses).
+    pub fn points(&self) -> &'c [Point] {
+        self.entry.map_or(&[], |entry| entry.points.as_slice())
+    }
+
+    /// The figures this version gives for `clause`: the clause's own for `us-28`, those of
+    /// the points that derive from it otherwise.
+    fn figures_for(&self, clause: &Clause) -> Vec<String> {
+        if self.is_base() {
+            return figures::figures(&clause.passages().collect::<Vec<_>>().join(" "));
+        }
+        let mut found: Vec<String> = Vec::new();
+        for point in self
+            .points()
+            .iter()
+            .filter(|point| point.lineage.from.contains(&clause.number))
+        {
+            for figure in &point.figures {
+                if !found.contains(figure) {
+                    found.push(figure.clone());
+                }
+            }
+        }
+        found
+    }
+}
+
+/// What became of a clause in one version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Fate {
+    /// The 28-point plan itself.
+    Original,
+    Kept,
+    Amended,
+    Merged,
+    Split,
+    /// Reports say the version drops it.
+    Dropped,
+    /// Every point of the version is recorded, and none derives from it.
+    Absent,
+    /// The reports recorded do not say (a version known only in part).
+    NotReported,
+    /// A point with no clause behind it (`matrix --versions` rows only).
+    New,
+}
+
+impl Fate {
+    pub fn name(self) -> &'static str {
+        match self {
+            Fate::Original => "original",
+            Fate::Kept => "kept",
+            Fate::Amended => "amended",
+            Fate::Merged => "merged",
+            Fate::Split => "split",
+            Fate::Dropped => "dropped",
+            Fate::Absent => "absent",
+            Fate::NotReported => "not-reported",
+            Fate::New => "new",
+        }
+    }
+}
+
+impl From<LineageKind> for Fate {
+    fn from(kind: LineageKind) -> Self {
+        match kind {
+            LineageKind::Kept => Fate::Kept,
+            LineageKind::Amended => Fate::Amended,
+            LineageKind::Merged => Fate::Merged,
+            LineageKind::Split => Fate::Split,
+            LineageKind::New => Fate::New,
+        }
+    }
+}
+
+/// One version as `versions` prints it.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct VersionRecord<'c> {
+    pub id: &'c str,
+    pub title: &'c str,
+    /// YYYY-MM-DD; null for `us-28` in a corpus without a versions file.
+    pub date: Option<&'c str>,
+    pub date_note: Option<&'c str>,
+    pub drafted_by: Vec<&'c str>,
+    pub relayed_by: Vec<&'c str>,
+    pub text_status: TextStatus,
+    /// How many points the version has, as reported.
+    pub declared_points: u32,
+    /// How many of them the corpus records.
+    pub points_recorded: usize,
+    /// Clauses of the 28-point plan that reports say it drops.
+    pub drops: Vec<u32>,
+    pub summary: Option<&'c str>,
+    pub sources: Vec<&'c Reference>,
+    /// Where reports disagree about the version as a whole.
+    pub accounts: Vec<AccountRecord<'c>>,
+}
+
+impl VersionRecord<'_> {
+    pub const FIELDS: &'static [&'static str] = &[
+        "id",
+        "title",
+        "date",
+        "date_note",
+        "drafted_by",
+        "relayed_by",
+        "text_status",
+        "declared_points",
+        "points_recorded",
+        "drops",
+        "summary",
+        "sources",
+        "accounts",
+    ];
+}
+
+/// One outlet's differing account, with its citation.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct AccountRecord<'c> {
+    pub source: &'c Reference,
+    pub says: &'c str,
+    pub differs_in: AccountAspect,
+}
+
+/// One point of a later version.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct PointRecord<'c> {
+    pub version: &'c str,
+    /// Null where reports give the point no number.
+    pub number: Option<u32>,
+    pub title: &'c str,
+    pub summary: &'c str,
+    pub figures: &'c [String],
+    pub topics: &'c [String],
+    pub parties: &'c [String],
+    /// How it relates to the clauses in `from`: kept, amended, merged, split or new.
+    pub lineage: LineageKind,
+    /// Clause numbers of the 28-point plan it derives from.
+    pub from: &'c [u32],
+    pub figures_changed: &'c [FigureChange],
+    pub note: Option<&'c str>,
+    pub sources: Vec<&'c Reference>,
+    pub accounts: Vec<AccountRecord<'c>>,
+}
+
+impl PointRecord<'_> {
+    pub const FIELDS: &'static [&'static str] = &[
+        "version",
+        "number",
+        "title",
+        "summary",
+        "figures",
+        "topics",
+        "parties",
+        "lineage",
+        "from",
+        "figures_changed",
+        "note",
+        "sources",
+        "accounts",
+    ];
+}
+
+/// A clause a version drops, with the reports that say so.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct DropRecord<'c> {
+    pub clause: u32,
+    pub summary: &'c str,
+    pub sources: Vec<&'c Reference>,
+}
+
+/// What became of a clause in one version.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Step<'c> {
+    pub version: &'c str,
+    pub date: Option<&'c str>,
+    pub text_status: TextStatus,
+    pub fate: Fate,
+    /// The version's points that derive from the clause.
+    pub points: Vec<PointRecord<'c>>,
+    /// Where the version drops it: what the reports say.
+    pub drop: Option<DropRecord<'c>>,
+    /// The version's own citations.
+    pub sources: Vec<&'c Reference>,
+}
+
+/// A clause of the 28-point plan followed through every version.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Chain<'c> {
+    pub clause: u32,
+    pub title: &'c str,
+    pub text: &'c str,
+    pub steps: Vec<Step<'c>>,
+}
+
+/// `lineage`: the clause (or a point's clauses) through every version.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct LineageRecord<'c> {
+    /// What was asked for: `6`, or `framework-20:3`.
+    pub target: String,
+    /// The point asked for, when the target is `VERSION:N`.
+    pub point: Option<PointRecord<'c>>,
+    /// One chain per clause the target derives from (none for a new point).
+    pub chains: Vec<Chain<'c>>,
+}
+
+/// The chain of `clause` through every version.
+pub fn chain<'c>(corpus: &'c Corpus, clause: &'c Clause) -> Chain<'c> {
+    Chain {
+        clause: clause.number,
+        title: &clause.title,
+        text: &clause.text,
+        steps: VersionView::all(corpus)
+            .iter()
+            .map(|view| view.fate_of(clause))
+            .collect(),
+    }
+}
+
+/// What `lineage TARGET` asks for: a clause number, or `VERSION:N`.
+pub fn lineage<'c>(corpus: &'c Corpus, target: &str) -> Result<LineageRecord<'c>, UsageError> {
+    let (version_id, number) = match target.split_once(':') {
+        Some((version, number)) => (Some(version), number),
+        None => (None, target),
+    };
+    let number: u32 = number.trim().parse().map_err(|_| {
+        UsageError(format!(
+            "expected a clause number or VERSION:N (such as framework-20:3), got `{target}`"
+        ))
+    })?;
+    let view = match version_id {
+        Some(id) => VersionView::named(corpus, id)?,
+        None => VersionView::named(corpus, BASE_VERSION_ID)?,
+    };
+    if view.is_base() {
+        let clause = crate::query::require_clause(corpus, number)?;
+        return Ok(LineageRecord {
+            target: target.to_owned(),
+            point: None,
+            chains: vec![chain(corpus, clause)],
+        });
+    }
+    let point = require_point(&view, number)?;
+    let chains = point
+        .lineage
+        .from
+        .iter()
+        .filter_map(|&from| corpus.clause(from))
+        .map(|clause| chain(corpus, clause))
+        .collect();
+    Ok(LineageRecord {
+        target: target.to_owned(),
+        point: Some(view.point_record(point)),
+        chains,
+    })
+}
+
+/// The point numbered `number` of a later version, or a usage error naming the numbers.
+pub fn require_point<'c>(view: &VersionView<'c>, number: u32) -> Result<&'c Point, UsageError> {
+    let entry = view.entry.filter(|entry| !entry.is_base());
+    entry.and_then(|entry| entry.point(number)).ok_or_else(|| {
+        let numbers: Vec<String> = view
+            .points()
+            .iter()
+            .filter_map(|point| point.number)
+            .map(|n| n.to_string())
+            .collect();
+        UsageError(format!(
+            "version `{}` has no point {number} recorded; its recorded points are: {}",
+            view.id(),
+            if numbers.is_empty() {
+                "none".to_owned()
+            } else {
+                numbers.join(", ")
+            }
+        ))
+    })
+}
+
+/// One clause in a comparison of two versions.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct ClauseFates<'c> {
+    pub clause: u32,
+    pub title: &'c str,
+    /// Its fate in A and in B, with the points that derive from it.
+    pub a: Step<'c>,
+    pub b: Step<'c>,
+    pub figures_only_in_a: Vec<String>,
+    pub figures_only_in_b: Vec<String>,
+}
+
+/// `diff --version A B`: every clause's fate in both, and the points with no clause.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct VersionComparison<'c> {
+    pub a: &'c str,
+    pub b: &'c str,
+    /// How many clauses have each fate in B.
+    pub summary: Vec<FateCount>,
+    pub clauses: Vec<ClauseFates<'c>>,
+    /// Points of A and of B that derive from no clause.
+    pub new_in_a: Vec<PointRecord<'c>>,
+    pub new_in_b: Vec<PointRecord<'c>>,
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct FateCount {
+    pub fate: Fate,
+    pub clauses: usize,
+}
+
+/// Compare two versions clause by clause, over the clauses `keep` passes.
+pub fn compare_versions<'c>(
+    a: VersionView<'c>,
+    b: VersionView<'c>,
+    keep: impl Fn(&Clause) -> bool,
+) -> VersionComparison<'c> {
+    let corpus = a.corpus;
+    let clauses: Vec<ClauseFates> = corpus
+        .clauses
+        .iter()
+        .filter(|clause| keep(clause))
+        .map(|clause| {
+            let (in_a, in_b) = (a.figures_for(clause), b.figures_for(clause));
+            ClauseFates {
+                clause: clause.number,
+                title: &clause.title,
+                figures_only_in_a: figures::only_in(&in_a, &in_b),
+                figures_only_in_b: figures::only_in(&in_b, &in_a),
+                a: a.fate_of(clause),
+                b: b.fate_of(clause),
+            }
+        })
+        .collect();
+    let mut summary: Vec<FateCount> = Vec::new();
+    for entry in &clauses {
+        match summary.iter_mut().find(|count| count.fate == entry.b.fate) {
+            Some(count) => count.clauses += 1,
+            None => summary.push(FateCount {
+                fate: entry.b.fate,
+                clauses: 1,
+            }),
+        }
+    }
+    let new_points = |view: &VersionView<'c>| -> Vec<PointRecord<'c>> {
+        view.points()
+            .iter()
+            .filter(|point| point.lineage.kind == LineageKind::New)
+            .map(|point| view.point_record(point))
+            .collect()
+    };
+    VersionComparison {
+        a: a.id(),
+        b: b.id(),
+        summary,
+        new_in_a: new_points(&a),
+        new_in_b: new_points(&b),
+        clauses,
+    }
+}
+
+/// `matrix --versions`: one row per clause (then one per new point), one column per
+/// version.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct VersionMatrix<'c> {
+    /// Version ids, in column (date) order.
+    pub versions: Vec<&'c str>,
+    pub rows: Vec<VersionMatrixRow<'c>>,
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct VersionMatrixRow<'c> {
+    /// The clause number; null for a new point's row.
+    pub clause: Option<u32>,
+    pub title: &'c str,
+    /// One per version, in column order.
+    pub cells: Vec<VersionMatrixCell<'c>>,
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct VersionMatrixCell<'c> {
+    pub version: &'c str,
+    pub fate: Fate,
+    /// The numbers of the version's points in this row (null where unnumbered).
+    pub points: Vec<Option<u32>>,
+}
+
+impl<'c> VersionMatrix<'c> {
+    pub fn new(corpus: &'c Corpus, clauses: &[&'c Clause]) -> Self {
+        let views = VersionView::all(corpus);
+        let mut rows: Vec<VersionMatrixRow> = clauses
+            .iter()
+            .map(|clause| VersionMatrixRow {
+                clause: Some(clause.number),
+                title: &clause.title,
+                cells: views
+                    .iter()
+                    .map(|view| {
+                        let step = view.fate_of(clause);
+                        let points = if view.is_base() {
+                            vec![Some(clause.number)]
+                        } else {
+                            step.points.iter().map(|point| point.number).collect()
+                        };
+                        VersionMatrixCell {
+                            version: step.version,
+                            fate: step.fate,
+                            points,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        for (column, view) in views.iter().enumerate() {
+            for point in view
+                .points()
+                .iter()
+                .filter(|point| point.lineage.kind == LineageKind::New)
+            {
+                let cells = views
+                    .iter()
+                    .enumerate()
+                    .map(|(other, other_view)| VersionMatrixCell {
+                        version: other_view.id(),
+                        fate: if other == column {
+                            Fate::New
+                        } else {
+                            Fate::NotReported
+                        },
+                        points: if other == column {
+                            vec![point.number]
+                        } else {
+                            Vec::new()
+                        },
+                    })
+                    .collect();
+                rows.push(VersionMatrixRow {
+                    clause: None,
+                    title: &point.title,
+                    cells,
+                });
+            }
+        }
+        Self {
+            versions: views.iter().map(VersionView::id).collect(),
+            rows,
+        }
+    }
+}

@@ -1,0 +1,391 @@
+//! The table layouts of the version commands: `versions`, `lineage`, the points of a
+//! version (`list` and `show --version`), `diff --version` and `matrix --versions`.
+
+use comfy_table::{Cell, ColumnConstraint, Table};
+
+use super::Style;
+use super::table::{data_cell, new_table, visible};
+use crate::lineage::{
+    AccountRecord, Chain, Fate, LineageRecord, PointRecord, Step, VersionComparison,
+    VersionMatrix, VersionRecord,
+};
+use crate::versions::{FigureChange, Reference};
+
+/// `versions`: one row per version.
+pub fn version_table(records: &[VersionRecord], style: Style) -> Table {
+    let mut table = new_table(
+        style,
+        &["Id", "Date", "Status", "Points", "Drops", "Sources"],
+    );
+    for record in records {
+        let points = if record.points_recorded as u32 == record.declared_points {
+            record.declared_points.to_string()
+        } else {
+            format!(
+                "{} ({} recorded)",
+                record.declared_points, record.points_recorded
+            )
+        };
+        table.add_row(vec![
+            data_cell(record.id),
+            data_cell(record.date.unwrap_or("unknown")),
+            data_cell(&record.text_status.to_string()),
+            data_cell(&points),
+            data_cell(&or_none(&numbers(&record.drops))),
+            data_cell(&or_none(&outlets(&record.sources))),
+        ]);
+    }
+    keep_whole(&mut table, &[0, 1, 2]);
+    table
+}
+
+/// `lineage`: the point asked for (if any), then for each clause a heading and one row
+/// per version.
+pub fn lineage_text(record: &LineageRecord, style: Style) -> String {
+    let mut text = String::new();
+    if let Some(point) = &record.point {
+        text.push_str(&format!(
+            "{} point {} · {} ({} {})\n\n",
+            point.version,
+            number_or_dash(point.number),
+            visible(point.title),
+            point.lineage,
+            if point.from.is_empty() {
+                "of no clause".to_owned()
+            } else {
+                format!("from clause {}", numbers(point.from))
+            }
+        ));
+    }
+    for (index, chain) in record.chains.iter().enumerate() {
+        if index > 0 {
+            text.push('\n');
+        }
+        text.push_str(&chain_text(chain, style));
+    }
+    text
+}
+
+fn chain_text(chain: &Chain, style: Style) -> String {
+    let mut table = new_table(style, &["Version", "Date", "Fate", "What it says", "Sources"]);
+    for step in &chain.steps {
+        table.add_row(vec![
+            data_cell(step.version),
+            data_cell(step.date.unwrap_or("unknown")),
+            data_cell(step.fate.name()),
+            data_cell(&step_description(step, chain)),
+            data_cell(&or_none(&step_sources(step))),
+        ]);
+    }
+    keep_whole(&mut table, &[0, 1, 2]);
+    format!(
+        "Clause {} · {}\n{table}\n",
+        chain.clause,
+        visible(chain.title)
+    )
+}
+
+fn step_description(step: &Step, chain: &Chain) -> String {
+    if step.fate == Fate::Original {
+        return chain.text.to_owned();
+    }
+    if let Some(drop) = &step.drop {
+        return drop.summary.to_owned();
+    }
+    if step.points.is_empty() {
+        return match step.fate {
+            Fate::Absent => "No point of this version derives from it.".to_owned(),
+            _ => "The reports recorded do not say.".to_owned(),
+        };
+    }
+    step.points
+        .iter()
+        .map(point_line)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn point_line(point: &PointRecord) -> String {
+    let mut line = format!(
+        "Point {}: {}",
+        number_or_dash(point.number),
+        point.summary
+    );
+    if !point.figures_changed.is_empty() {
+        line.push_str(&format!(" [{}]", changes(point.figures_changed)));
+    }
+    for account in &point.accounts {
+        line.push_str(&format!("\n  {}", account_line(account)));
+    }
+    line
+}
+
+fn account_line(account: &AccountRecord) -> String {
+    format!(
+        "{} ({}, {}): {}",
+        account.source.outlet, account.differs_in, account.source.date, account.says
+    )
+}
+
+/// The sources of a step: of its drop, else of its points, else of the version.
+fn step_sources(step: &Step) -> String {
+    let references: Vec<&Reference> = match (&step.drop, step.points.as_slice()) {
+        (Some(drop), _) => drop.sources.clone(),
+        (None, []) => step.sources.clone(),
+        (None, points) => points
+            .iter()
+            .flat_map(|point| point.sources.iter().copied())
+            .collect(),
+    };
+    cited(&references)
+}
+
+/// `list --version`: one row per point.
+pub fn point_table(records: &[PointRecord], style: Style) -> Table {
+    let mut table = new_table(
+        style,
+        &["#", "Title", "Lineage", "Figures", "Topics", "Sources"],
+    );
+    for record in records {
+        let lineage = if record.from.is_empty() {
+            record.lineage.to_string()
+        } else {
+            format!("{} from {}", record.lineage, numbers(record.from))
+        };
+        table.add_row(vec![
+            Cell::new(number_or_dash(record.number)),
+            data_cell(record.title),
+            data_cell(&lineage),
+            data_cell(&record.figures.join(", ")),
+            data_cell(&record.topics.join(", ")),
+            data_cell(&or_none(&outlets(&record.sources))),
+        ]);
+    }
+    keep_whole(&mut table, &[0]);
+    table
+}
+
+/// `show --version`: a heading and a field table per point.
+pub fn point_details(record: &PointRecord, style: Style) -> String {
+    let mut table = new_table(style, &[]);
+    let mut row = |label: &str, value: String| {
+        if !value.is_empty() {
+            table.add_row(vec![Cell::new(label), data_cell(&value)]);
+        }
+    };
+    row("Summary", record.summary.to_owned());
+    row("Figures", record.figures.join(", "));
+    row("Topics", record.topics.join(", "));
+    row("Parties", record.parties.join(", "));
+    row(
+        "Lineage",
+        if record.from.is_empty() {
+            record.lineage.to_string()
+        } else {
+            format!("{} from clause {}", record.lineage, numbers(record.from))
+        },
+    );
+    row("Figures changed", changes(record.figures_changed));
+    row("Note", record.note.unwrap_or("").to_owned());
+    row("Sources", cited(&record.sources));
+    row(
+        "Accounts differ",
+        record
+            .accounts
+            .iter()
+            .map(|account| format!("{} {}", account_line(account), account.source.url))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    format!(
+        "{} point {} · {}\n{table}\n",
+        record.version,
+        number_or_dash(record.number),
+        visible(record.title)
+    )
+}
+
+/// `diff --version`: one row per clause, then the points new in either version.
+pub fn version_diff_text(comparison: &VersionComparison, style: Style) -> String {
+    let counts: Vec<String> = comparison
+        .summary
+        .iter()
+        .map(|count| format!("{} {}", count.fate.name(), count.clauses))
+        .collect();
+    let mut text = format!(
+        "diff {} {}: {} clauses; in {}: {}\n",
+        comparison.a,
+        comparison.b,
+        comparison.clauses.len(),
+        comparison.b,
+        counts.join(", ")
+    );
+    let mut table = new_table(
+        style,
+        &[
+            "#",
+            "Title",
+            comparison.a,
+            comparison.b,
+            "Figures changed",
+            &format!("Points in {}", comparison.b),
+        ],
+    );
+    for clause in &comparison.clauses {
+        let figures = match (
+            clause.figures_only_in_a.is_empty(),
+            clause.figures_only_in_b.is_empty(),
+        ) {
+            (true, true) => String::new(),
+            _ => format!(
+                "{} → {}",
+                or_dash(&clause.figures_only_in_a.join(", ")),
+                or_dash(&clause.figures_only_in_b.join(", "))
+            ),
+        };
+        table.add_row(vec![
+            Cell::new(clause.clause),
+            data_cell(clause.title),
+            data_cell(clause.a.fate.name()),
+            data_cell(clause.b.fate.name()),
+            data_cell(&figures),
+            data_cell(
+                &clause
+                    .b
+                    .points
+                    .iter()
+                    .map(|point| format!("{} {}", number_or_dash(point.number), point.title))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+        ]);
+    }
+    keep_whole(&mut table, &[0, 2, 3]);
+    text.push_str(&format!("{table}\n"));
+    for (version, points) in [
+        (comparison.a, &comparison.new_in_a),
+        (comparison.b, &comparison.new_in_b),
+    ] {
+        for point in points {
+            text.push_str(&format!(
+                "new in {version}: point {} · {}\n",
+                number_or_dash(point.number),
+                visible(point.title)
+            ));
+        }
+    }
+    text
+}
+
+/// `matrix --versions`: a clause × version grid of fates.
+pub fn version_matrix_table(matrix: &VersionMatrix, style: Style) -> Table {
+    let mut headers = vec!["#"];
+    headers.extend(matrix.versions.iter().copied());
+    headers.push("Title");
+    let mut table = new_table(style, &headers);
+    for row in &matrix.rows {
+        let mut cells = vec![Cell::new(
+            row.clause.map_or_else(|| "new".to_owned(), |n| n.to_string()),
+        )];
+        cells.extend(row.cells.iter().map(|cell| {
+            let points: Vec<String> = cell
+                .points
+                .iter()
+                .map(|number| number_or_dash(*number))
+                .collect();
+            let mark = fate_mark(cell.fate);
+            Cell::new(if points.is_empty() || cell.fate == Fate::Original {
+                mark.to_owned()
+            } else {
+                format!("{mark} {}", points.join(","))
+            })
+        }));
+        cells.push(data_cell(row.title));
+        table.add_row(cells);
+    }
+    let whole: Vec<usize> = (0..=matrix.versions.len()).collect();
+    keep_whole(&mut table, &whole);
+    table
+}
+
+/// The legend under `matrix --versions`.
+pub fn version_matrix_legend() -> &'static str {
+    "= original · k kept · a amended · m merged · s split · x dropped · - absent · ? not reported · + new; numbers are the version's points"
+}
+
+fn fate_mark(fate: Fate) -> &'static str {
+    match fate {
+        Fate::Original => "=",
+        Fate::Kept => "k",
+        Fate::Amended => "a",
+        Fate::Merged => "m",
+        Fate::Split => "s",
+        Fate::Dropped => "x",
+        Fate::Absent => "-",
+        Fate::NotReported => "?",
+        Fate::New => "+",
+    }
+}
+
+fn changes(changes: &[FigureChange]) -> String {
+    changes
+        .iter()
+        .map(|change| format!("{} → {}", change.was, change.now))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Each reference as `Outlet, date, url`, a line each, once.
+fn cited(references: &[&Reference]) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for reference in references {
+        let line = format!("{}, {}, {}", reference.outlet, reference.date, reference.url);
+        if !lines.contains(&line) {
+            lines.push(line);
+        }
+    }
+    lines.join("\n")
+}
+
+/// The outlets of the references, each once.
+fn outlets(references: &[&Reference]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for reference in references {
+        if !names.contains(&reference.outlet.as_str()) {
+            names.push(&reference.outlet);
+        }
+    }
+    names.join(", ")
+}
+
+fn numbers(numbers: &[u32]) -> String {
+    numbers
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn number_or_dash(number: Option<u32>) -> String {
+    number.map_or_else(|| "–".to_owned(), |n| n.to_string())
+}
+
+fn or_none(text: &str) -> String {
+    if text.is_empty() {
+        "none".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+fn or_dash(text: &str) -> &str {
+    if text.is_empty() { "–" } else { text }
+}
+
+fn keep_whole(table: &mut Table, columns: &[usize]) {
+    for &index in columns {
+        if let Some(column) = table.column_mut(index) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+}
