@@ -29,8 +29,8 @@ pub struct Reference {
     /// The outlet, such as `Reuters`.
     pub outlet: String,
     pub headline: String,
-    /// Publication date, YYYY-MM-DD.
-    pub date: String,
+    /// Publication date, YYYY-MM-DD; null where the page shows none.
+    pub date: Option<String>,
     /// The report's web address (http or https).
     pub url: String,
 }

@@ -79,7 +79,7 @@ fn chain_text(chain: &Chain, style: Style) -> String {
     }
     keep_whole(&mut table, &[0, 1, 2]);
     format!(
-        "Clause {} · {}\n{table}\n",
+        "Clause {} · {}\n{table}\n(every source's headline, date and web address: --format json)\n",
         chain.clause,
         visible(chain.title)
     )
@@ -123,7 +123,10 @@ fn point_line(point: &PointRecord) -> String {
 fn account_line(account: &AccountRecord) -> String {
     format!(
         "{} ({}, {}): {}",
-        account.source.outlet, account.differs_in, account.source.date, account.says
+        account.source.outlet,
+        account.differs_in,
+        account.source.date.as_deref().unwrap_or("undated"),
+        account.says
     )
 }
 
@@ -137,7 +140,20 @@ fn step_sources(step: &Step) -> String {
             .flat_map(|point| point.sources.iter().copied())
             .collect(),
     };
-    cited(&references)
+    outlets_at_most(&references, 3)
+}
+
+/// The outlets of the references, the first `limit` of them, and how many more.
+fn outlets_at_most(references: &[&Reference], limit: usize) -> String {
+    let names = outlet_names(references);
+    if names.len() <= limit {
+        return names.join("\n");
+    }
+    format!(
+        "{}\nand {} more",
+        names[..limit].join("\n"),
+        names.len() - limit
+    )
 }
 
 /// `list --version`: one row per point.
@@ -339,7 +355,8 @@ fn changes(changes: &[FigureChange]) -> String {
 fn cited(references: &[&Reference]) -> String {
     let mut lines: Vec<String> = Vec::new();
     for reference in references {
-        let line = format!("{}, {}, {}", reference.outlet, reference.date, reference.url);
+        let date = reference.date.as_deref().unwrap_or("undated");
+        let line = format!("{}, {date}, {}", reference.outlet, reference.url);
         if !lines.contains(&line) {
             lines.push(line);
         }
@@ -347,15 +364,19 @@ fn cited(references: &[&Reference]) -> String {
     lines.join("\n")
 }
 
-/// The outlets of the references, each once.
+/// The outlets of the references, each once, joined by commas.
 fn outlets(references: &[&Reference]) -> String {
+    outlet_names(references).join(", ")
+}
+
+fn outlet_names<'r>(references: &[&'r Reference]) -> Vec<&'r str> {
     let mut names: Vec<&str> = Vec::new();
     for reference in references {
         if !names.contains(&reference.outlet.as_str()) {
             names.push(&reference.outlet);
         }
     }
-    names.join(", ")
+    names
 }
 
 fn numbers(numbers: &[u32]) -> String {
