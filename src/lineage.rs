@@ -61,7 +61,8 @@ impl<'c> VersionView<'c> {
     }
 
     pub fn id(&self) -> &'c str {
-        self.entry.map_or(BASE_VERSION_ID, |entry| entry.id.as_str())
+        self.entry
+            .map_or(BASE_VERSION_ID, |entry| entry.id.as_str())
     }
 
     pub fn is_base(&self) -> bool {
@@ -125,7 +126,10 @@ impl<'c> VersionView<'c> {
                     (None, []) => Fate::NotReported,
                     (None, [only]) => Fate::from(only.lineage.kind),
                     (None, several) => {
-                        if several.iter().all(|p| p.lineage.kind == LineageKind::Merged) {
+                        if several
+                            .iter()
+                            .all(|p| p.lineage.kind == LineageKind::Merged)
+                        {
                             Fate::Merged
                         } else {
                             Fate::Split

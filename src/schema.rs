@@ -5,14 +5,14 @@ use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 
 use crate::compare::Comparison;
+use crate::lineage::{LineageRecord, PointRecord, VersionComparison, VersionMatrix, VersionRecord};
 use crate::model::{PlanFile, SourcesFile, Topic};
-use crate::versions::VersionsFile;
 use crate::records::{
     ClauseDetail, ClauseRecord, ExportRecord, MatrixRecord, PositionRecord, SourceRecord,
     ValidationRecord, VocabularyRecord,
 };
-use crate::lineage::{LineageRecord, PointRecord, VersionComparison, VersionMatrix, VersionRecord};
 use crate::search::Hit;
+use crate::versions::VersionsFile;
 
 /// Either corpus file: `plan_28_points.yaml` or `sources.yaml`.
 #[derive(schemars::JsonSchema)]

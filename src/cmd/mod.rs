@@ -3,6 +3,7 @@
 mod completions;
 mod diff;
 mod export;
+mod lineage;
 mod list;
 mod man;
 mod matrix;
@@ -17,7 +18,6 @@ mod topics;
 mod validate;
 mod versioned;
 mod versions;
-mod lineage;
 
 use std::io::{BufWriter, Write};
 

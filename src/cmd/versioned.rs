@@ -13,7 +13,12 @@ use crate::render;
 use crate::versions::Point;
 
 /// `list --version ID`: the points of a version that pass every filter given.
-pub fn list(args: &ListArgs, id: &str, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn list(
+    args: &ListArgs,
+    id: &str,
+    context: &Context,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let corpus = context.corpus()?;
     let view = later_version(&corpus, id)?;
     let filter = &args.filter;
@@ -51,11 +56,22 @@ pub fn list(args: &ListArgs, id: &str, context: &Context, out: &mut dyn Write) -
         render::note("no points match");
         return Ok(());
     }
-    emit(context, out, &records, PointRecord::FIELDS, render::point_table)
+    emit(
+        context,
+        out,
+        &records,
+        PointRecord::FIELDS,
+        render::point_table,
+    )
 }
 
 /// `show --version ID N…`: everything about the named points of a version.
-pub fn show(args: &ShowArgs, id: &str, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn show(
+    args: &ShowArgs,
+    id: &str,
+    context: &Context,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let corpus = context.corpus()?;
     let view = later_version(&corpus, id)?;
     let records = args
@@ -86,11 +102,19 @@ pub fn is_version_diff(args: &DiffArgs, corpus: &Corpus) -> bool {
     let is_version = |id: &str| VersionView::named(corpus, id).is_ok();
     let is_source = |id: &str| corpus.sources.iter().any(|source| source.id == id);
     args.versions
-        || (is_version(&args.a) && is_version(&args.b) && !is_source(&args.a) && !is_source(&args.b))
+        || (is_version(&args.a)
+            && is_version(&args.b)
+            && !is_source(&args.a)
+            && !is_source(&args.b))
 }
 
 /// `diff --version A B`: every clause's fate in A and B, aligned by lineage.
-pub fn diff(args: &DiffArgs, corpus: &Corpus, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn diff(
+    args: &DiffArgs,
+    corpus: &Corpus,
+    context: &Context,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let a = VersionView::named(corpus, &args.a)?;
     let b = VersionView::named(corpus, &args.b)?;
     let filter = ClauseFilter::from_scope(&args.scope, corpus)?;
@@ -107,7 +131,11 @@ pub fn diff(args: &DiffArgs, corpus: &Corpus, context: &Context, out: &mut dyn W
             render::write_json_lines(out, &values)
         }
         _ => {
-            write!(out, "{}", render::version_diff_text(&comparison, context.style))?;
+            write!(
+                out,
+                "{}",
+                render::version_diff_text(&comparison, context.style)
+            )?;
             Ok(())
         }
     }
@@ -124,7 +152,11 @@ pub fn matrix(args: &MatrixArgs, context: &Context, out: &mut dyn Write) -> anyh
         OutputFormat::Json => render::write_json(out, &matrix),
         OutputFormat::Yaml => render::write_yaml(out, &matrix),
         _ => {
-            writeln!(out, "{}", render::version_matrix_table(&matrix, context.style))?;
+            writeln!(
+                out,
+                "{}",
+                render::version_matrix_table(&matrix, context.style)
+            )?;
             writeln!(out, "{}", render::version_matrix_legend())?;
             Ok(())
         }

@@ -280,7 +280,10 @@ impl VersionChecker<'_> {
             } else if version.text_status != TextStatus::ReportedOnly {
                 self.problem(
                     self.place(&lines, "title"),
-                    format!("{context} has no number, but the version's text is {}", version.text_status),
+                    format!(
+                        "{context} has no number, but the version's text is {}",
+                        version.text_status
+                    ),
                     Some("only the points of a reported-only version may go unnumbered".into()),
                 );
             }
@@ -356,8 +359,12 @@ impl VersionChecker<'_> {
         let lineage = &point.lineage;
         let count = lineage.from.len();
         let expected = match lineage.kind {
-            LineageKind::New if count > 0 => Some("a new point derives from no clause; leave `from` empty"),
-            LineageKind::Merged if count < 2 => Some("a merged point derives from two or more clauses"),
+            LineageKind::New if count > 0 => {
+                Some("a new point derives from no clause; leave `from` empty")
+            }
+            LineageKind::Merged if count < 2 => {
+                Some("a merged point derives from two or more clauses")
+            }
             LineageKind::Kept | LineageKind::Amended | LineageKind::Split if count == 0 => {
                 Some("name the clause it derives from in `from`, or make it `new`")
             }
@@ -378,7 +385,12 @@ impl VersionChecker<'_> {
         }
         let clause_count = self.plan.clauses.len();
         for &number in &lineage.from {
-            if self.plan.clauses.iter().all(|clause| clause.number != number) {
+            if self
+                .plan
+                .clauses
+                .iter()
+                .all(|clause| clause.number != number)
+            {
                 self.problem(
                     self.place(lines, &number.to_string()),
                     format!("{context} derives from clause {number}, which the plan does not have"),
@@ -418,7 +430,12 @@ impl VersionChecker<'_> {
             let lines = drop_blocks.get(index).cloned().unwrap_or(block.clone());
             let number = drop.clause;
             let context = format!("version `{}` drop of clause {number}", version.id);
-            if self.plan.clauses.iter().all(|clause| clause.number != number) {
+            if self
+                .plan
+                .clauses
+                .iter()
+                .all(|clause| clause.number != number)
+            {
                 self.problem(
                     self.place(&lines, &number.to_string()),
                     format!("{context}: the plan has no clause {number}"),
@@ -476,7 +493,9 @@ impl VersionChecker<'_> {
         let hint = suggest::hint(id, self.reference_ids.iter().copied());
         self.problem(
             self.place(lines, id),
-            format!("{context} cites unknown reference `{id}`, which is not in the references list"),
+            format!(
+                "{context} cites unknown reference `{id}`, which is not in the references list"
+            ),
             Some(hint),
         );
     }
@@ -495,7 +514,9 @@ impl VersionChecker<'_> {
         let hint = suggest::hint(id, known.iter().copied());
         self.problem(
             self.place(lines, id),
-            format!("{context} names unknown {kind} `{id}`, which is not in the plan's {kind} list"),
+            format!(
+                "{context} names unknown {kind} `{id}`, which is not in the plan's {kind} list"
+            ),
             Some(hint),
         );
     }
@@ -522,20 +543,21 @@ impl VersionChecker<'_> {
 fn items_under(lines: &[&str], within: Range<usize>, key: &str) -> Vec<Range<usize>> {
     let heading = format!("{key}:");
     let Some(key_line) = within.clone().find(|&index| {
-        lines
-            .get(index)
-            .is_some_and(|line| line.trim_start().trim_start_matches("- ").starts_with(&heading))
+        lines.get(index).is_some_and(|line| {
+            line.trim_start()
+                .trim_start_matches("- ")
+                .starts_with(&heading)
+        })
     }) else {
         return Vec::new();
     };
-    let key_indent = indent_of(lines[key_line].trim_start_matches("- "))
-        .max(indent_of(lines[key_line]));
+    let key_indent =
+        indent_of(lines[key_line].trim_start_matches("- ")).max(indent_of(lines[key_line]));
     let mut items = Vec::new();
     let mut item_indent = None;
     let mut start = None;
     let mut end = within.end.min(lines.len());
-    for index in key_line + 1..end {
-        let line = lines[index];
+    for (index, &line) in lines.iter().enumerate().take(end).skip(key_line + 1) {
         let content = line.trim_start();
         if content.is_empty() || content.starts_with('#') {
             continue;

@@ -6,8 +6,8 @@ use comfy_table::{Cell, ColumnConstraint, Table};
 use super::Style;
 use super::table::{data_cell, new_table, visible};
 use crate::lineage::{
-    AccountRecord, Chain, Fate, LineageRecord, PointRecord, Step, VersionComparison,
-    VersionMatrix, VersionRecord,
+    AccountRecord, Chain, Fate, LineageRecord, PointRecord, Step, VersionComparison, VersionMatrix,
+    VersionRecord,
 };
 use crate::versions::{FigureChange, Reference};
 
@@ -67,7 +67,10 @@ pub fn lineage_text(record: &LineageRecord, style: Style) -> String {
 }
 
 fn chain_text(chain: &Chain, style: Style) -> String {
-    let mut table = new_table(style, &["Version", "Date", "Fate", "What it says", "Sources"]);
+    let mut table = new_table(
+        style,
+        &["Version", "Date", "Fate", "What it says", "Sources"],
+    );
     for step in &chain.steps {
         table.add_row(vec![
             data_cell(step.version),
@@ -106,11 +109,7 @@ fn step_description(step: &Step, chain: &Chain) -> String {
 }
 
 fn point_line(point: &PointRecord) -> String {
-    let mut line = format!(
-        "Point {}: {}",
-        number_or_dash(point.number),
-        point.summary
-    );
+    let mut line = format!("Point {}: {}", number_or_dash(point.number), point.summary);
     if !point.figures_changed.is_empty() {
         line.push_str(&format!(" [{}]", changes(point.figures_changed)));
     }
@@ -301,7 +300,8 @@ pub fn version_matrix_table(matrix: &VersionMatrix, style: Style) -> Table {
     let mut table = new_table(style, &headers);
     for row in &matrix.rows {
         let mut cells = vec![Cell::new(
-            row.clause.map_or_else(|| "new".to_owned(), |n| n.to_string()),
+            row.clause
+                .map_or_else(|| "new".to_owned(), |n| n.to_string()),
         )];
         cells.extend(row.cells.iter().map(|cell| {
             let points: Vec<String> = cell
