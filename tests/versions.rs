@@ -177,6 +177,20 @@ fn the_valid_fixture_and_a_corpus_without_versions_load() {
 }
 
 #[test]
+fn a_versions_path_that_is_a_directory_is_an_error_naming_it() {
+    let fixture = Fixture::shipped();
+    std::fs::create_dir(fixture.file(VERSIONS)).unwrap();
+    peaceplan(["versions"])
+        .data(fixture.path())
+        .status(1)
+        .stderr_has(&format!(
+            "{}: cannot read",
+            fixture.file(VERSIONS).display()
+        ))
+        .run();
+}
+
+#[test]
 fn garbage_bytes_in_the_versions_file_are_an_error_naming_it() {
     let fixture = Fixture::shipped();
     fixture.write(VERSIONS, b"references: []\nversions: [\xff\xfe]\n");
@@ -573,6 +587,12 @@ fn diff_of_two_versions_gives_every_clause_its_fate_and_the_new_points() {
         .data(fixture.path())
         .status(2)
         .stderr_has("did you mean `v-two`?")
+        .run();
+    // A version beside anything but a version is a usage error naming the versions.
+    peaceplan(["diff", "v-two", "wsws"])
+        .data(fixture.path())
+        .status(2)
+        .stderr_has("unknown version `wsws`")
         .run();
     // Outlets are still compared as before.
     peaceplan(["diff", "text", "wsws", "--stat"])

@@ -96,16 +96,15 @@ pub fn show(
     emit_values(context, out, values, PointRecord::FIELDS)
 }
 
-/// Whether `diff A B` compares versions: `--version` given, or both sides version ids
-/// (and neither an outlet).
+/// Whether `diff A B` compares versions: `--version` given, or a side that is a version
+/// id and not an outlet (the other side must then be a version too).
 pub fn is_version_diff(args: &DiffArgs, corpus: &Corpus) -> bool {
-    let is_version = |id: &str| VersionView::named(corpus, id).is_ok();
-    let is_source = |id: &str| corpus.sources.iter().any(|source| source.id == id);
-    args.versions
-        || (is_version(&args.a)
-            && is_version(&args.b)
-            && !is_source(&args.a)
-            && !is_source(&args.b))
+    let is_only_version = |id: &str| {
+        VersionView::named(corpus, id).is_ok()
+            && id != crate::corpus::TEXT_SOURCE_ID
+            && corpus.sources.iter().all(|source| source.id != id)
+    };
+    args.versions || is_only_version(&args.a) || is_only_version(&args.b)
 }
 
 /// `diff --version A B`: every clause's fate in A and B, aligned by lineage.
