@@ -588,6 +588,11 @@ fn diff_of_two_versions_gives_every_clause_its_fate_and_the_new_points() {
         .status(2)
         .stderr_has("did you mean `v-two`?")
         .run();
+    peaceplan(["diff", "us-28", "v-two", "--stat"])
+        .data(fixture.path())
+        .status(2)
+        .stderr_has("--stat applies to comparing outlets")
+        .run();
     // A version beside anything but a version is a usage error naming the versions.
     peaceplan(["diff", "v-two", "wsws"])
         .data(fixture.path())

@@ -114,6 +114,13 @@ pub fn diff(
     context: &Context,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
+    if args.stat {
+        return Err(UsageError(
+            "--stat applies to comparing outlets; a diff of versions is already one row per clause"
+                .to_owned(),
+        )
+        .into());
+    }
     let a = VersionView::named(corpus, &args.a)?;
     let b = VersionView::named(corpus, &args.b)?;
     let filter = ClauseFilter::from_scope(&args.scope, corpus)?;
