@@ -766,6 +766,23 @@ fn each_speaker_gets_the_words_and_the_parties_that_are_theirs() {
     );
 }
 
+/// UNITED24 opens by reporting, from the WSJ, that Trump presented the plan "aiming to
+/// secure Kyiv's agreement by Thanksgiving": a named person pressing for acceptance.
+#[test]
+fn united24_records_trumps_push_for_agreement_by_thanksgiving() {
+    let all = positions(&["--source", "united24-media", "--clause", "plan"]);
+    let trump = position(&all, "united24-media", "Donald Trump", "");
+    assert_eq!(
+        (
+            trump.party.as_str(),
+            trump.stance.as_str(),
+            trump.via.as_deref()
+        ),
+        ("united-states", "supports", Some("The Wall Street Journal"))
+    );
+    assert!(trump.summary.contains("Thanksgiving"));
+}
+
 #[test]
 fn summaries_say_no_more_than_their_article() {
     let reconstruction = shown(12);
