@@ -736,6 +736,15 @@ fn stances_are_graded_by_the_codebook() {
             "",
             "noncommittal",
         ),
+        // A claim about who agreed to the plan, not said to defend it.
+        (
+            "kyiv-independent",
+            "A senior U.S. official",
+            "This plan was drawn up",
+            "noncommittal",
+        ),
+        // Interest in resolving the issues, voiced before the plan: no condition, no backing.
+        ("united24-media", "Ukraine", "", "noncommittal"),
     ];
     for (source, actor, quote, stance) in graded {
         assert_eq!(
