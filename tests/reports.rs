@@ -210,6 +210,29 @@ fn kyiv_independent_moves_the_troop_ban_from_nato_to_kyiv() {
     );
 }
 
+/// The codebook files each departure under the first kind that fits, and `party` (who is
+/// bound, acts or benefits) comes before `scope` and `addition`: Al Mayadeen names
+/// guarantors point 5 does not, and The Kyiv Independent says who recognises the regions.
+#[test]
+fn departures_about_who_acts_are_party_departures() {
+    for (number, source, outlet_says) in [
+        (5, "al-mayadeen", "from the United States and other guarantors"),
+        (21, "kyiv-independent", "not by Ukraine, but by the United States"),
+    ] {
+        let report = shown(number)
+            .reports
+            .into_iter()
+            .find(|r| r.source == source)
+            .unwrap();
+        let departure = report
+            .discrepancies
+            .iter()
+            .find(|d| d.outlet_says.contains(outlet_says))
+            .unwrap_or_else(|| panic!("clause {number}, {source}: no departure"));
+        assert_eq!(departure.kind, "party", "clause {number}, {source}");
+    }
+}
+
 /// "What is now the G7" is an accurate gloss of the G8; the departures are "return" for
 /// "invited to rejoin" and the added "eventually".
 #[test]
