@@ -216,8 +216,16 @@ fn kyiv_independent_moves_the_troop_ban_from_nato_to_kyiv() {
 #[test]
 fn departures_about_who_acts_are_party_departures() {
     for (number, source, outlet_says) in [
-        (5, "al-mayadeen", "from the United States and other guarantors"),
-        (21, "kyiv-independent", "not by Ukraine, but by the United States"),
+        (
+            5,
+            "al-mayadeen",
+            "from the United States and other guarantors",
+        ),
+        (
+            21,
+            "kyiv-independent",
+            "not by Ukraine, but by the United States",
+        ),
     ] {
         let report = shown(number)
             .reports
