@@ -69,6 +69,25 @@ pub struct Figure {
     pub written: String,
     /// Its value, spelt the same whatever the writing ("$100000000000", "600000").
     pub value: String,
+    /// Whether it is a quantity or a name that holds digits.
+    pub kind: FigureKind,
+}
+
+/// What a figure is: the codebook counts only quantities as figures; a name that holds
+/// digits ("G8", "G7") is worth showing in a diff but is no figure departure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureKind {
+    /// A count, amount, percentage, ratio, duration or date.
+    Quantity,
+    /// A word of letters and digits that names something ("G8").
+    Name,
+}
+
+impl Figure {
+    /// Whether the figure is a quantity rather than a name.
+    pub fn is_quantity(&self) -> bool {
+        self.kind == FigureKind::Quantity
+    }
 }
 
 /// How a rendering's figures differ from the figures of the text it renders.
@@ -193,9 +212,16 @@ fn read_figure(words: &[&str], index: usize) -> Figure {
         }
         units.push(unit);
     }
+    let kind =
+        if NUMBER.is_match(&number.to_lowercase()) || !number.chars().any(char::is_alphabetic) {
+            FigureKind::Quantity
+        } else {
+            FigureKind::Name
+        };
     Figure {
         value: normalise(number, &units),
         written: written.join(" "),
+        kind,
     }
 }
 
@@ -309,6 +335,20 @@ mod tests {
         assert_eq!(values("in 1 day"), values("1 days"));
         assert_eq!(values("$100bn"), ["$100000000000"]);
         assert_eq!(figures("$100bn and $100 billion"), ["$100bn"]);
+    }
+
+    #[test]
+    fn names_that_hold_digits_are_told_from_quantities() {
+        let kinds = |text: &str| -> Vec<bool> {
+            super::extract(text)
+                .iter()
+                .map(super::Figure::is_quantity)
+                .collect()
+        };
+        assert_eq!(
+            kinds("the G8, $100bn, 50:50, 26th, 2025-11-20, 100-day"),
+            [false, true, true, true, true, true]
+        );
     }
 
     #[test]
