@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::model::Stance;
+use crate::model::{DiscrepancyKind, Stance};
 
 /// Query the clauses of the US 28-point Russia–Ukraine peace plan (November 2025) and
 /// what each news outlet reported about them.
@@ -125,6 +125,7 @@ impl Command {
             Command::Synth(_) => "synth",
             Command::Versions => "versions",
             Command::Lineage(_) => "lineage",
+            Command::Departures(_) => "departures",
         }
     }
 }
@@ -171,6 +172,9 @@ pub enum Command {
     /// Follow a clause of the 28-point plan through every later version: kept, amended
     /// (with the figures that changed), merged, split or dropped, with dates and sources.
     Lineage(LineageArgs),
+    /// List where outlets depart from the plan's text (a wrong figure, a narrower scope,
+    /// another party, other wording, an omission, an addition), one row each.
+    Departures(DeparturesArgs),
 }
 
 #[derive(Debug, Args)]
@@ -375,4 +379,26 @@ pub struct ValidateArgs {
     /// discrepancy says the outlet says) appears word for word in DIR/<source-id>.txt.
     #[arg(long, value_name = "DIR")]
     pub archive: Option<PathBuf>,
+}
+
+/// Which departures to keep; values combine as in `list` (OR within a flag, AND across).
+#[derive(Debug, Clone, Default, Args)]
+pub struct DeparturesArgs {
+    /// Keep departures of any of these outlets (see `peaceplan sources`).
+    #[arg(long, value_name = "SOURCE", value_delimiter = ',')]
+    pub source: Vec<String>,
+    /// Keep departures on these clause numbers.
+    #[arg(long, value_name = "N", value_delimiter = ',')]
+    pub clause: Vec<u32>,
+    /// Keep departures of any of these kinds.
+    #[arg(long, value_enum, value_name = "KIND", value_delimiter = ',')]
+    pub kind: Vec<DiscrepancyKind>,
+    /// Keep departures on clauses touching any of these topics (see `peaceplan topics`).
+    #[arg(long, value_name = "TOPIC", value_delimiter = ',')]
+    pub topic: Vec<String>,
+    /// Instead of the recorded departures, list figures that an outlet's wording gives
+    /// and its clause does not, found by comparing figures by value, that no recorded
+    /// figure departure accounts for: candidates for a reviewer to check and record.
+    #[arg(long, conflicts_with = "kind")]
+    pub detected: bool,
 }

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod cmd;
 pub mod compare;
 pub mod corpus;
+pub mod departures;
 pub mod error;
 pub mod figures;
 pub mod lineage;

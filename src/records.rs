@@ -8,8 +8,10 @@ use serde::Serialize;
 
 use crate::analysis::Rendering;
 use crate::corpus::Problem;
+use crate::departures::{DetectedFigure, RecordedDeparture};
 use crate::model::{
-    Clause, Corpus, Party, Plan, PlanReport, Report, Source, SourceKind, Stance, Topic,
+    Clause, Corpus, DiscrepancyKind, Party, Plan, PlanReport, Report, Source, SourceKind, Stance,
+    Topic,
 };
 use crate::query::{ReportedPosition, all_positions};
 use crate::quotecheck::QuoteMiss;
@@ -480,5 +482,85 @@ mod tests {
         let matrix = MatrixRecord::new(&corpus, &[clause]);
         let flat = matrix.flat_rows().next().unwrap();
         assert_eq!(flat.len(), matrix.flat_fields().len());
+    }
+}
+
+/// One recorded departure from the plan's text, as `departures` prints it.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct DepartureRecord<'c> {
+    pub clause: u32,
+    pub source: &'c str,
+    pub kind: DiscrepancyKind,
+    /// The plan's words, copied from the clause.
+    pub text_says: &'c str,
+    /// The outlet's words, copied from the article.
+    pub outlet_says: &'c str,
+    pub explanation: &'c str,
+}
+
+impl<'c> DepartureRecord<'c> {
+    pub const FIELDS: &'static [&'static str] = &[
+        "clause",
+        "source",
+        "kind",
+        "text_says",
+        "outlet_says",
+        "explanation",
+    ];
+
+    pub fn new(recorded: &RecordedDeparture<'c>) -> Self {
+        let departure = recorded.departure;
+        Self {
+            clause: recorded.clause.number,
+            source: recorded.source,
+            kind: departure.kind,
+            text_says: &departure.text_says,
+            outlet_says: &departure.outlet_says,
+            explanation: &departure.explanation,
+        }
+    }
+}
+
+/// A figure departure found by comparing figures, not recorded in the corpus, as
+/// `departures --detected` prints it.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct DetectedFigureRecord<'c> {
+    pub clause: u32,
+    pub source: &'c str,
+    /// Always `detected`: found by the tool, not recorded by a reviewer.
+    pub status: &'static str,
+    /// The figures the outlet gives that the clause does not, as the outlet writes them.
+    pub outlet_figures: Vec<String>,
+    /// The clause's figures the outlet's wording does not give, as the plan writes them.
+    pub text_figures: Vec<String>,
+    /// The outlet's wording passages that hold its figures.
+    pub outlet_says: Vec<&'c str>,
+}
+
+impl<'c> DetectedFigureRecord<'c> {
+    pub const FIELDS: &'static [&'static str] = &[
+        "clause",
+        "source",
+        "status",
+        "outlet_figures",
+        "text_figures",
+        "outlet_says",
+    ];
+
+    pub fn new(detected: &DetectedFigure<'c>) -> Self {
+        let written = |figures: &[crate::figures::Figure]| -> Vec<String> {
+            figures
+                .iter()
+                .map(|figure| figure.written.clone())
+                .collect()
+        };
+        Self {
+            clause: detected.clause.number,
+            source: detected.source,
+            status: "detected",
+            outlet_figures: written(&detected.outlet_figures),
+            text_figures: written(&detected.text_figures),
+            outlet_says: detected.passages.clone(),
+        }
     }
 }

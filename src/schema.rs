@@ -8,8 +8,8 @@ use crate::compare::Comparison;
 use crate::lineage::{LineageRecord, PointRecord, VersionComparison, VersionMatrix, VersionRecord};
 use crate::model::{PlanFile, SourcesFile, Topic};
 use crate::records::{
-    ClauseDetail, ClauseRecord, ExportRecord, MatrixRecord, PositionRecord, SourceRecord,
-    ValidationRecord, VocabularyRecord,
+    ClauseDetail, ClauseRecord, DepartureRecord, DetectedFigureRecord, ExportRecord, MatrixRecord,
+    PositionRecord, SourceRecord, ValidationRecord, VocabularyRecord,
 };
 use crate::search::Hit;
 use crate::versions::VersionsFile;
@@ -81,6 +81,8 @@ pub const OUTPUTS: &[&str] = &[
     "list_version",
     "diff_version",
     "matrix_versions",
+    "departures",
+    "departures-detected",
 ];
 
 /// A schema whose `$defs` hold one entry per command's JSON output (`output_list`,
@@ -104,6 +106,8 @@ pub fn output_schema() -> Value {
         generator.subschema_for::<Vec<PointRecord>>(),
         generator.subschema_for::<VersionComparison>(),
         generator.subschema_for::<VersionMatrix>(),
+        generator.subschema_for::<Vec<DepartureRecord>>(),
+        generator.subschema_for::<Vec<DetectedFigureRecord>>(),
     ];
     let mut definitions: Map<String, Value> = generator.take_definitions(true);
     let mut any_of = Vec::new();

@@ -43,6 +43,8 @@ const JSON_COMMANDS: &[(&str, &[&str])] = &[
     ("diff", &["diff", "text", "kyiv-independent"]),
     ("validate", &["validate"]),
     ("export", &["export"]),
+    ("departures", &["departures"]),
+    ("departures-detected", &["departures", "--detected"]),
 ];
 
 fn json_of(args: &[&str]) -> String {

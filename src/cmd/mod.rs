@@ -1,6 +1,7 @@
 //! The subcommands, one module each with its own `run`, and the dispatch between them.
 
 mod completions;
+mod departures;
 mod diff;
 mod export;
 mod lineage;
@@ -153,6 +154,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         Command::Synth(args) => synth::run(args, &context, out)?,
         Command::Versions => versions::run(&context, out)?,
         Command::Lineage(args) => lineage::run(args, &context, out)?,
+        Command::Departures(args) => departures::run(args, &context, out)?,
     }
     Ok(())
 }

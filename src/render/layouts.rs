@@ -7,7 +7,8 @@ use super::table::{data_cell, new_table, visible};
 use crate::analysis::Rendering;
 use crate::model::{Corpus, Discrepancy, EarlierVersion, Position, Report};
 use crate::records::{
-    ClauseDetail, ClauseRecord, MatrixRecord, PositionRecord, SourceRecord, VocabularyRecord,
+    ClauseDetail, ClauseRecord, DepartureRecord, DetectedFigureRecord, MatrixRecord,
+    PositionRecord, SourceRecord, VocabularyRecord,
 };
 use crate::search::Hit;
 
@@ -381,4 +382,57 @@ fn or_none(text: &str) -> String {
     } else {
         text.to_owned()
     }
+}
+
+/// `departures`: one row per recorded departure, the text's and the outlet's words and why
+/// they differ.
+pub fn departure_table(records: &[DepartureRecord], style: Style) -> Table {
+    let mut table = new_table(style, &["Clause", "Source", "Kind", "Departure"]);
+    for record in records {
+        let departure = format!(
+            "Text: “{}”\nOutlet: “{}”\n{}",
+            record.text_says, record.outlet_says, record.explanation
+        );
+        table.add_row(vec![
+            Cell::new(record.clause),
+            data_cell(record.source),
+            Cell::new(record.kind),
+            data_cell(&departure),
+        ]);
+    }
+    keep_whole(&mut table, &[0, 2]);
+    set_minimum_width(&mut table, 1, 11);
+    table
+}
+
+/// `departures --detected`: one row per report whose wording gives figures its clause
+/// does not, labelled as detected rather than recorded.
+pub fn detected_figure_table(records: &[DetectedFigureRecord], style: Style) -> Table {
+    let mut table = new_table(
+        style,
+        &[
+            "Clause",
+            "Source",
+            "Detected figure",
+            "Text's figures",
+            "Outlet says",
+        ],
+    );
+    for record in records {
+        let outlet_says: Vec<String> = record
+            .outlet_says
+            .iter()
+            .map(|passage| format!("“{passage}”"))
+            .collect();
+        table.add_row(vec![
+            Cell::new(record.clause),
+            data_cell(record.source),
+            data_cell(&record.outlet_figures.join(", ")),
+            data_cell(&record.text_figures.join(", ")),
+            data_cell(&outlet_says.join("\n")),
+        ]);
+    }
+    keep_whole(&mut table, &[0]);
+    set_minimum_width(&mut table, 1, 11);
+    table
 }

@@ -1,0 +1,154 @@
+//! Departures from the plan's text: the ones the corpus records, chosen by filters, and
+//! figure departures detected by comparing each outlet's wording with its clause's
+//! figures, for a reviewer to check and record.
+
+use crate::cli::DeparturesArgs;
+use crate::error::UsageError;
+use crate::figures::{self, Figure};
+use crate::model::{Clause, Corpus, Discrepancy, DiscrepancyKind, Report};
+use crate::query::{require_clause, require_known};
+
+/// One recorded departure with the clause and outlet it belongs to.
+#[derive(Debug, Clone, Copy)]
+pub struct RecordedDeparture<'c> {
+    pub clause: &'c Clause,
+    pub source: &'c str,
+    pub departure: &'c Discrepancy,
+}
+
+/// Figures (quantities, not names such as "G7") an outlet's wording gives that its clause
+/// does not, and that no recorded figure departure of that report accounts for.
+#[derive(Debug, Clone)]
+pub struct DetectedFigure<'c> {
+    pub clause: &'c Clause,
+    pub source: &'c str,
+    /// The outlet's figures that the clause does not have.
+    pub outlet_figures: Vec<Figure>,
+    /// The clause's figures that the outlet's wording does not give.
+    pub text_figures: Vec<Figure>,
+    /// The wording passages that hold the outlet's figures.
+    pub passages: Vec<&'c str>,
+}
+
+/// A checked filter over departures; values combine as in `list` (OR within a flag,
+/// AND across flags).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DepartureFilter {
+    pub sources: Vec<String>,
+    pub clauses: Vec<u32>,
+    pub kinds: Vec<DiscrepancyKind>,
+    pub topics: Vec<String>,
+}
+
+impl DepartureFilter {
+    /// Check the flags' values against `corpus`, suggesting the nearest valid value for
+    /// any it does not know.
+    pub fn from_args(args: &DeparturesArgs, corpus: &Corpus) -> Result<Self, UsageError> {
+        require_known("--source", &args.source, &corpus.source_ids())?;
+        require_known("--topic", &args.topic, &corpus.topic_ids())?;
+        for &number in &args.clause {
+            require_clause(corpus, number)?;
+        }
+        Ok(Self {
+            sources: args.source.clone(),
+            clauses: args.clause.clone(),
+            kinds: args.kind.clone(),
+            topics: args.topic.clone(),
+        })
+    }
+
+    /// Whether the report of `source` on `clause` passes the clause, source and topic flags.
+    fn keeps_report(&self, clause: &Clause, source: &str) -> bool {
+        any_or_unset(&self.sources, |wanted| wanted == source)
+            && any_or_unset(&self.clauses, |&number| number == clause.number)
+            && any_or_unset(&self.topics, |topic| clause.topics.contains(topic))
+    }
+
+    /// The recorded departures that pass, clause by clause, then in the order of
+    /// `sources.yaml`, then in the order the corpus lists them.
+    pub fn recorded<'c>(&self, corpus: &'c Corpus) -> Vec<RecordedDeparture<'c>> {
+        reports(corpus)
+            .filter(|(clause, report)| self.keeps_report(clause, &report.source))
+            .flat_map(|(clause, report)| {
+                report
+                    .discrepancies
+                    .iter()
+                    .map(move |departure| RecordedDeparture {
+                        clause,
+                        source: &report.source,
+                        departure,
+                    })
+            })
+            .filter(|recorded| any_or_unset(&self.kinds, |&kind| kind == recorded.departure.kind))
+            .collect()
+    }
+
+    /// The figure departures detected in the reports that pass, in the order of
+    /// [`DepartureFilter::recorded`], leaving out those already recorded as figure
+    /// departures.
+    pub fn detected<'c>(&self, corpus: &'c Corpus) -> Vec<DetectedFigure<'c>> {
+        reports(corpus)
+            .filter(|(clause, report)| self.keeps_report(clause, &report.source))
+            .filter_map(|(clause, report)| detect_figures(clause, report))
+            .collect()
+    }
+}
+
+/// The figures of `report`'s wording that `clause` lacks and no recorded figure departure
+/// of the report gives, or `None` when there are none.
+pub fn detect_figures<'c>(clause: &'c Clause, report: &'c Report) -> Option<DetectedFigure<'c>> {
+    let text: Vec<&str> = clause.passages().collect();
+    let differences = figures::compare(&text.join("\n"), &report.wording.join("\n"));
+    let recorded: Vec<String> = report
+        .discrepancies
+        .iter()
+        .filter(|departure| departure.kind == DiscrepancyKind::Figure)
+        .flat_map(|departure| figures::extract(&departure.outlet_says))
+        .map(|figure| figure.value)
+        .collect();
+    let outlet_figures: Vec<Figure> = differences
+        .only_in_rendering
+        .into_iter()
+        .filter(|figure| figure.is_quantity() && !recorded.contains(&figure.value))
+        .collect();
+    if outlet_figures.is_empty() {
+        return None;
+    }
+    let passages = report
+        .wording
+        .iter()
+        .filter(|passage| {
+            figures::extract(passage)
+                .iter()
+                .any(|found| outlet_figures.iter().any(|f| f.value == found.value))
+        })
+        .map(String::as_str)
+        .collect();
+    Some(DetectedFigure {
+        clause,
+        source: &report.source,
+        outlet_figures,
+        text_figures: differences
+            .only_in_text
+            .into_iter()
+            .filter(Figure::is_quantity)
+            .collect(),
+        passages,
+    })
+}
+
+/// Every report of the corpus with its clause: clause by clause, then in the order of
+/// `sources.yaml`.
+fn reports(corpus: &Corpus) -> impl Iterator<Item = (&Clause, &Report)> {
+    corpus.clauses.iter().flat_map(move |clause| {
+        corpus
+            .sources
+            .iter()
+            .filter_map(move |source| clause.report_by(&source.id))
+            .map(move |report| (clause, report))
+    })
+}
+
+fn any_or_unset<T>(wanted: &[T], test: impl Fn(&T) -> bool) -> bool {
+    wanted.is_empty() || wanted.iter().any(test)
+}
