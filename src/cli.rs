@@ -126,6 +126,7 @@ impl Command {
             Command::Versions => "versions",
             Command::Lineage(_) => "lineage",
             Command::Departures(_) => "departures",
+            Command::Actors(_) => "actors",
         }
     }
 }
@@ -175,6 +176,9 @@ pub enum Command {
     /// List where outlets depart from the plan's text (a wrong figure, a narrower scope,
     /// another party, other wording, an omission, an addition), one row each.
     Departures(DeparturesArgs),
+    /// List the actors whose positions outlets reported: party, how many positions, which
+    /// outlets. Takes the filters of `positions`.
+    Actors(PositionsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -260,6 +264,10 @@ pub struct PositionsArgs {
     /// Keep positions on clauses touching any of these topics (drops plan-level ones).
     #[arg(long, value_name = "TOPIC", value_delimiter = ',')]
     pub topic: Vec<String>,
+    /// Keep positions whose actor contains TEXT, ignoring case and accents
+    /// (`kallas`, `podolyak`); see `peaceplan actors`.
+    #[arg(long, value_name = "TEXT")]
+    pub actor: Option<String>,
 }
 
 /// A clause number, or the plan as a whole.

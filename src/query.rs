@@ -7,6 +7,7 @@ use crate::cli::{ClauseRef, FilterArgs, PositionsArgs, ScopeArgs};
 use crate::error::UsageError;
 use crate::model::{Clause, Corpus, Position, Stance};
 use crate::suggest;
+use crate::textfold::lookup_key;
 
 /// A filter whose ids are all known to the corpus it was checked against.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -89,6 +90,8 @@ pub struct PositionFilter {
     pub clauses: Vec<ClauseRef>,
     pub stances: Vec<Stance>,
     pub topics: Vec<String>,
+    /// The actor text, folded for lookup and lowercased.
+    pub actor: Option<String>,
 }
 
 impl PositionFilter {
@@ -108,6 +111,7 @@ impl PositionFilter {
             clauses: args.clause.clone(),
             stances: args.stance.clone(),
             topics: args.topic.clone(),
+            actor: args.actor.as_deref().map(lookup_key),
         })
     }
 
@@ -125,6 +129,10 @@ impl PositionFilter {
                     .clause
                     .is_some_and(|clause| clause.topics.contains(topic))
             })
+            && self
+                .actor
+                .as_ref()
+                .is_none_or(|actor| lookup_key(&reported.position.actor).contains(actor.as_str()))
     }
 
     /// The positions of `corpus` that pass: clause by clause in order, then plan-level

@@ -16,6 +16,7 @@ use crate::model::{
 use crate::query::{ReportedPosition, all_positions};
 use crate::quotecheck::QuoteMiss;
 use crate::render::FlatCell;
+use crate::textfold::lookup_key;
 
 /// One clause as `list` prints it.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -562,5 +563,55 @@ impl<'c> DetectedFigureRecord<'c> {
             text_figures: written(&detected.text_figures),
             outlet_says: detected.passages.clone(),
         }
+    }
+}
+
+/// One actor whose positions outlets reported, as `actors` prints it.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct ActorRecord<'c> {
+    /// Who, as the articles name them, with their role.
+    pub actor: &'c str,
+    /// The party id the actor speaks for.
+    pub party: &'c str,
+    /// How many reported positions are the actor's.
+    pub positions: usize,
+    /// The outlets that report them, in the order of `sources.yaml`.
+    pub sources: Vec<&'c str>,
+}
+
+impl<'c> ActorRecord<'c> {
+    pub const FIELDS: &'static [&'static str] = &["actor", "party", "positions", "sources"];
+
+    /// One record per actor and party among `positions`, ordered by actor, ignoring case
+    /// and accents; `sources` in the order of `corpus`'s outlets.
+    pub fn all(corpus: &'c Corpus, positions: &[ReportedPosition<'c>]) -> Vec<Self> {
+        let mut actors: Vec<Self> = Vec::new();
+        for reported in positions {
+            let position = reported.position;
+            let index = actors
+                .iter()
+                .position(|known| known.actor == position.actor && known.party == position.party)
+                .unwrap_or_else(|| {
+                    actors.push(Self {
+                        actor: &position.actor,
+                        party: &position.party,
+                        positions: 0,
+                        sources: Vec::new(),
+                    });
+                    actors.len() - 1
+                });
+            let actor = &mut actors[index];
+            actor.positions += 1;
+            if !actor.sources.contains(&reported.source) {
+                actor.sources.push(reported.source);
+            }
+        }
+        for actor in &mut actors {
+            actor
+                .sources
+                .sort_by_key(|source| corpus.source_ids().iter().position(|id| id == source));
+        }
+        actors.sort_by_cached_key(|record| (lookup_key(record.actor), record.party));
+        actors
     }
 }

@@ -8,8 +8,8 @@ use crate::compare::Comparison;
 use crate::lineage::{LineageRecord, PointRecord, VersionComparison, VersionMatrix, VersionRecord};
 use crate::model::{PlanFile, SourcesFile, Topic};
 use crate::records::{
-    ClauseDetail, ClauseRecord, DepartureRecord, DetectedFigureRecord, ExportRecord, MatrixRecord,
-    PositionRecord, SourceRecord, ValidationRecord, VocabularyRecord,
+    ActorRecord, ClauseDetail, ClauseRecord, DepartureRecord, DetectedFigureRecord, ExportRecord,
+    MatrixRecord, PositionRecord, SourceRecord, ValidationRecord, VocabularyRecord,
 };
 use crate::search::Hit;
 use crate::versions::VersionsFile;
@@ -83,6 +83,7 @@ pub const OUTPUTS: &[&str] = &[
     "matrix_versions",
     "departures",
     "departures-detected",
+    "actors",
 ];
 
 /// A schema whose `$defs` hold one entry per command's JSON output (`output_list`,
@@ -108,6 +109,7 @@ pub fn output_schema() -> Value {
         generator.subschema_for::<VersionMatrix>(),
         generator.subschema_for::<Vec<DepartureRecord>>(),
         generator.subschema_for::<Vec<DetectedFigureRecord>>(),
+        generator.subschema_for::<Vec<ActorRecord>>(),
     ];
     let mut definitions: Map<String, Value> = generator.take_definitions(true);
     let mut any_of = Vec::new();

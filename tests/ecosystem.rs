@@ -45,6 +45,7 @@ const JSON_COMMANDS: &[(&str, &[&str])] = &[
     ("export", &["export"]),
     ("departures", &["departures"]),
     ("departures-detected", &["departures", "--detected"]),
+    ("actors", &["actors"]),
 ];
 
 fn json_of(args: &[&str]) -> String {

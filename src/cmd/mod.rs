@@ -1,5 +1,6 @@
 //! The subcommands, one module each with its own `run`, and the dispatch between them.
 
+mod actors;
 mod completions;
 mod departures;
 mod diff;
@@ -155,6 +156,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         Command::Versions => versions::run(&context, out)?,
         Command::Lineage(args) => lineage::run(args, &context, out)?,
         Command::Departures(args) => departures::run(args, &context, out)?,
+        Command::Actors(args) => actors::run(args, &context, out)?,
     }
     Ok(())
 }

@@ -7,7 +7,7 @@ use super::table::{data_cell, new_table, visible};
 use crate::analysis::Rendering;
 use crate::model::{Corpus, Discrepancy, EarlierVersion, Position, Report};
 use crate::records::{
-    ClauseDetail, ClauseRecord, DepartureRecord, DetectedFigureRecord, MatrixRecord,
+    ActorRecord, ClauseDetail, ClauseRecord, DepartureRecord, DetectedFigureRecord, MatrixRecord,
     PositionRecord, SourceRecord, VocabularyRecord,
 };
 use crate::search::Hit;
@@ -434,5 +434,20 @@ pub fn detected_figure_table(records: &[DetectedFigureRecord], style: Style) -> 
     }
     keep_whole(&mut table, &[0]);
     set_minimum_width(&mut table, 1, 11);
+    table
+}
+
+/// `actors`: one row per actor, with party, number of positions and outlets.
+pub fn actor_table(records: &[ActorRecord], style: Style) -> Table {
+    let mut table = new_table(style, &["Actor", "Party", "Positions", "Reported by"]);
+    for record in records {
+        table.add_row(vec![
+            data_cell(record.actor),
+            data_cell(record.party),
+            Cell::new(record.positions),
+            data_cell(&record.sources.join(", ")),
+        ]);
+    }
+    keep_whole(&mut table, &[2]);
     table
 }

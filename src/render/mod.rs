@@ -12,11 +12,11 @@ use std::io::{IsTerminal, Write};
 use serde::Serialize;
 
 pub use diff::{diff_details, diff_stat_lines, diff_summary, render_word_diff};
+pub use layouts::{actor_table, departure_table, detected_figure_table};
 pub use layouts::{
     clause_details, clause_table, highlight_last_column, matrix_legend, matrix_table,
     position_table, search_table, source_table, vocabulary_table,
 };
-pub use layouts::{departure_table, detected_figure_table};
 pub use structured::{
     FlatCell, RecordShape, check_fields, project, write_flat_rows, write_json_lines, write_records,
     write_yaml,
