@@ -149,7 +149,8 @@ pub enum Command {
     /// A clause × outlet grid: did each outlet reproduce the text, paraphrase it, depart
     /// from it, or not report it?
     Matrix(MatrixArgs),
-    /// Search titles, texts, sub-points, report wordings, summaries and position quotes.
+    /// Search everything a user can read: the plan's text, outlets' wordings and
+    /// summaries, actors, positions, quotes, departures, earlier versions and headlines.
     Search(SearchArgs),
     /// Compare two renderings clause by clause: two outlets, or an outlet and `text`
     /// (the plan's own wording).
@@ -289,7 +290,8 @@ fn parse_clause_ref(value: &str) -> Result<ClauseRef, String> {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// What to look for: a literal string, or a pattern with --regex.
+    /// What to look for: words, matched in any order ignoring accents; a phrase in double
+    /// quotes ('"legal immunity"'); or a pattern with --regex.
     #[arg(value_name = "QUERY")]
     pub query: String,
 
@@ -302,7 +304,11 @@ pub struct SearchArgs {
     pub case_sensitive: bool,
 
     #[command(flatten)]
-    pub filter: FilterArgs,
+    pub scope: ScopeArgs,
+    /// Keep hits from these outlets' material (their wording, summaries, positions,
+    /// departures, earlier versions, headline); `text` keeps the plan's own wording.
+    #[arg(long, value_name = "SOURCE", value_delimiter = ',')]
+    pub source: Vec<String>,
 }
 
 #[derive(Debug, Args)]

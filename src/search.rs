@@ -1,58 +1,132 @@
-//! Full-text search over the corpus: clause titles, texts and sub-points, and each
-//! outlet's wording, summary and position quotes.
+//! Full-text search over everything a user can read: clause titles, texts and sub-points;
+//! each outlet's wording and summary; every position's actor, summary and quote; every
+//! departure's outlet words and explanation; earlier versions; and the outlets' headlines.
+//!
+//! A plain query matches its words in any order, each anywhere in the field; a query in
+//! double quotes matches as one phrase. Plain queries ignore accents and the difference
+//! between curly and straight quotes and dashes; `--regex` patterns match the text as it is.
 
 use regex::{Regex, RegexBuilder};
 use serde::Serialize;
 
 use crate::corpus::TEXT_SOURCE_ID;
 use crate::error::UsageError;
-use crate::model::{Clause, Corpus};
+use crate::model::{Clause, Corpus, Position};
 use crate::query::ClauseFilter;
+use crate::textfold::fold_for_lookup;
 
 /// What to look for.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    pattern: Regex,
+    /// Each must match somewhere in a field for the field to match.
+    terms: Vec<Regex>,
+    /// Whether the terms are matched against the text folded for lookup.
+    folds: bool,
 }
 
 impl Matcher {
-    /// A matcher for `query`: a literal unless `is_regex`, ignoring case unless
-    /// `case_sensitive`. A bad pattern is a usage error.
+    /// A matcher for `query`: its words in any order (one phrase when the query is in
+    /// double quotes) unless `is_regex`, ignoring case unless `case_sensitive`. A bad
+    /// pattern or an empty query is a usage error.
     pub fn new(query: &str, is_regex: bool, case_sensitive: bool) -> Result<Self, UsageError> {
-        if query.is_empty() {
+        if query.trim().is_empty() {
             return Err(UsageError("the search query is empty".into()));
         }
-        let source = if is_regex {
-            query.to_owned()
+        let sources: Vec<String> = if is_regex {
+            vec![query.to_owned()]
         } else {
-            regex::escape(query)
+            literal_terms(query)
+                .iter()
+                .map(|term| regex::escape(&fold_for_lookup(term).text))
+                .collect()
         };
-        let pattern = RegexBuilder::new(&source)
-            .case_insensitive(!case_sensitive)
-            .size_limit(1 << 20)
-            .build()
-            .map_err(|error| UsageError(format!("invalid --regex pattern: {error}")))?;
-        Ok(Self { pattern })
+        let terms = sources
+            .iter()
+            .map(|source| {
+                RegexBuilder::new(source)
+                    .case_insensitive(!case_sensitive)
+                    .size_limit(1 << 20)
+                    .build()
+                    .map_err(|error| UsageError(format!("invalid --regex pattern: {error}")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Self {
+            terms,
+            folds: !is_regex,
+        })
     }
 
-    /// Byte ranges of every match in `text`.
+    /// Byte ranges of every match in `text`, in order, when every term matches; none
+    /// otherwise.
     pub fn find_all(&self, text: &str) -> Vec<(usize, usize)> {
-        self.pattern
-            .find_iter(text)
-            .filter(|found| !found.is_empty())
-            .map(|found| (found.start(), found.end()))
+        let per_term = self.matches_per_term(text);
+        if per_term.iter().any(Vec::is_empty) {
+            return Vec::new();
+        }
+        merged(per_term)
+    }
+
+    /// Byte ranges of every match of any term in `text`, for highlighting a piece of a
+    /// field that may not hold every term.
+    pub fn highlights(&self, text: &str) -> Vec<(usize, usize)> {
+        merged(self.matches_per_term(text))
+    }
+
+    fn matches_per_term(&self, text: &str) -> Vec<Vec<(usize, usize)>> {
+        let folded = self.folds.then(|| fold_for_lookup(text));
+        let haystack = folded.as_ref().map_or(text, |folded| folded.text.as_str());
+        self.terms
+            .iter()
+            .map(|term| {
+                term.find_iter(haystack)
+                    .filter(|found| !found.is_empty())
+                    .map(|found| match &folded {
+                        Some(folded) => folded.original_range(found.start(), found.end()),
+                        None => (found.start(), found.end()),
+                    })
+                    .collect()
+            })
             .collect()
     }
+}
+
+/// The terms of a literal query: the phrase inside double quotes, or each word.
+fn literal_terms(query: &str) -> Vec<&str> {
+    let phrase = query
+        .strip_prefix(['"', '“', '”'])
+        .and_then(|rest| rest.strip_suffix(['"', '“', '”']))
+        .filter(|phrase| !phrase.trim().is_empty());
+    match phrase {
+        Some(phrase) => vec![phrase],
+        None => query.split_whitespace().collect(),
+    }
+}
+
+/// The ranges of every term, sorted, overlapping ones joined.
+fn merged(per_term: Vec<Vec<(usize, usize)>>) -> Vec<(usize, usize)> {
+    let mut ranges: Vec<(usize, usize)> = per_term.into_iter().flatten().collect();
+    ranges.sort_unstable();
+    let mut joined: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (start, end) in ranges {
+        match joined.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => joined.push((start, end)),
+        }
+    }
+    joined
 }
 
 /// One field that matches.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Hit {
-    /// The clause, or null for a position on the plan as a whole.
+    /// The clause, or null for the plan as a whole (positions on it) or an outlet's
+    /// headline.
     pub clause: Option<u32>,
     /// `text` for the plan's own fields, else the outlet's source id.
     pub source: String,
-    /// `title`, `text`, `subpoint`, `wording`, `summary` or `quote`.
+    /// What kind of field matched: `title`, `text`, `subpoint` (the plan's); `wording`,
+    /// `summary` (an outlet's report); `actor`, `position` (our summary of it), `quote`;
+    /// `outlet_says`, `explanation` (a departure); `earlier_version`; `headline`.
     pub field: &'static str,
     /// The whole field's text.
     pub passage: String,
@@ -65,44 +139,47 @@ impl Hit {
         &["clause", "source", "field", "passage", "matches"];
 }
 
-/// Every matching field of the clauses `filter` keeps; plan-level quotes too when the
-/// filter keeps every clause.
-pub fn search(corpus: &Corpus, filter: &ClauseFilter, matcher: &Matcher) -> Vec<Hit> {
-    let mut hits = Vec::new();
+/// Every matching field of the clauses `filter` keeps, from the sources in `sources`
+/// (every one when empty; `text` is the plan's own wording); positions on the plan as a
+/// whole and headlines too when the filter keeps every clause.
+pub fn search(
+    corpus: &Corpus,
+    filter: &ClauseFilter,
+    sources: &[String],
+    matcher: &Matcher,
+) -> Vec<Hit> {
+    let mut fields: Vec<(Option<u32>, &str, &'static str, &str)> = Vec::new();
     for clause in filter.select(corpus) {
-        for (source, field, passage) in searchable_fields(clause) {
-            push_hit(
-                &mut hits,
-                matcher,
-                Some(clause.number),
-                source,
-                field,
-                passage,
-            );
-        }
+        fields.extend(
+            clause_fields(clause)
+                .into_iter()
+                .map(|(source, field, passage)| (Some(clause.number), source, field, passage)),
+        );
     }
     if filter.keeps_everything() {
         for plan_report in &corpus.plan_reports {
-            for quote in plan_report
-                .positions
-                .iter()
-                .filter_map(|p| p.quote.as_deref())
-            {
-                push_hit(
-                    &mut hits,
-                    matcher,
-                    None,
-                    &plan_report.source,
-                    "quote",
-                    quote,
+            let source = plan_report.source.as_str();
+            for position in &plan_report.positions {
+                fields.extend(
+                    position_fields(position)
+                        .into_iter()
+                        .map(|(field, passage)| (None, source, field, passage)),
                 );
             }
         }
+        for source in &corpus.sources {
+            fields.push((None, &source.id, "headline", &source.headline));
+        }
     }
-    hits
+    fields
+        .into_iter()
+        .filter(|(_, source, _, _)| sources.is_empty() || sources.iter().any(|s| s == source))
+        .filter_map(|(clause, source, field, passage)| hit(matcher, clause, source, field, passage))
+        .collect()
 }
 
-fn searchable_fields(clause: &Clause) -> Vec<(&str, &'static str, &str)> {
+/// Every searchable field of a clause and its reports, with its source and kind.
+fn clause_fields(clause: &Clause) -> Vec<(&str, &'static str, &str)> {
     let mut fields = vec![
         (TEXT_SOURCE_ID, "title", clause.title.as_str()),
         (TEXT_SOURCE_ID, "text", clause.text.as_str()),
@@ -122,30 +199,49 @@ fn searchable_fields(clause: &Clause) -> Vec<(&str, &'static str, &str)> {
                 .map(|passage| (source, "wording", passage.as_str())),
         );
         fields.push((source, "summary", report.summary.as_str()));
+        for position in &report.positions {
+            fields.extend(
+                position_fields(position)
+                    .into_iter()
+                    .map(|(field, passage)| (source, field, passage)),
+            );
+        }
+        for departure in &report.discrepancies {
+            fields.push((source, "outlet_says", departure.outlet_says.as_str()));
+            fields.push((source, "explanation", departure.explanation.as_str()));
+        }
         fields.extend(
             report
-                .positions
+                .earlier_versions
                 .iter()
-                .filter_map(|position| position.quote.as_deref())
-                .map(|quote| (source, "quote", quote)),
+                .map(|earlier| (source, "earlier_version", earlier.was.as_str())),
         );
     }
     fields
 }
 
-fn push_hit(
-    hits: &mut Vec<Hit>,
+/// The searchable fields of one position: who, our summary, and their words.
+fn position_fields(position: &Position) -> Vec<(&'static str, &str)> {
+    let mut fields = vec![
+        ("actor", position.actor.as_str()),
+        ("position", position.summary.as_str()),
+    ];
+    fields.extend(position.quote.as_deref().map(|quote| ("quote", quote)));
+    fields
+}
+
+fn hit(
     matcher: &Matcher,
     clause: Option<u32>,
     source: &str,
     field: &'static str,
     passage: &str,
-) {
+) -> Option<Hit> {
     let found = matcher.find_all(passage);
     if found.is_empty() {
-        return;
+        return None;
     }
-    hits.push(Hit {
+    Some(Hit {
         clause,
         source: source.to_owned(),
         field,
@@ -154,7 +250,7 @@ fn push_hit(
             .iter()
             .map(|&(start, end)| passage[start..end].to_owned())
             .collect(),
-    });
+    })
 }
 
 #[cfg(test)]
@@ -169,10 +265,42 @@ mod tests {
     }
 
     #[test]
+    fn words_match_in_any_order_and_quotes_ask_for_the_phrase() {
+        let words = Matcher::new("immunity legal", false, false).unwrap();
+        assert_eq!(
+            words.find_all("legal immunity for all"),
+            vec![(0, 5), (6, 14)]
+        );
+        assert_eq!(words.find_all("immunity, but not legal").len(), 2);
+        assert!(words.find_all("immunity alone").is_empty());
+        assert_eq!(words.highlights("immunity alone"), vec![(0, 8)]);
+        let phrase = Matcher::new("\"legal immunity\"", false, false).unwrap();
+        assert_eq!(phrase.find_all("legal immunity for all"), vec![(0, 14)]);
+        assert!(phrase.find_all("immunity, but not legal").is_empty());
+        let curly = Matcher::new("“legal immunity”", false, false).unwrap();
+        assert_eq!(curly.find_all("full legal immunity"), vec![(5, 19)]);
+    }
+
+    #[test]
+    fn accents_and_curly_quotes_are_folded_and_matches_are_the_original_text() {
+        let matcher = Matcher::new("noel barrot's", false, false).unwrap();
+        let text = "Jean-Noël Barrot’s words";
+        let found: Vec<&str> = matcher
+            .find_all(text)
+            .iter()
+            .map(|&(start, end)| &text[start..end])
+            .collect();
+        assert_eq!(found, ["Noël", "Barrot’s"]);
+        let accented = Matcher::new("NOËL", false, false).unwrap();
+        assert_eq!(accented.find_all("Jean-Noel"), vec![(5, 9)]);
+    }
+
+    #[test]
     fn regex_queries_and_bad_patterns() {
         let matcher = Matcher::new(r"\d+ days", true, false).unwrap();
         assert_eq!(matcher.find_all("in 100 days."), vec![(3, 11)]);
         assert!(Matcher::new("(unclosed", true, false).is_err());
+        assert!(Matcher::new("  ", false, false).is_err());
         assert!(
             Matcher::new("NATO", false, true)
                 .unwrap()

@@ -394,10 +394,12 @@ fn search(args: &[&str]) -> Vec<Hit> {
 
 #[test]
 fn search_finds_text_reports_and_quotes_ignoring_case() {
-    // The Kyiv Independent's wording, then our summary of it.
+    // The Kyiv Independent's wording, our summary of it, and the explanation of a
+    // departure that quotes it.
     let hits = search(&["G7"]);
-    assert_eq!(hits.len(), 2);
+    assert_eq!(hits.len(), 3);
     assert_eq!(hits[1].field, "summary");
+    assert_eq!(hits[2].field, "explanation");
     assert_eq!(
         (
             hits[0].clause,
@@ -409,9 +411,10 @@ fn search_finds_text_reports_and_quotes_ignoring_case() {
     assert_eq!(hits[0].matches, ["G7"]);
 
     let hits = search(&["CAPITULATION"]);
+    // Positions on the plan as a whole: the quotes, and our summaries of them.
     assert!(
         hits.iter()
-            .all(|h| h.field == "quote" && h.clause.is_none())
+            .all(|h| (h.field == "quote" || h.field == "position") && h.clause.is_none())
     );
     assert!(
         hits.iter()
@@ -447,8 +450,8 @@ fn search_regex_case_and_filters() {
             .any(|h| h.matches == ["$300 billion"] && h.source == "united24-media")
     );
     assert!(hits.iter().all(|h| h.clause == Some(14)));
-    assert!(search(&["--case-sensitive", "nato will"]).is_empty());
-    assert!(!search(&["--case-sensitive", "NATO will"]).is_empty());
+    assert!(search(&["--case-sensitive", "\"nato will\""]).is_empty());
+    assert!(!search(&["--case-sensitive", "\"NATO will\""]).is_empty());
     // Clause filters leave out plan-level quotes.
     assert!(search(&["capitulation", "--topic", "territory"]).is_empty());
     let hits = search(&["elections", "--source", "wsws"]);

@@ -4,15 +4,19 @@ use std::io::Write;
 
 use super::{Context, emit};
 use crate::cli::{OutputFormat, SearchArgs};
-use crate::query::ClauseFilter;
+use crate::corpus::TEXT_SOURCE_ID;
+use crate::query::{ClauseFilter, require_known};
 use crate::render;
 use crate::search::{self, Hit, Matcher};
 
 pub fn run(args: &SearchArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     let matcher = Matcher::new(&args.query, args.regex, args.case_sensitive)?;
     let corpus = context.corpus()?;
-    let filter = ClauseFilter::from_args(&args.filter, &corpus)?;
-    let hits = search::search(&corpus, &filter, &matcher);
+    let mut known_sources = vec![TEXT_SOURCE_ID];
+    known_sources.extend(corpus.source_ids());
+    require_known("--source", &args.source, &known_sources)?;
+    let filter = ClauseFilter::from_scope(&args.scope, &corpus)?;
+    let hits = search::search(&corpus, &filter, &args.source, &matcher);
     if context.format != OutputFormat::Table {
         return emit(context, out, &hits, Hit::FIELDS, render::search_table);
     }
@@ -23,7 +27,7 @@ pub fn run(args: &SearchArgs, context: &Context, out: &mut dyn Write) -> anyhow:
     }
     let drawn = render::search_table(&hits, context.style).to_string();
     if context.style.color {
-        let highlighted = render::highlight_last_column(&drawn, |text| matcher.find_all(text));
+        let highlighted = render::highlight_last_column(&drawn, |text| matcher.highlights(text));
         writeln!(out, "{highlighted}")?;
     } else {
         writeln!(out, "{drawn}")?;

@@ -230,8 +230,13 @@ pub fn position_table(records: &[PositionRecord], style: Style) -> Table {
 pub fn search_table(hits: &[Hit], style: Style) -> Table {
     let mut table = new_table(style, &["Clause", "Source", "Field", "Passage"]);
     for hit in hits {
+        let clause = match (hit.clause, hit.field) {
+            (Some(number), _) => number.to_string(),
+            (None, "headline") => "-".to_owned(),
+            (None, _) => "plan".to_owned(),
+        };
         table.add_row(vec![
-            Cell::new(hit.clause.map_or("plan".to_owned(), |n| n.to_string())),
+            Cell::new(clause),
             data_cell(&hit.source),
             Cell::new(hit.field),
             data_cell(&hit.passage),
