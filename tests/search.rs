@@ -188,3 +188,21 @@ fn accents_and_curly_quotes_are_folded() {
         "{hits:?}"
     );
 }
+
+#[test]
+fn colour_highlights_each_word_of_a_query_in_any_order() {
+    peaceplan([
+        "search",
+        "immunity legal",
+        "--source",
+        "united24-media",
+        "--clause",
+        "26",
+        "--color",
+        "always",
+        "--width",
+        "200",
+    ])
+    .stdout_has("\u{1b}[1;33mlegal\u{1b}[0m \u{1b}[1;33mimmunity\u{1b}[0m")
+    .run();
+}
