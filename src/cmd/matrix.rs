@@ -45,7 +45,7 @@ fn write_flat(record: &MatrixRecord, context: &Context, out: &mut dyn Write) -> 
         command: context.command,
         fields: &fields,
     };
-    let chosen = &context.global.fields;
+    let chosen = &render::chosen_fields(&context.global.fields);
     render::check_fields(chosen, &shape)?;
     let picked: Vec<usize> = if chosen.is_empty() {
         (0..fields.len()).collect()

@@ -108,7 +108,7 @@ pub fn emit_values(
         command: context.command,
         fields,
     };
-    let chosen = &context.global.fields;
+    let chosen = &render::chosen_fields(&context.global.fields);
     render::check_fields(chosen, &shape)?;
     let columns: Vec<String> = if chosen.is_empty() {
         fields.iter().map(|field| (*field).to_owned()).collect()

@@ -2,26 +2,28 @@
 //! layouts of each kind of record.
 
 mod diff;
+mod escape;
 mod layouts;
 mod structured;
 mod table;
 mod versions;
+mod yaml;
 
 use std::io::{IsTerminal, Write};
 
 use serde::Serialize;
 
 pub use diff::{diff_details, diff_stat_lines, diff_summary, render_word_diff};
+pub use escape::{is_unsafe_char, json_compact, visible};
 pub use layouts::{actor_table, departure_table, detected_figure_table};
 pub use layouts::{
     clause_details, clause_table, highlight_last_column, matrix_legend, matrix_table,
     position_table, search_table, source_table, vocabulary_table,
 };
 pub use structured::{
-    FlatCell, RecordShape, check_fields, project, write_flat_rows, write_json_lines, write_records,
-    write_yaml,
+    FlatCell, RecordShape, check_fields, chosen_fields, project, write_flat_rows, write_json_lines,
+    write_records, write_yaml,
 };
-pub use table::visible;
 pub use versions::{
     lineage_text, point_details, point_table, version_diff_text, version_matrix_legend,
     version_matrix_table, version_table,
@@ -78,7 +80,7 @@ fn terminal_width() -> Option<u16> {
 /// `value` as one pretty-printed JSON document and a newline.
 pub fn write_json<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> anyhow::Result<()> {
     // Through io::Error, so that a closed pipe is still recognisable as one.
-    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::from)?;
+    escape::json_pretty(&mut *out, value)?;
     writeln!(out)?;
     Ok(())
 }

@@ -9,9 +9,8 @@ use comfy_table::{ContentArrangement, Table};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
-use super::table::visible;
+use super::escape::{json_compact, visible};
 use crate::cli::OutputFormat;
-use crate::corpus;
 use crate::error::UsageError;
 
 /// What a command's records are, for `--fields` and for messages.
@@ -20,6 +19,18 @@ pub struct RecordShape<'a> {
     pub command: &'a str,
     /// Every field a record can have, in output order.
     pub fields: &'a [&'a str],
+}
+
+/// The fields asked for with `--fields`, trimmed (`'a, b'` is `a,b`), empty entries
+/// dropped, and each field once, at its first place: a repeated field is printed once.
+pub fn chosen_fields(raw: &[String]) -> Vec<String> {
+    let mut chosen: Vec<String> = Vec::with_capacity(raw.len());
+    for field in raw.iter().map(|field| field.trim()) {
+        if !field.is_empty() && !chosen.iter().any(|seen| seen == field) {
+            chosen.push(field.to_owned());
+        }
+    }
+    chosen
 }
 
 /// A usage error, listing the available fields, if any of `chosen` is unknown.
@@ -124,9 +135,10 @@ pub fn write_flat_rows<'a>(
     match format {
         OutputFormat::Csv => {
             let mut writer = csv::Writer::from_writer(out);
-            writer.write_record(columns)?;
+            write_csv_record(&mut writer, columns.iter().map(String::as_str))?;
             for row in rows {
-                writer.write_record(row.iter().map(|cell| cell.text().into_owned()))?;
+                let texts: Vec<Cow<str>> = row.iter().map(FlatCell::text).collect();
+                write_csv_record(&mut writer, texts.iter().map(|text| text.as_ref()))?;
             }
             writer.flush()?;
         }
@@ -143,7 +155,7 @@ pub fn write_flat_rows<'a>(
                     columns,
                     cells: &row,
                 };
-                serde_json::to_writer(&mut *out, &named).map_err(std::io::Error::from)?;
+                json_compact(&mut *out, &named)?;
                 writeln!(out)?;
             }
         }
@@ -160,19 +172,38 @@ pub fn write_json_lines(
     records: impl IntoIterator<Item = impl std::borrow::Borrow<Value>>,
 ) -> anyhow::Result<()> {
     for record in records {
-        serde_json::to_writer(&mut *out, record.borrow()).map_err(std::io::Error::from)?;
+        json_compact(&mut *out, record.borrow())?;
         writeln!(out)?;
     }
     Ok(())
 }
 
-/// One YAML document.
+/// One YAML document, quoted for YAML 1.1 readers and with unsafe characters escaped.
 pub fn write_yaml<T: serde::Serialize + ?Sized>(
     out: &mut dyn Write,
     value: &T,
 ) -> anyhow::Result<()> {
-    out.write_all(corpus::to_yaml(&value)?.as_bytes())?;
-    Ok(())
+    super::yaml::write_document(out, value)
+}
+
+/// One CSV row, each cell with unsafe characters made visible. A failed write comes back
+/// as the io::Error under the csv error, so a closed pipe stays recognisable as one.
+fn write_csv_record<'c>(
+    writer: &mut csv::Writer<&mut dyn Write>,
+    cells: impl Iterator<Item = &'c str>,
+) -> anyhow::Result<()> {
+    writer.write_record(cells.map(visible)).map_err(csv_error)
+}
+
+/// The io::Error inside a csv error, where there is one.
+fn csv_error(error: csv::Error) -> anyhow::Error {
+    if !error.is_io_error() {
+        return error.into();
+    }
+    match error.into_kind() {
+        csv::ErrorKind::Io(io_error) => io_error.into(),
+        _ => unreachable!("is_io_error said it holds an io::Error"),
+    }
 }
 
 fn write_csv(
@@ -187,9 +218,10 @@ fn write_csv(
         flat_row(first, columns, command, "csv")?;
     }
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(columns)?;
+    write_csv_record(&mut writer, columns.iter().map(String::as_str))?;
     for record in records {
-        writer.write_record(flat_row(&record, columns, command, "csv")?)?;
+        let row = flat_row(&record, columns, command, "csv")?;
+        write_csv_record(&mut writer, row.iter().map(String::as_str))?;
     }
     writer.flush()?;
     Ok(())
@@ -227,7 +259,12 @@ fn markdown_cell(text: &str) -> String {
     visible(&text.replace('|', "\\|").replace('\n', "<br>"))
 }
 
-/// A record's `columns` as flat text: lists of scalars joined by `;`, null as empty.
+/// Between the items of a list in a flat cell.
+pub const LIST_SEPARATOR: char = ';';
+
+/// A record's `columns` as flat text: lists of scalars joined by `;` (with a backslash
+/// before each `;` or backslash inside an item, so a cell splits back into its items),
+/// null as empty.
 /// A nested value (an object, or a list of objects) cannot be a cell: usage error.
 fn flat_row(
     record: &Value,
@@ -262,9 +299,27 @@ fn flat_cell(value: &Value) -> Option<String> {
                 scalar => flat_cell(scalar),
             })
             .collect::<Option<Vec<String>>>()
-            .map(|cells| cells.join(";")),
+            .map(|cells| join_list(&cells)),
         Value::Object(_) => None,
     }
+}
+
+/// List items joined by [`LIST_SEPARATOR`], each backslash and `;` inside an item
+/// preceded by a backslash.
+fn join_list(items: &[String]) -> String {
+    let mut joined = String::new();
+    for (position, item) in items.iter().enumerate() {
+        if position > 0 {
+            joined.push(LIST_SEPARATOR);
+        }
+        for c in item.chars() {
+            if c == '\\' || c == LIST_SEPARATOR {
+                joined.push('\\');
+            }
+            joined.push(c);
+        }
+    }
+    joined
 }
 
 #[cfg(test)]
@@ -281,6 +336,19 @@ mod tests {
         assert_eq!(flat_cell(&json!(null)).as_deref(), Some(""));
         assert_eq!(flat_cell(&json!(6)).as_deref(), Some("6"));
         assert_eq!(flat_cell(&json!([{"source": "wsws"}])), None);
+        assert_eq!(
+            flat_cell(&json!(["a;b", "c\\d", "e"])).as_deref(),
+            Some("a\\;b;c\\\\d;e")
+        );
+    }
+
+    #[test]
+    fn repeated_and_spaced_fields_are_chosen_once() {
+        let raw: Vec<String> = ["number", " title", "number ", "", "title"]
+            .iter()
+            .map(|field| (*field).to_owned())
+            .collect();
+        assert_eq!(chosen_fields(&raw), ["number", "title"]);
     }
 
     #[test]

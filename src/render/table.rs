@@ -4,6 +4,7 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, ContentArrangement, Table};
 
 use super::Style;
+pub use super::escape::visible;
 
 /// An empty table with `headers`, sized and styled for `style`.
 pub fn new_table(style: Style, headers: &[&str]) -> Table {
@@ -36,31 +37,4 @@ fn header_cell(style: Style, text: &str) -> Cell {
 /// sequence from a corpus reaches the terminal.
 pub fn data_cell(text: &str) -> Cell {
     Cell::new(visible(text))
-}
-
-/// `text` with every control character except newline replaced by its `\u{..}` escape.
-pub fn visible(text: &str) -> String {
-    if !text.chars().any(|c| c.is_control() && c != '\n') {
-        return text.to_owned();
-    }
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::visible;
-
-    #[test]
-    fn escapes_control_characters_but_keeps_newlines() {
-        assert_eq!(visible("a\u{1b}[31mb\nc"), "a\\u{1b}[31mb\nc");
-        assert_eq!(visible("plain"), "plain");
-    }
 }
