@@ -27,13 +27,14 @@ pub struct Cli {
 pub struct GlobalArgs {
     /// Read the corpus from DIR (plan_28_points.yaml and sources.yaml) instead of the one
     /// built into the binary.
-    #[arg(long, global = true, env = "PEACEPLAN_DATA", value_name = "DIR")]
+    /// An empty value (`PEACEPLAN_DATA=`) means the built-in corpus.
+    #[arg(long, global = true, env = "PEACEPLAN_DATA", value_name = "DIR", value_parser = data_dir)]
     pub data: Option<PathBuf>,
 
     /// Output format: a table for people; JSON, JSON Lines, CSV, Markdown or YAML for
-    /// scripts, spreadsheets and articles.
-    #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Table, value_name = "FORMAT")]
-    pub format: OutputFormat,
+    /// scripts, spreadsheets and articles [default: table].
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub format: Option<OutputFormat>,
 
     /// Shorthand for `--format json`.
     #[arg(long, global = true, conflicts_with = "format")]
@@ -60,9 +61,22 @@ impl GlobalArgs {
         if self.json {
             OutputFormat::Json
         } else {
-            self.format
+            self.format.unwrap_or(OutputFormat::Table)
         }
     }
+
+    /// The corpus directory asked for; `None` (the built-in corpus) when none was given
+    /// or the value is empty.
+    pub fn data_dir(&self) -> Option<&std::path::Path> {
+        self.data
+            .as_deref()
+            .filter(|dir| !dir.as_os_str().is_empty())
+    }
+}
+
+/// `--data`'s value as a path; an empty one is kept empty and means "not given".
+fn data_dir(value: &str) -> Result<PathBuf, std::convert::Infallible> {
+    Ok(PathBuf::from(value))
 }
 
 /// How results are written.

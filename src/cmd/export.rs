@@ -8,7 +8,15 @@ use crate::records::ExportRecord;
 use crate::render;
 
 pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
-    // A table cannot hold the whole corpus, so the default format means JSON here.
+    // A table cannot hold the whole corpus: no --format means JSON here, and an explicit
+    // `--format table` is refused rather than answered with JSON.
+    if context.global.format == Some(OutputFormat::Table) {
+        Context {
+            format: OutputFormat::Table,
+            ..*context
+        }
+        .require_format(&[OutputFormat::Json, OutputFormat::Yaml])?;
+    }
     context.require_format(&[OutputFormat::Table, OutputFormat::Json, OutputFormat::Yaml])?;
     context.require_no_fields()?;
     let corpus = context.corpus()?;

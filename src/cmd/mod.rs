@@ -44,7 +44,7 @@ pub struct Context<'a> {
 impl Context<'_> {
     /// The corpus chosen by `--data` (or the built-in one), fully checked.
     pub fn corpus(&self) -> anyhow::Result<Corpus> {
-        Ok(corpus::load(self.global.data.as_deref())?)
+        Ok(corpus::load(self.global.data_dir())?)
     }
 
     /// A usage error unless the chosen format is one of `supported`.
