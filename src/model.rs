@@ -32,10 +32,13 @@ pub struct Corpus {
 #[serde(deny_unknown_fields)]
 pub struct PlanFile {
     pub plan: Plan,
+    #[serde(deserialize_with = "list")]
     pub topics: Vec<Topic>,
+    #[serde(deserialize_with = "list")]
     pub parties: Vec<Party>,
+    #[serde(deserialize_with = "list")]
     pub clauses: Vec<Clause>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "list")]
     pub plan_reports: Vec<PlanReport>,
 }
 
@@ -43,6 +46,7 @@ pub struct PlanFile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourcesFile {
+    #[serde(deserialize_with = "list")]
     pub sources: Vec<Source>,
 }
 
@@ -50,19 +54,31 @@ pub struct SourcesFile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
+    #[serde(deserialize_with = "text")]
     pub id: String,
+    #[serde(deserialize_with = "text")]
     pub title: String,
+    #[serde(deserialize_with = "list")]
     pub drafted_by: Vec<String>,
+    #[serde(deserialize_with = "text")]
     pub presented: String,
+    #[serde(deserialize_with = "text")]
     pub text_source: String,
+    /// How many clauses the plan has; when given, a file holding another number of
+    /// clauses (one cut short, say) is refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause_count: Option<u32>,
 }
 
 /// One entry of the topic vocabulary.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
+    #[serde(deserialize_with = "text")]
     pub id: String,
+    #[serde(deserialize_with = "text")]
     pub label: String,
+    #[serde(deserialize_with = "text")]
     pub description: String,
 }
 
@@ -70,7 +86,9 @@ pub struct Topic {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
+    #[serde(deserialize_with = "text")]
     pub id: String,
+    #[serde(deserialize_with = "text")]
     pub label: String,
 }
 
@@ -79,13 +97,17 @@ pub struct Party {
 #[serde(deny_unknown_fields)]
 pub struct Clause {
     pub number: u32,
+    #[serde(deserialize_with = "text")]
     pub title: String,
+    #[serde(deserialize_with = "text")]
     pub text: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "list")]
     pub subpoints: Vec<String>,
+    #[serde(deserialize_with = "list")]
     pub topics: Vec<String>,
+    #[serde(deserialize_with = "list")]
     pub parties: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "list")]
     pub reports: Vec<Report>,
 }
 
@@ -107,14 +129,17 @@ impl Clause {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
+    #[serde(deserialize_with = "text")]
     pub source: String,
+    #[serde(deserialize_with = "list")]
     pub wording: Vec<String>,
+    #[serde(deserialize_with = "text")]
     pub summary: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "list")]
     pub positions: Vec<Position>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "list")]
     pub discrepancies: Vec<Discrepancy>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "list")]
     pub earlier_versions: Vec<EarlierVersion>,
 }
 
@@ -122,7 +147,9 @@ pub struct Report {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanReport {
+    #[serde(deserialize_with = "text")]
     pub source: String,
+    #[serde(deserialize_with = "list")]
     pub positions: Vec<Position>,
 }
 
@@ -131,11 +158,14 @@ pub struct PlanReport {
 #[serde(deny_unknown_fields)]
 pub struct Position {
     /// Who, as the article names them, with their role.
+    #[serde(deserialize_with = "text")]
     pub actor: String,
     /// The party id the actor speaks for.
+    #[serde(deserialize_with = "text")]
     pub party: String,
     pub stance: Stance,
     /// One neutral line of ours on what the actor said or did.
+    #[serde(deserialize_with = "text")]
     pub summary: String,
     /// The actor's words, copied from the article, where it quotes them.
     #[serde(default)]
@@ -174,9 +204,12 @@ pub enum Stance {
 pub struct Discrepancy {
     pub kind: DiscrepancyKind,
     /// The plan's words, copied from the clause.
+    #[serde(deserialize_with = "text")]
     pub text_says: String,
     /// The outlet's words, copied from the article.
+    #[serde(deserialize_with = "text")]
     pub outlet_says: String,
+    #[serde(deserialize_with = "text")]
     pub explanation: String,
 }
 
@@ -214,6 +247,7 @@ pub enum DiscrepancyKind {
 #[serde(deny_unknown_fields)]
 pub struct EarlierVersion {
     /// What the clause said before, as the outlet describes it.
+    #[serde(deserialize_with = "text")]
     pub was: String,
     /// Who the outlet says changed it, if it says.
     #[serde(default)]
@@ -227,19 +261,25 @@ pub struct EarlierVersion {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    #[serde(deserialize_with = "text")]
     pub id: String,
+    #[serde(deserialize_with = "text")]
     pub name: String,
+    #[serde(deserialize_with = "text")]
     pub publisher: String,
+    #[serde(deserialize_with = "text")]
     pub headline: String,
     pub byline: Option<String>,
     /// Publication date (YYYY-MM-DD) where the article prints one.
     pub published: Option<String>,
     /// What the article shows about its date.
+    #[serde(deserialize_with = "text")]
     pub date_note: String,
+    #[serde(deserialize_with = "text")]
     pub language: String,
     pub kind: SourceKind,
     /// Outlets whose reporting the article relays.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "list")]
     pub via: Vec<String>,
 }
 
@@ -357,4 +397,23 @@ impl std::fmt::Display for SourceKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write_choice_name(self, f)
     }
+}
+
+/// A required text field: `null` (or nothing) is an error, not the text "null".
+fn text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Option::<String>::deserialize(deserializer)?.ok_or_else(|| {
+        serde::de::Error::custom("expected text, found null (nothing after the key)")
+    })
+}
+
+/// A list field: present but `null` (a key with nothing after it) is an error, not an
+/// empty list; write `[]` for an empty list, or leave an optional key out.
+fn list<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Vec<T>, D::Error> {
+    Option::<Vec<T>>::deserialize(deserializer)?.ok_or_else(|| {
+        serde::de::Error::custom(
+            "expected a list, found null (nothing after the key); write [] for an empty list",
+        )
+    })
 }

@@ -144,6 +144,7 @@ pub fn generate(spec: SynthSpec) -> (PlanFile, SourcesFile) {
             drafted_by: vec!["peaceplan synth".into()],
             presented: "Never".into(),
             text_source: "Generated".into(),
+            clause_count: Some(spec.clauses),
         },
         topics: (1..=TOPICS)
             .map(|n| Topic {

@@ -17,18 +17,46 @@ pub const TEXT_SOURCE_ID: &str = "text";
 
 /// Every problem in a parsed corpus; empty when it is valid.
 pub fn check(files: &CorpusFiles, plan: &PlanFile, sources: &SourcesFile) -> Vec<Problem> {
+    check_parsed(files, Some(plan), Some(sources))
+}
+
+/// Every problem in whichever of the two files parsed: a file that did not parse still
+/// leaves the other's own checks to run (only the checks that join the two are skipped).
+pub fn check_parsed(
+    files: &CorpusFiles,
+    plan: Option<&PlanFile>,
+    sources: Option<&SourcesFile>,
+) -> Vec<Problem> {
     let mut checker = Checker {
         plan_file: &files.plan.name,
         sources_file: &files.sources.name,
         plan_text: Locator::new(&files.plan.text),
         sources_text: Locator::new(&files.sources.text),
-        topic_ids: Ids::new(plan.topics.iter().map(|topic| topic.id.as_str())),
-        party_ids: Ids::new(plan.parties.iter().map(|party| party.id.as_str())),
-        source_ids: Ids::new(sources.sources.iter().map(|source| source.id.as_str())),
+        topic_ids: Ids::new(
+            plan.iter()
+                .flat_map(|plan| plan.topics.iter().map(|topic| topic.id.as_str())),
+        ),
+        party_ids: Ids::new(
+            plan.iter()
+                .flat_map(|plan| plan.parties.iter().map(|party| party.id.as_str())),
+        ),
+        source_ids: Ids::new(
+            sources
+                .iter()
+                .flat_map(|sources| sources.sources.iter().map(|source| source.id.as_str())),
+        ),
+        sources_known: sources.is_some(),
+        reported_places: HashMap::new(),
         problems: Vec::new(),
     };
-    checker.check_sources(sources);
+    if let Some(sources) = sources {
+        checker.check_sources(sources);
+    }
+    let Some(plan) = plan else {
+        return checker.problems;
+    };
     checker.check_vocabularies(plan);
+    checker.check_clause_count(plan);
     checker.check_clause_numbers(&plan.clauses);
     let mut seen_numbers: HashMap<u32, usize> = HashMap::new();
     for clause in &plan.clauses {
@@ -36,7 +64,9 @@ pub fn check(files: &CorpusFiles, plan: &PlanFile, sources: &SourcesFile) -> Vec
         checker.check_clause(clause, *occurrence);
         *occurrence += 1;
     }
-    checker.check_full_text_coverage(plan, sources);
+    if let Some(sources) = sources {
+        checker.check_full_text_coverage(plan, sources);
+    }
     checker.check_plan_reports(plan);
     checker.problems
 }
@@ -82,6 +112,11 @@ struct Checker<'a> {
     topic_ids: Ids<'a>,
     party_ids: Ids<'a>,
     source_ids: Ids<'a>,
+    /// Whether the sources file parsed, so that source ids can be checked at all.
+    sources_known: bool,
+    /// How many problems each (first line, value) has been reported at, so that the
+    /// next problem about the same value points at its next appearance.
+    reported_places: HashMap<(usize, String), usize>,
     problems: Vec<Problem>,
 }
 
@@ -157,6 +192,47 @@ impl Checker<'_> {
                     .with_hint("ids are lowercase letters, digits and single hyphens"),
                 );
             }
+        }
+    }
+
+    /// The plan must have clauses, and as many as it declares (`plan.clause_count`), so
+    /// that a file cut short at a clause boundary is not taken for a smaller plan.
+    fn check_clause_count(&mut self, plan: &PlanFile) {
+        let held = plan.clauses.len();
+        if held == 0 {
+            self.problems.push(
+                Problem::new(
+                    self.plan_file,
+                    self.plan_text
+                        .token(self.plan_text.section("clauses"), "clauses", 0, |_| true),
+                    "the plan has no clauses",
+                )
+                .with_hint("list the plan's clauses under `clauses:`, numbered from 1"),
+            );
+        }
+        match plan.plan.clause_count {
+            Some(declared) if declared as usize != held => {
+                self.problems.push(
+                    Problem::new(
+                        self.plan_file,
+                        self.plan_text.token(
+                            self.plan_text.section("plan"),
+                            "clause_count",
+                            0,
+                            |_| true,
+                        ),
+                        format!(
+                            "the plan declares {declared} clauses (plan.clause_count) but the file holds {held}"
+                        ),
+                    )
+                    .with_hint(if held < declared as usize {
+                        "the file may have been cut short; restore the missing clauses"
+                    } else {
+                        "correct plan.clause_count, or remove the extra clauses"
+                    }),
+                );
+            }
+            _ => {}
         }
     }
 
@@ -375,6 +451,9 @@ impl Checker<'_> {
         lines: &Range<usize>,
         context: &str,
     ) {
+        if matches!(vocabulary, Vocabulary::Source) && !self.sources_known {
+            return;
+        }
         let known = match vocabulary {
             Vocabulary::Topic => &self.topic_ids,
             Vocabulary::Party => &self.party_ids,
@@ -389,14 +468,30 @@ impl Checker<'_> {
             _ => format!("the {kind} list"),
         };
         let hint = suggest::hint(value, known.list.iter().copied());
+        let place = self.next_place(lines, value);
         self.problems.push(
             Problem::new(
                 self.plan_file,
-                self.plan_text.token_or_start(lines.clone(), value),
+                place,
                 format!("{context} names unknown {kind} `{value}`, which is not in {listed_in}"),
             )
             .with_hint(hint),
         );
+    }
+
+    /// Where `value` stands in `lines` for the next problem about it: its first
+    /// appearance the first time, its second the second time, and so on (the start of
+    /// `lines` when there is no such appearance).
+    fn next_place(&mut self, lines: &Range<usize>, value: &str) -> Option<(usize, usize)> {
+        let seen = self
+            .reported_places
+            .entry((lines.start, value.to_owned()))
+            .or_default();
+        let occurrence = *seen;
+        *seen += 1;
+        self.plan_text
+            .token(lines.clone(), value, occurrence, |_| true)
+            .or_else(|| self.plan_text.token_or_start(lines.clone(), value))
     }
 
     fn clause_place(&self, number: u32, occurrence: usize) -> Option<(usize, usize)> {

@@ -121,6 +121,40 @@ impl<'a> Locator<'a> {
 }
 
 impl Locator<'_> {
+    /// The first `key:` at or after 1-based `line` whose value is null (nothing, `null`
+    /// or `~`): its 1-based line and column, and the key.
+    pub fn null_value_from(&self, line: usize) -> Option<(usize, usize, String)> {
+        let start = line.saturating_sub(1);
+        (start..self.lines.len()).find_map(|index| {
+            let text = self.lines[index];
+            let content = text.trim_start().trim_start_matches("- ");
+            let indent = text.len() - content.len();
+            let (key, value) = content.split_once(':')?;
+            let value = value.split(" #").next().unwrap_or("").trim();
+            let is_key = !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_');
+            let is_null = match value {
+                "null" | "~" | "Null" | "NULL" => true,
+                // Nothing after the key: null unless a block follows on the next lines.
+                "" => !self.block_follows(index, indent),
+                _ => false,
+            };
+            (is_key && is_null).then(|| (index + 1, indent + 1, key.to_owned()))
+        })
+    }
+
+    /// Whether the first non-blank line after line `index` (0-based) holds a value for a
+    /// key indented by `indent`: a deeper line, or a `- ` item at the same depth.
+    fn block_follows(&self, index: usize, indent: usize) -> bool {
+        self.lines[index + 1..]
+            .iter()
+            .find(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+            .is_some_and(|next| {
+                let content = next.trim_start();
+                let next_indent = next.len() - content.len();
+                next_indent > indent || (next_indent == indent && content.starts_with("- "))
+            })
+    }
+
     /// 1-based line and column of the second `key:` at the same indentation in the
     /// mapping that starts on 1-based `mapping_line`: where a duplicate key stands.
     pub fn repeated_key(&self, mapping_line: usize, key: &str) -> Option<(usize, usize)> {

@@ -136,9 +136,14 @@ pub fn check_files(files: &CorpusFiles) -> Checked {
     let (plan, sources) = match (plan, sources) {
         (Ok(plan), Ok(sources)) => (plan, sources),
         (plan, sources) => {
+            let mut problems =
+                check::check_parsed(files, plan.as_ref().ok(), sources.as_ref().ok());
+            let mut unparsed: Vec<Problem> = plan.err().unwrap_or_default();
+            unparsed.extend(sources.err());
+            unparsed.append(&mut problems);
             return Checked {
                 corpus: None,
-                problems: [plan.err(), sources.err()].into_iter().flatten().collect(),
+                problems: unparsed,
             };
         }
     };

@@ -116,10 +116,14 @@ pub fn read_text(path: &Path) -> Result<SourceText, Problem> {
 /// `bytes` as the text of a corpus file named `name`: UTF-8 without the control
 /// characters YAML forbids, or a problem located at the first offending byte.
 pub fn text_from_bytes(name: &str, bytes: Vec<u8>) -> Result<String, Problem> {
-    let text = String::from_utf8(bytes).map_err(|error| {
+    let mut text = String::from_utf8(bytes).map_err(|error| {
         let valid = error.utf8_error().valid_up_to();
         not_utf8(name, error.as_bytes(), valid)
     })?;
+    // A byte-order mark is allowed before the text and is not part of it.
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
     // Control characters are single bytes, so a byte scan finds them fastest.
     if let Some(offset) = text.bytes().position(is_forbidden_control) {
         let character = char::from(text.as_bytes()[offset]);

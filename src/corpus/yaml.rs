@@ -16,20 +16,39 @@ pub fn parse<T: DeserializeOwned>(file: &SourceText, expected: &str) -> Result<T
             .with_hint(format!("expected {expected}")));
     }
     refuse_deep_nesting(file)?;
-    serde_yaml::from_str(&file.text).map_err(|error| {
-        let message = strip_positions(&error.to_string());
-        let place = error
-            .location()
-            .map(|location| (location.line(), location.column()));
-        let place = match (place, duplicated_field(&message)) {
-            // The library points at the mapping; point at the repeated key instead.
-            (Some((line, _)), Some(key)) => {
-                Locator::new(&file.text).repeated_key(line, key).or(place)
-            }
-            _ => place,
-        };
-        Problem::new(&file.name, place, message)
+    parse_piece(file, &file.text, 0, "")
+}
+
+/// Parse `piece` of `file` (the whole text, or a part that starts after `lines_before`
+/// lines and whose error paths start with `[0]` standing for `path`) into `T`.
+fn parse_piece<T: DeserializeOwned>(
+    file: &SourceText,
+    piece: &str,
+    lines_before: usize,
+    path: &str,
+) -> Result<T, Problem> {
+    serde_yaml::from_str(piece).map_err(|error| {
+        // The library reports a problem with the values it read before a syntax error
+        // further on; the syntax error is the one to fix, at its own line.
+        match syntax_error(piece) {
+            Some(syntax) => located(file, &syntax, lines_before, path, "YAML syntax error: "),
+            None => located(file, &error, lines_before, path, ""),
+        }
     })
+}
+
+/// The first YAML syntax error in `text`, if it has one.
+fn syntax_error(text: &str) -> Option<serde_yaml::Error> {
+    serde_yaml::from_str::<serde::de::IgnoredAny>(text).err()
+}
+
+/// The library's message, said plainly where it is obscure.
+fn explain(message: &str) -> String {
+    if message.contains("found a tab character") {
+        format!("YAML does not allow tabs for indentation; indent with spaces ({message})")
+    } else {
+        message.to_owned()
+    }
 }
 
 /// Flow collections (`[…]`, `{…}`) nested deeper than this are refused before parsing:
@@ -85,12 +104,105 @@ fn flow_nesting_beyond(text: &str, limit: usize) -> Option<(usize, usize)> {
 /// parser's memory to one clause's worth instead of the whole file's; whenever that
 /// shortcut cannot be taken or meets any error, the whole file is parsed at once, so the
 /// result and every error message are exactly those of a whole-file parse.
-pub fn parse_plan(file: &SourceText, expected: &str) -> Result<PlanFile, Problem> {
-    refuse_deep_nesting(file)?;
-    match parse_plan_by_clause(&file.text) {
-        Some(plan) => Ok(plan),
-        None => parse(file, expected),
+///
+/// When the file does not parse, every clause that can be parsed on its own is, so that
+/// each broken clause is reported, not only the first.
+pub fn parse_plan(file: &SourceText, expected: &str) -> Result<PlanFile, Vec<Problem>> {
+    refuse_deep_nesting(file).map_err(|problem| vec![problem])?;
+    if let Some(plan) = parse_plan_by_clause(&file.text) {
+        return Ok(plan);
     }
+    // A large file is never parsed whole (the parser holds every event of a document in
+    // memory): its problems are found clause by clause.
+    if file.text.len() >= SPLIT_ABOVE_BYTES {
+        let problems = problems_by_clause(file);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+    }
+    parse(file, expected).map_err(|first| {
+        if first.message.starts_with("YAML syntax error") {
+            return vec![first];
+        }
+        let mut problems = problems_by_clause(file);
+        if !problems.contains(&first) {
+            problems.push(first);
+        }
+        problems.sort_by_key(|problem| problem.place);
+        problems
+    })
+}
+
+/// The problems of each clause item parsed alone and of the rest of the file (the
+/// file with `clauses: []`), located in the whole file; empty if the file cannot be
+/// cut into clauses.
+fn problems_by_clause(file: &SourceText) -> Vec<Problem> {
+    let Some(split) = split_clauses(&file.text) else {
+        return Vec::new();
+    };
+    let mut problems = Vec::new();
+    if let Err(problem) = parse_piece::<PlanFile>(file, &split.skeleton, 0, "") {
+        problems.push(problem);
+    }
+    let mut lines_before = 0;
+    let mut counted_to = 0;
+    for (index, item) in split.items.iter().enumerate() {
+        let offset = item.as_ptr() as usize - file.text.as_ptr() as usize;
+        lines_before += file.text.as_bytes()[counted_to..offset]
+            .iter()
+            .filter(|&&byte| byte == b'\n')
+            .count();
+        counted_to = offset;
+        let path = format!("clauses[{index}]");
+        if let Err(problem) = parse_piece::<Vec<Clause>>(file, item, lines_before, &path) {
+            problems.push(problem);
+        }
+    }
+    problems
+}
+
+/// A problem for `error`, met parsing a piece of `file` that starts after
+/// `lines_before` lines and whose paths start with `[0]` for `path`.
+fn located(
+    file: &SourceText,
+    error: &serde_yaml::Error,
+    lines_before: usize,
+    path: &str,
+    prefix: &str,
+) -> Problem {
+    let message = explain(&strip_positions(&error.to_string()));
+    let message = match message
+        .strip_prefix(".[0]")
+        .or_else(|| message.strip_prefix("[0]"))
+    {
+        Some(rest) if !path.is_empty() => format!("{path}{rest}"),
+        _ => message,
+    };
+    let place = error
+        .location()
+        .map(|location| (location.line() + lines_before, location.column()));
+    // A null is reported where its mapping starts; name and point at the empty key.
+    if message.contains("found null") {
+        if let Some((line, column, key)) =
+            place.and_then(|(line, _)| Locator::new(&file.text).null_value_from(line))
+        {
+            let message = match message.split_once(": ") {
+                Some((path, rest)) if !path.contains(' ') => format!("{path}.{key}: {rest}"),
+                _ => format!("{key}: {message}"),
+            };
+            return Problem::new(
+                &file.name,
+                Some((line, column)),
+                format!("{prefix}{message}"),
+            );
+        }
+    }
+    let place = match (place, duplicated_field(&message)) {
+        // The library points at the mapping; point at the repeated key instead.
+        (Some((line, _)), Some(key)) => Locator::new(&file.text).repeated_key(line, key).or(place),
+        _ => place,
+    };
+    Problem::new(&file.name, place, format!("{prefix}{message}"))
 }
 
 /// Below this size a whole-file parse costs too little to be worth splitting.
