@@ -396,9 +396,15 @@ pub struct SynthArgs {
     #[arg(long, value_name = "S", default_value_t = 1)]
     pub seed: u64,
 
-    /// Directory to write plan_28_points.yaml and sources.yaml into.
+    /// Directory to write plan_28_points.yaml and sources.yaml into: a new or empty
+    /// directory, unless --force is given.
     #[arg(value_name = "OUT_DIR")]
     pub out_dir: PathBuf,
+
+    /// Write into OUT_DIR even if it is not empty, replacing the two corpus files there
+    /// (a symlink in their place is replaced, never followed).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -89,18 +89,108 @@ pub struct SynthSpec {
     pub seed: u64,
 }
 
+/// Bytes a synthetic clause or source takes at most in its file, near enough to refuse
+/// a size before generating it (clauses average about 1,750 bytes, sources 250).
+const CLAUSE_BYTES_ESTIMATE: u64 = 2_000;
+const SOURCE_BYTES_ESTIMATE: u64 = 400;
+
+/// Why a synthetic corpus cannot be written.
+#[derive(Debug, thiserror::Error)]
+pub enum SynthError {
+    #[error(
+        "{dir} is not empty; synth writes {PLAN_FILE} and {SOURCES_FILE} there and would replace what it holds. Choose a new or empty directory, or pass --force"
+    )]
+    NotEmpty { dir: String },
+    #[error(
+        "{what} would be about {mib} MiB, over the {limit} MiB a corpus file may be (so it could not be loaded); use at most {most} {unit}"
+    )]
+    TooLarge {
+        what: &'static str,
+        mib: u64,
+        limit: u64,
+        most: u64,
+        unit: &'static str,
+    },
+}
+
+/// Refuse sizes whose files would be over the loader's limit, before generating them.
+pub fn check_size(spec: SynthSpec) -> Result<(), SynthError> {
+    let limit = corpus::MAX_FILE_BYTES;
+    for (count, per_item, what, unit) in [
+        (
+            u64::from(spec.clauses),
+            CLAUSE_BYTES_ESTIMATE,
+            "the plan file",
+            "clauses",
+        ),
+        (
+            u64::from(spec.sources),
+            SOURCE_BYTES_ESTIMATE,
+            "the sources file",
+            "sources",
+        ),
+    ] {
+        if count * per_item > limit {
+            return Err(SynthError::TooLarge {
+                what,
+                mib: (count * per_item) >> 20,
+                limit: limit >> 20,
+                most: limit / per_item,
+                unit,
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Write `plan_28_points.yaml` and `sources.yaml` for `spec` into `dir` (created if
-/// needed), returning their sizes in bytes.
-pub fn write_corpus(spec: SynthSpec, dir: &Path) -> anyhow::Result<(u64, u64)> {
-    let (plan, sources) = generate(spec);
+/// needed; it must be empty unless `force`), returning their sizes in bytes. Each file
+/// is written to a new temporary file beside it and renamed into place, so a symlink
+/// standing at either name is replaced, never followed, and no half-written file is
+/// left under the real name.
+pub fn write_corpus(spec: SynthSpec, dir: &Path, force: bool) -> anyhow::Result<(u64, u64)> {
+    check_size(spec)?;
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let is_empty = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read {}", dir.display()))?
+        .next()
+        .is_none();
+    if !is_empty && !force {
+        return Err(SynthError::NotEmpty {
+            dir: dir.display().to_string(),
+        }
+        .into());
+    }
+    let (plan, sources) = generate(spec);
     let plan_text = corpus::to_yaml(&plan)?;
     let sources_text = corpus::to_yaml(&sources)?;
     for (name, text) in [(PLAN_FILE, &plan_text), (SOURCES_FILE, &sources_text)] {
-        let path = dir.join(name);
-        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        replace_file(&dir.join(name), text.as_bytes())?;
     }
     Ok((plan_text.len() as u64, sources_text.len() as u64))
+}
+
+/// Write `bytes` to a temporary file created new beside `path`, then rename it to `path`.
+fn replace_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write;
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+    let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temporary)
+        .and_then(|mut file| {
+            file.write_all(bytes)?;
+            file.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&temporary, path));
+    if let Err(error) = written {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(error).with_context(|| format!("cannot write {}", path.display()));
+    }
+    Ok(())
 }
 
 /// The two files' contents for `spec`.

@@ -4,6 +4,7 @@ use std::io::Write;
 
 use super::Context;
 use crate::cli::{OutputFormat, SynthArgs};
+use crate::error::UsageError;
 use crate::synth::{self, SynthSpec};
 
 pub fn run(args: &SynthArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -13,7 +14,13 @@ pub fn run(args: &SynthArgs, context: &Context, out: &mut dyn Write) -> anyhow::
         sources: args.sources,
         seed: args.seed,
     };
-    let (plan_bytes, sources_bytes) = synth::write_corpus(spec, &args.out_dir)?;
+    // A size past the limit or a directory in use is a usage error, like an out-of-range
+    // --clauses.
+    let (plan_bytes, sources_bytes) = synth::write_corpus(spec, &args.out_dir, args.force)
+        .map_err(|error| match error.downcast::<synth::SynthError>() {
+            Ok(refused) => UsageError(refused.to_string()).into(),
+            Err(other) => other,
+        })?;
     writeln!(
         out,
         "wrote {} clauses and {} sources to {} ({plan_bytes} + {sources_bytes} bytes)",

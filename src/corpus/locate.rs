@@ -14,6 +14,9 @@ pub struct Locator<'a> {
     /// Where each clause starts, found on first use: the `number:` lines in file order,
     /// and for each number the indexes of its entries in that list.
     clause_index: OnceLock<ClauseIndex>,
+    /// Where each `id:` value stands, found on first use in one pass over the file, so
+    /// that locating any number of ids takes time linear in the file.
+    id_index: OnceLock<HashMap<&'a str, Vec<(usize, usize)>>>,
 }
 
 struct ClauseIndex {
@@ -26,7 +29,32 @@ impl<'a> Locator<'a> {
         Self {
             lines: text.lines().collect(),
             clause_index: OnceLock::new(),
+            id_index: OnceLock::new(),
         }
+    }
+
+    fn id_index(&self) -> &HashMap<&'a str, Vec<(usize, usize)>> {
+        self.id_index.get_or_init(|| {
+            let mut index: HashMap<&'a str, Vec<(usize, usize)>> = HashMap::new();
+            for (number, &line) in self.lines.iter().enumerate() {
+                for offset in token_offsets(line, "id") {
+                    let Some(after) = line[offset + 2..].strip_prefix(':') else {
+                        continue;
+                    };
+                    let value_end = after.find([',', '}', '#']).unwrap_or(after.len());
+                    let value = after[..value_end].trim().trim_matches(['"', '\'']);
+                    if value.is_empty() {
+                        continue;
+                    }
+                    let start = value.as_ptr() as usize - line.as_ptr() as usize;
+                    index
+                        .entry(value)
+                        .or_default()
+                        .push((number + 1, line[..start].chars().count() + 1));
+                }
+            }
+            index
+        })
     }
 
     fn clause_index(&self) -> &ClauseIndex {
@@ -114,9 +142,10 @@ impl<'a> Locator<'a> {
 
     /// The line of an `id: value` entry, the `occurrence`-th one from 0.
     pub fn id_entry(&self, value: &str, occurrence: usize) -> Option<(usize, usize)> {
-        self.token(self.everything(), value, occurrence, |line| {
-            token_offsets(line, "id").any(|offset| line[offset + 2..].starts_with(':'))
-        })
+        self.id_index()
+            .get(value)
+            .and_then(|places| places.get(occurrence))
+            .copied()
     }
 }
 

@@ -2,6 +2,7 @@
 //! strictly, and checking them. Every YAML call in the project lives under this module.
 
 mod check;
+mod limits;
 mod locate;
 mod problem;
 mod read;
@@ -11,8 +12,9 @@ mod yaml;
 use std::path::Path;
 
 pub use check::TEXT_SOURCE_ID;
+pub use limits::{MAX_ALIASES, MAX_EXPANDED_BYTES, MAX_FLOW_DEPTH};
 pub use problem::{Problem, Problems};
-pub use read::{CorpusFiles, PLAN_FILE, SOURCES_FILE, SourceText, read_text};
+pub use read::{CorpusFiles, MAX_FILE_BYTES, PLAN_FILE, SOURCES_FILE, SourceText, read_text};
 pub use versions::VERSIONS_FILE;
 pub use yaml::{to_json_value as file_as_json, to_string as to_yaml};
 

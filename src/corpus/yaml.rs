@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 
 use super::locate::Locator;
 use super::problem::Problem;
-use super::read::{SourceText, place_of_byte};
+use super::read::SourceText;
 use crate::model::{Clause, PlanFile};
 
 /// Parse one corpus file into `T`, or a problem located where the parser stopped.
@@ -51,53 +51,8 @@ fn explain(message: &str) -> String {
     }
 }
 
-/// Flow collections (`[…]`, `{…}`) nested deeper than this are refused before parsing:
-/// the YAML scanner's time grows with the square of the depth.
-const MAX_FLOW_DEPTH: usize = 1024;
-
 fn refuse_deep_nesting(file: &SourceText) -> Result<(), Problem> {
-    match flow_nesting_beyond(&file.text, MAX_FLOW_DEPTH) {
-        None => Ok(()),
-        Some(place) => Err(Problem::new(
-            &file.name,
-            Some(place),
-            format!("brackets nest deeper than {MAX_FLOW_DEPTH} levels"),
-        )
-        .with_hint("no corpus needs more than a few levels; look for unclosed `[` or `{`")),
-    }
-}
-
-/// Where `[` or `{` first opens a level deeper than `limit`, ignoring quoted strings and
-/// comments; `None` if they never do. Works on bytes: every character it looks for is
-/// ASCII, and no byte of a multi-byte UTF-8 character is.
-fn flow_nesting_beyond(text: &str, limit: usize) -> Option<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut depth = 0usize;
-    let mut quote: Option<u8> = None;
-    let mut in_comment = false;
-    let mut previous = b' ';
-    for (offset, &byte) in bytes.iter().enumerate() {
-        match (quote, byte) {
-            (_, b'\n') => in_comment = false,
-            _ if in_comment => {}
-            (Some(open), close) if close == open && previous != b'\\' => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') if matches!(previous, b' ' | b'[' | b'{' | b',' | b':' | b'-') => {
-                quote = Some(byte);
-            }
-            (None, b'#') if previous.is_ascii_whitespace() => in_comment = true,
-            (None, b'[' | b'{') => {
-                depth += 1;
-                if depth > limit {
-                    return Some(place_of_byte(bytes, offset));
-                }
-            }
-            (None, b']' | b'}') => depth = depth.saturating_sub(1),
-            (None, _) => {}
-        }
-        previous = byte;
-    }
-    None
+    super::limits::refuse_hostile_structure(file)
 }
 
 /// Parse the plan file. A large file is parsed one clause at a time, which keeps the
@@ -445,15 +400,6 @@ mod tests {
             split == whole,
             "the split parse differs from the whole parse"
         );
-    }
-
-    #[test]
-    fn deep_flow_nesting_is_found_outside_quotes() {
-        let deep = format!("plan:\n  drafted_by: {}", "[".repeat(30));
-        assert_eq!(super::flow_nesting_beyond(&deep, 20), Some((2, 35)));
-        let quoted = format!("plan:\n  title: \"{}\"\n", "[".repeat(30));
-        assert_eq!(super::flow_nesting_beyond(&quoted, 20), None);
-        assert_eq!(super::flow_nesting_beyond("a: [[1], {b: [2]}]\n", 3), None);
     }
 
     #[test]

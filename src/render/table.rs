@@ -1,5 +1,7 @@
 //! The shared look of every table: borders, width, header style, and safe cell text.
 
+use std::borrow::Cow;
+
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, ContentArrangement, Table};
 
@@ -36,5 +38,51 @@ fn header_cell(style: Style, text: &str) -> Cell {
 /// A cell holding data text, with control characters made visible so that no escape
 /// sequence from a corpus reaches the terminal.
 pub fn data_cell(text: &str) -> Cell {
-    Cell::new(visible(text))
+    Cell::new(break_long_words(&visible(text)))
+}
+
+/// Characters of one word the table is given at once. The table splits a word wider
+/// than its column in time that grows with the square of the word's length, so a longer
+/// run is cut into lines of this many characters first; each line is then wrapped to the
+/// column as before, and the time stays linear in the text.
+const MAX_UNBROKEN_CHARS: usize = 1000;
+
+fn break_long_words(text: &str) -> Cow<'_, str> {
+    let mut run = 0usize;
+    let needs_breaking = text.chars().any(|c| {
+        run = if c.is_whitespace() { 0 } else { run + 1 };
+        run > MAX_UNBROKEN_CHARS
+    });
+    if !needs_breaking {
+        return Cow::Borrowed(text);
+    }
+    let mut broken = String::with_capacity(text.len() + text.len() / MAX_UNBROKEN_CHARS + 1);
+    let mut run = 0usize;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            run = 0;
+        } else {
+            if run == MAX_UNBROKEN_CHARS {
+                broken.push('\n');
+                run = 0;
+            }
+            run += 1;
+        }
+        broken.push(c);
+    }
+    Cow::Owned(broken)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_UNBROKEN_CHARS, break_long_words};
+
+    #[test]
+    fn cuts_only_runs_longer_than_the_limit() {
+        assert_eq!(break_long_words("short words stay"), "short words stay");
+        let long = "x".repeat(MAX_UNBROKEN_CHARS * 2 + 5);
+        let broken = break_long_words(&long);
+        let lines: Vec<usize> = broken.split('\n').map(str::len).collect();
+        assert_eq!(lines, [MAX_UNBROKEN_CHARS, MAX_UNBROKEN_CHARS, 5]);
+    }
 }
