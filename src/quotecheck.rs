@@ -43,6 +43,18 @@ struct Attributed<'c> {
 ///
 /// Articles that cannot be read are problems; passages not found are misses.
 pub fn check(corpus: &Corpus, archive: &Path) -> Result<QuoteCheck, Vec<Problem>> {
+    if !archive.is_dir() {
+        let message = if archive.exists() {
+            "is not a directory"
+        } else {
+            "does not exist"
+        };
+        return Err(vec![
+            Problem::new(&archive.display().to_string(), None, message).with_hint(
+                "--archive takes the directory holding each outlet's article as <source-id>.txt",
+            ),
+        ]);
+    }
     let passages = attributed_passages(corpus);
     let mut articles = Vec::new();
     let mut problems = Vec::new();

@@ -47,7 +47,16 @@ impl Matcher {
                     .case_insensitive(!case_sensitive)
                     .size_limit(1 << 20)
                     .build()
-                    .map_err(|error| UsageError(format!("invalid --regex pattern: {error}")))
+                    .map_err(|error| match (is_regex, error) {
+                        (true, error) => UsageError(format!("invalid --regex pattern: {error}")),
+                        (false, regex::Error::CompiledTooBig(_)) => UsageError(format!(
+                            "the search text is too long to search for ({} characters); search for a shorter piece of it",
+                            query.chars().count()
+                        )),
+                        (false, error) => {
+                            UsageError(format!("the search text cannot be searched for: {error}"))
+                        }
+                    })
             })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Self {
