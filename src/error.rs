@@ -39,6 +39,20 @@ pub fn exit_status(result: anyhow::Result<()>) -> ExitCode {
     ExitCode::from(status)
 }
 
+/// The exit status for arguments clap could not parse (or `--help`, `--version`),
+/// printing its message. An error quotes the arguments given, so it is printed with
+/// control and reordering characters escaped, like every other message.
+pub fn argument_error(error: clap::Error) -> ExitCode {
+    if !error.use_stderr() {
+        // --help or --version: the tool's own text, on stdout.
+        let _ = error.print();
+        return ExitCode::SUCCESS;
+    }
+    let message = crate::render::visible(&error.render().to_string());
+    let _ = write!(io::stderr(), "{message}");
+    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
+}
+
 /// The error and its causes, joined into one paragraph.
 fn error_paragraph(error: &anyhow::Error) -> String {
     error

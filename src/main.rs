@@ -7,6 +7,8 @@ use clap::Parser;
 use peaceplan::{cli::Cli, cmd, error};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    error::exit_status(cmd::dispatch(&cli))
+    match Cli::try_parse() {
+        Ok(cli) => error::exit_status(cmd::dispatch(&cli)),
+        Err(usage) => error::argument_error(usage),
+    }
 }

@@ -66,16 +66,25 @@ fn scan(text: &str) -> Structure {
     let mut depth = 0usize;
     let mut quote: Option<u8> = None;
     let mut in_comment = false;
-    let mut previous = b' ';
+    let mut previous = b'\n';
+    // The last byte on this line that was not a space: a quote or an alias starts a
+    // node only where a node may start (after `:`, `-`, `[`, `{`, `,`, `?` or at the
+    // start of a line), not in the middle of plain text such as `Russia's`.
+    let mut last_significant = b'\n';
     for (offset, &byte) in bytes.iter().enumerate() {
+        let node_may_start = matches!(previous, b' ' | b'\t' | b'\n' | b'[' | b'{' | b',')
+            && matches!(
+                last_significant,
+                b'\n' | b':' | b'-' | b'[' | b'{' | b',' | b'?'
+            );
         match (quote, byte) {
-            (_, b'\n') => in_comment = false,
+            (None, b'\n') => in_comment = false,
             _ if in_comment => {}
             (Some(open), close) if close == open && previous != b'\\' => quote = None,
             (Some(_), _) => {}
-            (None, b'"' | b'\'') if starts_token(previous) => quote = Some(byte),
+            (None, b'"' | b'\'') if node_may_start => quote = Some(byte),
             (None, b'#') if previous.is_ascii_whitespace() => in_comment = true,
-            (None, b'*') if starts_token(previous) => {
+            (None, b'*') if node_may_start => {
                 structure.aliases += 1;
                 if structure.aliases == MAX_ALIASES + 1 {
                     structure.alias_place = Some(place_of_byte(bytes, offset));
@@ -83,7 +92,7 @@ fn scan(text: &str) -> Structure {
             }
             (None, b'[' | b'{') => {
                 depth += 1;
-                if depth > MAX_FLOW_DEPTH && structure.too_deep.is_none() {
+                if depth > MAX_FLOW_DEPTH {
                     structure.too_deep = Some(place_of_byte(bytes, offset));
                     return structure;
                 }
@@ -91,16 +100,14 @@ fn scan(text: &str) -> Structure {
             (None, b']' | b'}') => depth = depth.saturating_sub(1),
             (None, _) => {}
         }
+        if byte == b'\n' {
+            last_significant = b'\n';
+        } else if quote.is_none() && !matches!(byte, b' ' | b'\t') {
+            last_significant = byte;
+        }
         previous = byte;
     }
     structure
-}
-
-fn starts_token(previous: u8) -> bool {
-    matches!(
-        previous,
-        b' ' | b'\n' | b'\t' | b'[' | b'{' | b',' | b':' | b'-'
-    )
 }
 
 /// A problem if the text of `file` with every alias expanded is over the limit. Counts
@@ -216,6 +223,9 @@ mod tests {
     fn counts_aliases_outside_quotes_and_comments() {
         let structure = scan("a: &x [1]\nb: *x\nc: \"*y\" # *z\nd: [*x, *x]\n");
         assert_eq!(structure.aliases, 3);
+        // An apostrophe in plain text opens no quote that would hide what follows.
+        let structure = scan("a: Russia's plan * 2\nb: [*x, *x]\n");
+        assert_eq!(structure.aliases, 2);
     }
 
     #[test]

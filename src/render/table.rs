@@ -45,7 +45,7 @@ pub fn data_cell(text: &str) -> Cell {
 /// than its column in time that grows with the square of the word's length, so a longer
 /// run is cut into lines of this many characters first; each line is then wrapped to the
 /// column as before, and the time stays linear in the text.
-const MAX_UNBROKEN_CHARS: usize = 1000;
+const MAX_UNBROKEN_CHARS: usize = 200;
 
 fn break_long_words(text: &str) -> Cow<'_, str> {
     let mut run = 0usize;
