@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use support::{Fixture, line_of};
+use support::{Fixture, assert_no_unsafe_bytes, line_of};
 
 const PLAN: &str = "plan_28_points.yaml";
 const SOURCES: &str = "sources.yaml";
@@ -517,32 +517,6 @@ fn without_styling(bytes: &[u8]) -> Vec<u8> {
 
 fn run_limited(args: &[&str]) -> Limited {
     run_limited_to(args, &[], None)
-}
-
-/// Fails if `bytes` hold ESC, DEL, a C1 control (U+0080–U+009F as UTF-8), a
-/// bidirectional override or isolate, a line or paragraph separator, or a zero-width
-/// character: what would move a terminal's cursor or reorder or hide text.
-fn assert_no_unsafe_bytes(bytes: &[u8], what: &str) {
-    let offending = |at: usize| -> Option<&'static str> {
-        match bytes[at..] {
-            [0x1b, ..] => Some("ESC"),
-            [0x7f, ..] => Some("DEL"),
-            [0xc2, 0x80..=0x9f, ..] => Some("a C1 control"),
-            [0xe2, 0x80, 0xaa..=0xae, ..] => Some("a bidirectional override"),
-            [0xe2, 0x81, 0xa6..=0xa9, ..] => Some("a bidirectional isolate"),
-            [0xe2, 0x80, 0xa8 | 0xa9, ..] => Some("a line or paragraph separator"),
-            [0xe2, 0x80, 0x8b..=0x8f, ..] => Some("a zero-width or direction mark"),
-            [0xef, 0xbb, 0xbf, ..] => Some("a zero-width no-break space"),
-            _ => None,
-        }
-    };
-    if let Some((at, kind)) = (0..bytes.len()).find_map(|at| offending(at).map(|kind| (at, kind))) {
-        let from = at.saturating_sub(40);
-        panic!(
-            "{what} holds {kind} raw at byte {at}: {:?}",
-            String::from_utf8_lossy(&bytes[from..(at + 40).min(bytes.len())])
-        );
-    }
 }
 
 /// Text that tries every trick: set the window title, write the clipboard, a C1 CSI,

@@ -1,5 +1,9 @@
 //! Property tests over the shipped corpus: the filter algebra against a naive reference,
-//! and invariants of search and diff, for randomly chosen filters, queries and sides.
+//! and invariants of search and diff, for randomly chosen filters, queries and sides; and
+//! over hostile corpora: random control, C1, bidi, combining and wide characters in every
+//! text field, through every command in every format, never reach the output raw.
+
+mod support;
 
 use std::collections::BTreeSet;
 
@@ -10,6 +14,7 @@ use peaceplan::search::{self, Matcher};
 use peaceplan::textfold::lookup_key;
 use proptest::prelude::*;
 use proptest::sample::subsequence;
+use serde_json::Value;
 
 fn corpus() -> &'static Corpus {
     static CORPUS: std::sync::OnceLock<Corpus> = std::sync::OnceLock::new();
@@ -161,5 +166,148 @@ proptest! {
             .filter(|c| side_a.rendering(c).is_some() || side_b.rendering(c).is_some())
             .map(|c| c.number).collect();
         prop_assert_eq!(comparison.clauses.iter().map(|c| c.number).collect::<Vec<_>>(), expected);
+    }
+}
+
+/// Characters an attacker would choose, and ordinary ones around them.
+const HOSTILE_CHARS: &[char] = &[
+    '\u{1b}', '\u{7}', '\u{8}', '\r', '\t', '\u{7f}', '\u{80}', '\u{85}', '\u{9b}', '\u{9d}',
+    '\u{9f}', '\u{202a}', '\u{202b}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{200b}',
+    '\u{200e}', '\u{200f}', '\u{2028}', '\u{2029}', '\u{feff}', '\u{0301}', '\u{0336}', '中', '😀',
+    '\u{ff21}', 'a', 'Z', ' ', ';', ',', '"', '\'', '\\', '|', ':', '#', '[', '&', '*', '\n',
+];
+
+fn hostile_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(proptest::sample::select(HOSTILE_CHARS), 1..16)
+        .prop_map(|chars| std::iter::once('x').chain(chars).collect())
+}
+
+/// The keys whose values are free text (not ids, enums, numbers or dates).
+const TEXT_KEYS: &[&str] = &[
+    "title",
+    "text",
+    "subpoints",
+    "label",
+    "description",
+    "wording",
+    "summary",
+    "actor",
+    "quote",
+    "outlet_says",
+    "explanation",
+    "was",
+    "changed_by",
+    "via",
+    "name",
+    "publisher",
+    "headline",
+    "byline",
+    "date_note",
+    "drafted_by",
+    "presented",
+    "text_source",
+];
+
+/// Replace every text value under a text key with the next of `texts` (cycling).
+fn fill_text(value: &mut Value, texts: &[String], next: &mut usize, under_text_key: bool) {
+    match value {
+        Value::String(text) if under_text_key => {
+            *text = texts[*next % texts.len()].clone();
+            *next += 1;
+        }
+        Value::Array(items) => {
+            for item in items {
+                fill_text(item, texts, next, under_text_key);
+            }
+        }
+        Value::Object(fields) => {
+            for (key, field) in fields.iter_mut() {
+                fill_text(field, texts, next, TEXT_KEYS.contains(&key.as_str()));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A small synthetic corpus with `texts` in every text field, written to a directory.
+fn hostile_corpus_dir(texts: &[String]) -> tempfile::TempDir {
+    use peaceplan::synth::{SynthSpec, generate};
+    let (plan, sources) = generate(SynthSpec {
+        clauses: 3,
+        sources: 3,
+        seed: 7,
+    });
+    let mut next = 0;
+    let mut plan = serde_json::to_value(plan).unwrap();
+    let mut sources = serde_json::to_value(sources).unwrap();
+    fill_text(&mut plan, texts, &mut next, false);
+    fill_text(&mut sources, texts, &mut next, false);
+    // A departure must quote its clause; keep that true with the new text.
+    for clause in plan["clauses"].as_array_mut().unwrap() {
+        let text = clause["text"].clone();
+        for report in clause["reports"].as_array_mut().unwrap() {
+            for discrepancy in report["discrepancies"].as_array_mut().unwrap() {
+                discrepancy["text_says"] = text.clone();
+            }
+        }
+    }
+    let plan: peaceplan::model::PlanFile = serde_json::from_value(plan).unwrap();
+    let sources: peaceplan::model::SourcesFile = serde_json::from_value(sources).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan_28_points.yaml"),
+        peaceplan::corpus::to_yaml(&plan).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("sources.yaml"),
+        peaceplan::corpus::to_yaml(&sources).unwrap(),
+    )
+    .unwrap();
+    dir
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(6))]
+
+    #[test]
+    fn no_hostile_character_reaches_any_command_in_any_format(
+        texts in proptest::collection::vec(hostile_text(), 4..12)
+    ) {
+        let dir = hostile_corpus_dir(&texts);
+        let data = dir.path().to_str().unwrap();
+        // The hostile text is really in the corpus, and comes back whole through JSON.
+        let listed = std::process::Command::new(env!("CARGO_BIN_EXE_peaceplan"))
+            .args(["list", "--json", "--data", data])
+            .output()
+            .unwrap();
+        let clauses: Vec<Value> = serde_json::from_slice(&listed.stdout).unwrap();
+        for clause in &clauses {
+            prop_assert!(texts.contains(&clause["title"].as_str().unwrap().to_owned()));
+        }
+        let commands: &[&[&str]] = &[
+            &["list"], &["show", "1"], &["topics"], &["parties"], &["sources"], &["positions"],
+            &["matrix"], &["search", "x"], &["diff", "outlet-0001", "outlet-0002"],
+            &["diff", "text", "outlet-0001"], &["validate"], &["export"],
+        ];
+        for command in commands {
+            for format in ["table", "json", "jsonl", "csv", "markdown", "yaml"] {
+                let output = std::process::Command::new(env!("CARGO_BIN_EXE_peaceplan"))
+                    .args(*command)
+                    .args(["--format", format, "--color", "never", "--data", data])
+                    .env_remove("PEACEPLAN_DATA")
+                    .output()
+                    .unwrap();
+                let stderr = String::from_utf8_lossy(&output.stderr);
+                let what = format!("{command:?} --format {format} on {texts:?}");
+                match output.status.code() {
+                    Some(0) => {}
+                    Some(2) if stderr.contains("cannot be written as") => {}
+                    other => panic!("{what} exited {other:?}: {stderr}"),
+                }
+                support::assert_no_unsafe_bytes(&output.stdout, &format!("stdout of {what}"));
+                support::assert_no_unsafe_bytes(&output.stderr, &format!("stderr of {what}"));
+            }
+        }
     }
 }
