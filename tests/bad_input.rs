@@ -811,19 +811,19 @@ fn aliases_past_the_limits_are_refused_with_the_limit_named() {
 #[test]
 fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
     let fixture = Fixture::shipped();
-    // Sparse: 129 MiB long, no disk used.
+    // Sparse: 257 MiB long, no disk used.
     let file = std::fs::OpenOptions::new()
         .write(true)
         .open(fixture.file(PLAN))
         .unwrap();
-    file.set_len(129 << 20).unwrap();
+    file.set_len(257 << 20).unwrap();
     let data = fixture.path().display().to_string();
     let outcome = run_limited(&["list", "--data", &data]);
     assert_eq!(outcome.status, Some(1));
     assert!(
         outcome
             .stderr_text()
-            .contains("is 129 MiB, larger than the 128 MiB limit"),
+            .contains("is 257 MiB, larger than the 256 MiB limit"),
         "{}",
         outcome.stderr_text()
     );
@@ -845,7 +845,7 @@ fn synth_refuses_sizes_it_cannot_write_and_directories_in_use() {
     assert!(
         outcome
             .stderr_text()
-            .contains("over the 128 MiB a corpus file may be"),
+            .contains("over the 256 MiB a corpus file may be"),
         "{}",
         outcome.stderr_text()
     );
@@ -1273,4 +1273,21 @@ fn small_mistakes_get_plain_messages() {
         outcome.stderr_text()
     );
     assert!(!outcome.stderr_text().contains("regex"));
+}
+
+#[test]
+fn a_file_too_large_to_parse_whole_is_refused_with_the_limit_named() {
+    // A sources file (always parsed whole) of 65 MiB: a comment line, then the file.
+    let fixture = Fixture::shipped();
+    let padding = format!("# {}\n", "x".repeat(65 << 20));
+    fixture.write(SOURCES, format!("{padding}{}", fixture.read(SOURCES)));
+    let outcome = run_limited(&["list", "--data", fixture.path().to_str().unwrap()]);
+    assert_eq!(outcome.status, Some(1), "{}", outcome.stderr_text());
+    assert!(
+        outcome
+            .stderr_text()
+            .contains("is 65 MiB and is parsed in one piece (it is not a plan file written as a block list of clauses); a file parsed whole may be at most 64 MiB"),
+        "{}",
+        outcome.stderr_text()
+    );
 }

@@ -14,6 +14,11 @@ use super::read::{SourceText, place_of_byte};
 /// the YAML scanner's time grows with the square of the depth.
 pub const MAX_FLOW_DEPTH: usize = 1024;
 
+/// Bytes a file parsed whole may have: the sources file, a plan file that cannot be cut
+/// into clauses, and any file with aliases. The parser holds every event of a document,
+/// about eight times the text, so this keeps such a parse near 512 MB.
+pub const MAX_WHOLE_PARSE_BYTES: usize = 64 * 1024 * 1024;
+
 /// Aliases (`*name`) a file may use. The corpus format needs none.
 pub const MAX_ALIASES: usize = 1000;
 
@@ -40,9 +45,29 @@ pub fn refuse_hostile_structure(file: &SourceText) -> Result<(), Problem> {
         .with_hint("write the values out; the corpus format needs no aliases"));
     }
     if structure.aliases > 0 {
+        refuse_whole_parse_beyond_limit(file, "uses aliases, so it is parsed whole")?;
         refuse_expansion(file)?;
     }
     Ok(())
+}
+
+/// A problem if `file` is too large to be parsed whole; `why` says why it would be.
+pub fn refuse_whole_parse_beyond_limit(file: &SourceText, why: &str) -> Result<(), Problem> {
+    if file.text.len() <= MAX_WHOLE_PARSE_BYTES {
+        return Ok(());
+    }
+    Err(Problem::new(
+        &file.name,
+        None,
+        format!(
+            "is {} MiB and {why}; a file parsed whole may be at most {} MiB",
+            file.text.len() >> 20,
+            MAX_WHOLE_PARSE_BYTES >> 20
+        ),
+    )
+    .with_hint(
+        "write a large plan file's clauses as a block list (`clauses:` then `  - number: …` items), which is read a batch at a time",
+    ))
 }
 
 /// What a scan of the text outside quotes and comments found.

@@ -12,7 +12,7 @@ mod yaml;
 use std::path::Path;
 
 pub use check::TEXT_SOURCE_ID;
-pub use limits::{MAX_ALIASES, MAX_EXPANDED_BYTES, MAX_FLOW_DEPTH};
+pub use limits::{MAX_ALIASES, MAX_EXPANDED_BYTES, MAX_FLOW_DEPTH, MAX_WHOLE_PARSE_BYTES};
 pub use problem::{Problem, Problems};
 pub use read::{CorpusFiles, MAX_FILE_BYTES, PLAN_FILE, SOURCES_FILE, SourceText, read_text};
 pub use versions::VERSIONS_FILE;

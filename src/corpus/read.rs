@@ -10,10 +10,11 @@ pub const PLAN_FILE: &str = "plan_28_points.yaml";
 /// The name of the sources file inside a corpus directory.
 pub const SOURCES_FILE: &str = "sources.yaml";
 
-/// Files larger than this are refused before they are read: parsing takes up to about
-/// eight times a file's size in memory, so this keeps a load near 1 GiB at most (a
-/// 10,000-clause plan is about 17.5 MB; 70,000 clauses fit).
-pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
+/// Files larger than this are refused before they are read. A plan file written as a
+/// block list of clauses is parsed a batch at a time, in about four times its size (a
+/// 100,000-clause plan is about 170 MB); see `limits::MAX_WHOLE_PARSE_BYTES` for files
+/// parsed whole.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// How much of a file is read and checked for text before the rest is read, so that a
 /// binary file is refused without being read whole.

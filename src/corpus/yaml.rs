@@ -16,6 +16,10 @@ pub fn parse<T: DeserializeOwned>(file: &SourceText, expected: &str) -> Result<T
             .with_hint(format!("expected {expected}")));
     }
     refuse_deep_nesting(file)?;
+    super::limits::refuse_whole_parse_beyond_limit(
+        file,
+        "is parsed in one piece (it is not a plan file written as a block list of clauses)",
+    )?;
     parse_piece(file, &file.text, 0, "")
 }
 
