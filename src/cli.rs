@@ -88,7 +88,8 @@ pub enum OutputFormat {
     Json,
     /// JSON Lines: one compact JSON object per line.
     Jsonl,
-    /// CSV with a header row; list fields joined by `;`.
+    /// CSV with a header row; a list's items joined by `;` (a `;` or `\` inside an item
+    /// escaped with a backslash).
     Csv,
     /// A Markdown table, ready to paste into an article.
     Markdown,

@@ -149,8 +149,10 @@ impl PositionFilter {
 pub fn all_positions(corpus: &Corpus) -> Vec<ReportedPosition<'_>> {
     let mut positions = Vec::new();
     for clause in &corpus.clauses {
-        for source in &corpus.sources {
-            if let Some(report) = clause.report_by(&source.id) {
+        // The clause's own reports, in the order of sources.yaml (not every source tried
+        // against every clause, which is quadratic with many sources).
+        for source in corpus.reporting_sources(clause) {
+            if let Some(report) = clause.report_by(source) {
                 positions.extend(report.positions.iter().map(|position| ReportedPosition {
                     clause: Some(clause),
                     source: &report.source,

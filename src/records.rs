@@ -159,14 +159,34 @@ impl<'c> SourceRecord<'c> {
     ];
 
     pub fn all(corpus: &'c Corpus) -> Vec<Self> {
+        // Counted in one pass over the reports: once per source would be quadratic in a
+        // corpus with many sources.
+        let mut reported: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for clause in &corpus.clauses {
+            let mut sources: Vec<&str> = clause
+                .reports
+                .iter()
+                .map(|report| report.source.as_str())
+                .collect();
+            sources.sort_unstable();
+            sources.dedup();
+            for source in sources {
+                *reported.entry(source).or_default() += 1;
+            }
+        }
         corpus
             .sources
             .iter()
-            .map(|source| Self::new(corpus, source))
+            .map(|source| {
+                Self::new(
+                    source,
+                    reported.get(source.id.as_str()).copied().unwrap_or(0),
+                )
+            })
             .collect()
     }
 
-    fn new(corpus: &'c Corpus, source: &'c Source) -> Self {
+    fn new(source: &'c Source, clauses: usize) -> Self {
         Self {
             id: &source.id,
             name: &source.name,
@@ -178,7 +198,7 @@ impl<'c> SourceRecord<'c> {
             language: &source.language,
             kind: source.kind,
             via: &source.via,
-            clauses: count_clauses(corpus, |clause| clause.report_by(&source.id).is_some()),
+            clauses,
         }
     }
 }

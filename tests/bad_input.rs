@@ -644,10 +644,15 @@ fn hostile_arguments_are_escaped_in_messages() {
     }
 }
 
-/// Run with stdout a pipe whose reader has gone before anything is written.
+/// Run with stdout a pipe whose reader has gone before anything is written: the read
+/// end belongs to `true`, which has exited by the time peaceplan starts.
 fn run_into_closed_pipe(args: &[&str]) -> Limited {
-    let (reader, writer) = std::io::pipe().expect("pipe");
-    drop(reader);
+    let mut reader = Command::new("true")
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("spawn true");
+    let writer = reader.stdin.take().unwrap();
+    reader.wait().unwrap();
     run_limited_to(args, &[], Some(Stdio::from(writer)))
 }
 
