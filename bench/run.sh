@@ -30,13 +30,15 @@ scaling=$work/scaling.tsv
 
 # One measurement: the fastest elapsed time (s) and the largest peak RSS (KB) of 3 runs.
 measure() {
-  local best_time="" worst_kb=0 line t kb
+  local best_time="" worst_kb=0 t kb out
+  out=$(mktemp)
   for _ in 1 2 3; do
-    line=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
-    read -r t kb <<<"$line"
+    /usr/bin/time -o "$out" -f '%e %M' "$@" >/dev/null 2>&1 || true
+    read -r t kb < <(tail -n 1 "$out")
     if [ -z "$best_time" ] || awk -v a="$t" -v b="$best_time" 'BEGIN { exit !(a < b) }'; then best_time=$t; fi
-    [ "$kb" -gt "$worst_kb" ] && worst_kb=$kb
+    if [ "$kb" -gt "$worst_kb" ]; then worst_kb=$kb; fi
   done
+  rm -f "$out"
   printf '%s\t%s' "$best_time" "$worst_kb"
 }
 
