@@ -344,6 +344,14 @@ pub struct DiffArgs {
     /// `framework-20`), clause by clause by lineage; implied when A and B are version ids.
     #[arg(long = "version")]
     pub versions: bool,
+    /// Compare only the clauses both sides report (and, on the plan as a whole, only the
+    /// actors both report).
+    #[arg(long)]
+    pub both: bool,
+
+    /// Leave out the clauses both sides word the same.
+    #[arg(long)]
+    pub only_differences: bool,
 
     #[command(flatten)]
     pub scope: ScopeArgs,

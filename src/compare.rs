@@ -10,7 +10,7 @@ use similar::{Algorithm, ChangeTag};
 use crate::corpus::TEXT_SOURCE_ID;
 use crate::error::UsageError;
 use crate::figures;
-use crate::model::{Clause, Corpus, Report, Stance};
+use crate::model::{Clause, Corpus, Position, Report, Stance};
 use crate::query::ClauseFilter;
 use crate::suggest;
 use crate::textfold::fold;
@@ -111,9 +111,24 @@ pub struct ClauseComparison<'c> {
     /// A's wording turned into B's (a side that does not report the clause counts as
     /// empty): the `equal` and `delete` texts spell A, the `equal` and `insert` texts B.
     pub word_diff: Vec<WordOp>,
+    /// How much of the two wordings is the same words, in percent: twice the shared
+    /// words over the words of both sides (0 when one side does not report the clause).
+    pub shared_percent: u32,
     pub figures_only_in_a: Vec<String>,
     pub figures_only_in_b: Vec<String>,
     pub stance_differences: Vec<StanceDifference>,
+}
+
+/// An actor whose positions on the plan as a whole the two sides report differently:
+/// with different stances (`both`), or only one side reports them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct ActorDifference {
+    /// The actor as side A names them (as B does when only B reports them).
+    pub actor: String,
+    pub party: String,
+    pub status: Presence,
+    pub a: Vec<Stance>,
+    pub b: Vec<Stance>,
 }
 
 /// Counts over the clauses compared.
@@ -134,6 +149,35 @@ pub struct Comparison<'c> {
     pub b: &'c str,
     pub summary: Summary,
     pub clauses: Vec<ClauseComparison<'c>>,
+    /// Positions on the plan as a whole: actors both sides report with different stances,
+    /// and actors only one side reports (empty when a filter narrows the clauses).
+    pub plan_stance_differences: Vec<ActorDifference>,
+}
+
+/// Which clauses and actors a comparison keeps.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Narrowing {
+    /// Only what both sides report.
+    pub both: bool,
+    /// Drop clauses both sides word the same.
+    pub only_differences: bool,
+}
+
+impl<'c> Comparison<'c> {
+    /// The comparison with only the clauses and actors `narrowing` keeps, recounted.
+    pub fn narrowed(mut self, narrowing: Narrowing) -> Self {
+        if narrowing.both {
+            self.clauses
+                .retain(|clause| clause.status == Presence::Both);
+            self.plan_stance_differences
+                .retain(|actor| actor.status == Presence::Both);
+        }
+        if narrowing.only_differences {
+            self.clauses.retain(|clause| !clause.identical);
+        }
+        self.summary = summarise(&self.clauses);
+        self
+    }
 }
 
 /// Compare `a` with `b` on every clause either reports that `filter` keeps.
@@ -153,6 +197,11 @@ pub fn compare<'c>(
         b: b.id(),
         summary: summarise(&clauses),
         clauses,
+        plan_stance_differences: if filter.keeps_everything() {
+            plan_stance_differences(corpus, a, b)
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -177,6 +226,11 @@ fn compare_clause<'c>(
         title: &clause.title,
         status,
         identical: status == Presence::Both && fold(&a_text) == fold(&b_text),
+        shared_percent: if status == Presence::Both {
+            shared_percent(&a_text, &b_text)
+        } else {
+            0
+        },
         word_diff: word_diff(&a_text, &b_text),
         figures_only_in_a: figures::only_in(&a_figures, &b_figures),
         figures_only_in_b: figures::only_in(&b_figures, &a_figures),
@@ -191,8 +245,16 @@ pub fn joined_wording(report: Option<&Report>) -> String {
     report.map_or_else(String::new, |report| report.wording.join("\n"))
 }
 
-/// The word-level diff of `a` into `b`, with runs of the same operation merged.
+/// The word-level diff of `a` into `b`, with runs of the same operation merged, and
+/// made readable on paraphrase as `git diff --word-diff` is: one or two short unchanged
+/// words between two changes are folded into the change, so a rewording reads as one
+/// deleted and one inserted run rather than a scatter of “the”s and “of”s.
 pub fn word_diff(a: &str, b: &str) -> Vec<WordOp> {
+    merge_short_equal_runs(raw_word_diff(a, b))
+}
+
+/// The diff as `similar` gives it, runs of one operation merged.
+fn raw_word_diff(a: &str, b: &str) -> Vec<WordOp> {
     let mut ops: Vec<WordOp> = Vec::new();
     for (tag, text) in similar::utils::diff_unicode_words(Algorithm::Patience, a, b) {
         let op = match tag {
@@ -209,6 +271,148 @@ pub fn word_diff(a: &str, b: &str) -> Vec<WordOp> {
         }
     }
     ops
+}
+
+/// At most this many unchanged words between two changes are folded into them…
+const MAX_BRIDGED_WORDS: usize = 2;
+/// …when each is at most this many characters long.
+const MAX_BRIDGED_WORD_CHARS: usize = 4;
+
+/// Whether an unchanged run is short enough to fold into the changes around it.
+fn is_bridgeable(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() <= MAX_BRIDGED_WORDS
+        && words
+            .iter()
+            .all(|word| word.chars().count() <= MAX_BRIDGED_WORD_CHARS)
+}
+
+/// Fold short unchanged runs that sit between two changes into those changes; each
+/// change comes out as its deleted run, then its inserted run.
+fn merge_short_equal_runs(ops: Vec<WordOp>) -> Vec<WordOp> {
+    let is_change = |op: Option<&WordOp>| op.is_some_and(|op| op.op != Op::Equal);
+    let mut merged: Vec<WordOp> = Vec::new();
+    let (mut deleted, mut inserted) = (String::new(), String::new());
+    let flush = |merged: &mut Vec<WordOp>, deleted: &mut String, inserted: &mut String| {
+        for (op, text) in [(Op::Delete, deleted), (Op::Insert, inserted)] {
+            if !text.is_empty() {
+                merged.push(WordOp {
+                    op,
+                    text: std::mem::take(text),
+                });
+            }
+        }
+    };
+    for (index, op) in ops.iter().enumerate() {
+        match op.op {
+            Op::Delete => deleted.push_str(&op.text),
+            Op::Insert => inserted.push_str(&op.text),
+            Op::Equal
+                if index > 0
+                    && is_change(ops.get(index - 1))
+                    && is_change(ops.get(index + 1))
+                    && is_bridgeable(&op.text) =>
+            {
+                deleted.push_str(&op.text);
+                inserted.push_str(&op.text);
+            }
+            Op::Equal => {
+                flush(&mut merged, &mut deleted, &mut inserted);
+                merged.push(op.clone());
+            }
+        }
+    }
+    flush(&mut merged, &mut deleted, &mut inserted);
+    merged
+}
+
+/// Twice the words the two texts share over the words of both, in percent (rounded
+/// down, so that only identical wordings reach 100).
+pub fn shared_percent(a: &str, b: &str) -> u32 {
+    let words = |text: &str| text.split_whitespace().count();
+    let total = words(a) + words(b);
+    if total == 0 {
+        return 100;
+    }
+    let shared: usize = raw_word_diff(a, b)
+        .iter()
+        .filter(|op| op.op == Op::Equal)
+        .map(|op| words(&op.text))
+        .sum();
+    u32::try_from(200 * shared / total).unwrap_or(100).min(100)
+}
+
+/// An actor's name without the role after the comma, folded, for matching the same
+/// person across outlets that describe them differently.
+fn actor_key(actor: &str) -> String {
+    let name = actor.split([',', '(']).next().unwrap_or(actor);
+    fold(name).to_lowercase()
+}
+
+/// The same actor: equal names, or names one spelling apart (Zelensky, Zelenskyy).
+fn same_actor(a: &str, b: &str) -> bool {
+    a == b || strsim::normalized_levenshtein(a, b) >= 0.9
+}
+
+/// The stances a side reports on the plan as a whole, per actor, in report order.
+fn plan_stances<'c>(corpus: &'c Corpus, side: Side<'c>) -> Vec<(String, &'c Position)> {
+    corpus
+        .plan_reports
+        .iter()
+        .filter(|report| report.source == side.id())
+        .flat_map(|report| &report.positions)
+        .map(|position| (actor_key(&position.actor), position))
+        .collect()
+}
+
+/// Actors both sides report on the plan with different stances, then actors only one
+/// side reports.
+fn plan_stance_differences(corpus: &Corpus, a: Side, b: Side) -> Vec<ActorDifference> {
+    let (a_positions, b_positions) = (plan_stances(corpus, a), plan_stances(corpus, b));
+    let stances_of = |positions: &[(String, &Position)], key: &str| -> Vec<Stance> {
+        let set: BTreeSet<Stance> = positions
+            .iter()
+            .filter(|(other, _)| same_actor(other, key))
+            .map(|(_, position)| position.stance)
+            .collect();
+        set.into_iter().collect()
+    };
+    let mut differences = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for (positions, others, own) in [
+        (&a_positions, &b_positions, Presence::OnlyA),
+        (&b_positions, &a_positions, Presence::OnlyB),
+    ] {
+        for (key, position) in positions.iter() {
+            if seen.iter().any(|done| same_actor(done, key)) {
+                continue;
+            }
+            seen.push(key);
+            let (mine, theirs) = (stances_of(positions, key), stances_of(others, key));
+            let status = if theirs.is_empty() {
+                own
+            } else {
+                Presence::Both
+            };
+            if status == Presence::Both && mine == theirs {
+                continue;
+            }
+            let (a_stances, b_stances) = if own == Presence::OnlyA {
+                (mine, theirs)
+            } else {
+                (theirs, mine)
+            };
+            differences.push(ActorDifference {
+                actor: position.actor.clone(),
+                party: position.party.clone(),
+                status,
+                a: a_stances,
+                b: b_stances,
+            });
+        }
+    }
+    differences.sort_by_key(|difference| difference.status != Presence::Both);
+    differences
 }
 
 /// Parties both sides report positions for, whose sets of stances differ.

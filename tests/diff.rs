@@ -14,6 +14,17 @@ struct Comparison {
     b: String,
     summary: Summary,
     clauses: Vec<ClauseComparison>,
+    plan_stance_differences: Vec<ActorDifference>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActorDifference {
+    actor: String,
+    party: String,
+    status: String,
+    a: Vec<String>,
+    b: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, PartialEq, Eq)]
@@ -36,6 +47,7 @@ struct ClauseComparison {
     a: Option<Report>,
     b: Option<Report>,
     word_diff: Vec<WordOp>,
+    shared_percent: u32,
     figures_only_in_a: Vec<String>,
     figures_only_in_b: Vec<String>,
     stance_differences: Vec<StanceDifference>,
@@ -344,7 +356,9 @@ fn filters_narrow_the_scope() {
 fn plain_output_marks_changes_like_git_word_diff() {
     peaceplan(["diff", "text", "kyiv-independent", "--clause", "13"])
         .stdout_has("diff text kyiv-independent: 1 clause compared")
-        .stdout_has("[-G8-]{+G7+}")
+        .stdout_has(
+            "[-will be invited to rejoin the G8-]{+would eventually return to what is now the G7+}",
+        )
         .stdout_has("kyiv-independent departs from the text (wording)")
         .stdout_lacks("\u{1b}[")
         .run();
@@ -357,8 +371,8 @@ fn plain_output_marks_changes_like_git_word_diff() {
         "--color",
         "always",
     ])
-    .stdout_has("\u{1b}[31mG8\u{1b}[0m")
-    .stdout_has("\u{1b}[32mG7\u{1b}[0m")
+    // A space keeps the deleted and the inserted run apart, as git's colour word diff does.
+    .stdout_has("\u{1b}[31mwill be invited to rejoin the G8\u{1b}[0m \u{1b}[32mwould")
     .stdout_lacks("[-G8-]")
     .run();
 }
@@ -399,5 +413,188 @@ fn unknown_sides_are_usage_errors_with_the_nearest_match() {
         .run();
     peaceplan(["diff", "wsws", "text", "--source", "wsws"])
         .status(2)
+        .run();
+}
+
+#[test]
+fn both_keeps_only_clauses_both_sides_report() {
+    let all = diff(&["text", "kyiv-independent"]);
+    let both = diff(&["text", "kyiv-independent", "--both"]);
+    assert!(all.clauses.iter().any(|c| c.status != "both"));
+    assert!(!both.clauses.is_empty());
+    assert!(both.clauses.iter().all(|c| c.status == "both"));
+    assert_eq!(both.clauses.len(), all.summary.both);
+    assert_eq!(both.summary.only_a + both.summary.only_b, 0);
+}
+
+#[test]
+fn only_differences_drops_identical_clauses() {
+    let all = diff(&["text", "al-mayadeen"]);
+    assert!(all.summary.identical > 0);
+    let differing = diff(&["text", "al-mayadeen", "--only-differences"]);
+    assert!(differing.clauses.iter().all(|c| !c.identical));
+    assert_eq!(
+        differing.clauses.len(),
+        all.clauses.len() - all.summary.identical
+    );
+}
+
+#[test]
+fn shared_percent_is_100_for_the_same_words_and_lower_for_a_paraphrase() {
+    let comparison = diff(&["text", "kyiv-independent", "--both"]);
+    for c in &comparison.clauses {
+        assert!(c.shared_percent <= 100);
+        assert_eq!(c.shared_percent == 100, c.identical, "clause {}", c.number);
+    }
+    let paraphrase = clause(&comparison, 13);
+    assert!(
+        (1..80).contains(&paraphrase.shared_percent),
+        "{}",
+        paraphrase.shared_percent
+    );
+    peaceplan(["diff", "text", "kyiv-independent", "--clause", "13"])
+        .stdout_has(&format!(
+            "{}% of the wording is shared",
+            paraphrase.shared_percent
+        ))
+        .run();
+}
+
+#[test]
+fn a_paraphrase_reads_as_one_deleted_and_one_inserted_run() {
+    // Clause 7: nothing but single spaces and no word in common between the two.
+    let comparison = diff(&["kyiv-independent", "wsws", "--clause", "7"]);
+    let ops = &clause(&comparison, 7).word_diff;
+    let kinds: Vec<&str> = ops.iter().map(|op| op.op.as_str()).collect();
+    assert_eq!(kinds, ["delete", "insert"], "{ops:?}");
+}
+
+#[test]
+fn markdown_writes_the_word_diff_with_strike_through_and_bold() {
+    let ran = peaceplan([
+        "diff",
+        "kyiv-independent",
+        "wsws",
+        "--both",
+        "--format",
+        "markdown",
+    ])
+    .run();
+    let out = &ran.stdout;
+    assert!(
+        out.contains("| Clause | Reported by | Shared wording | Word diff |"),
+        "{out}"
+    );
+    assert!(
+        out.contains("~~Kyiv would pause its NATO aspirations~~ **Ukraine agrees to"),
+        "{out}"
+    );
+    // Four clauses both report, one table row each.
+    let rows = out
+        .lines()
+        .filter(|line| {
+            line.starts_with("| 7 ·")
+                || line.starts_with("| 8 ·")
+                || line.starts_with("| 13 ·")
+                || line.starts_with("| 21 ·")
+        })
+        .count();
+    assert_eq!(rows, 4, "{out}");
+    // A run never opens or closes on white space, which Markdown would not honour.
+    for marker in ["~~", "**"] {
+        assert!(!out.contains(&format!("{marker} {marker}")));
+    }
+    assert!(!out.contains("~~ ") || out.contains("~~ **"), "{out}");
+    assert!(!out.contains("\u{1b}["));
+}
+
+#[test]
+fn markdown_escapes_what_would_turn_into_markup() {
+    let ops = peaceplan::compare::word_diff("a *b* c", "a _b_ | c");
+    let cell = peaceplan::render::markdown_word_diff(&ops);
+    assert!(!cell.contains(" | "), "{cell}");
+    assert!(cell.contains("\\*b\\*"), "{cell}");
+    assert!(cell.contains("\\_b\\_"), "{cell}");
+}
+
+#[test]
+fn csv_has_a_row_per_clause_with_both_wordings_and_the_marked_diff() {
+    let ran = peaceplan([
+        "diff",
+        "text",
+        "kyiv-independent",
+        "--clause",
+        "13",
+        "--format",
+        "csv",
+    ])
+    .run();
+    let mut reader = csv::Reader::from_reader(ran.stdout.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(
+        headers.iter().collect::<Vec<_>>(),
+        [
+            "number",
+            "title",
+            "status",
+            "verdict",
+            "shared_percent",
+            "a_wording",
+            "b_wording",
+            "word_diff",
+            "figures_only_in_a",
+            "figures_only_in_b"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    let row = &rows[0];
+    assert_eq!(&row[0], "13");
+    assert_eq!(&row[2], "both");
+    assert!(row[5].contains("rejoin the G8"));
+    assert!(row[6].contains("what is now the G7"));
+    assert!(row[7].contains("{+would eventually return to what is now the G7+}"));
+    assert_eq!(&row[8], "G8");
+    assert_eq!(&row[9], "G7");
+}
+
+#[test]
+fn the_text_layout_fits_the_width() {
+    for width in ["40", "80"] {
+        let ran = peaceplan(["diff", "text", "kyiv-independent", "--width", width]).run();
+        let limit: usize = width.parse().unwrap();
+        for line in ran.stdout.lines() {
+            assert!(line.chars().count() <= limit, "wider than {width}: {line}");
+        }
+    }
+}
+
+#[test]
+fn plan_level_stances_name_actors_that_differ_or_only_one_side_reports() {
+    let comparison = diff(&["kyiv-independent", "wsws"]);
+    let zelensky = comparison
+        .plan_stance_differences
+        .iter()
+        .find(|actor| actor.actor.contains("Zelensky"))
+        .expect("Zelensky's stance on the plan differs between the two");
+    assert_eq!(zelensky.status, "both");
+    assert_eq!(zelensky.party, "ukraine");
+    assert_ne!(zelensky.a, zelensky.b);
+    assert!(!zelensky.a.is_empty() && !zelensky.b.is_empty());
+    let only = comparison
+        .plan_stance_differences
+        .iter()
+        .filter(|actor| actor.status != "both")
+        .count();
+    assert!(only > 0);
+    let both = diff(&["kyiv-independent", "wsws", "--both"]);
+    assert!(
+        both.plan_stance_differences
+            .iter()
+            .all(|a| a.status == "both")
+    );
+    peaceplan(["diff", "kyiv-independent", "wsws", "--both", "--width", "200"])
+        .stdout_has("Positions on the plan as a whole, reported differently")
+        .stdout_has("Volodymyr Zelensky, President of Ukraine (ukraine): conditional and noncommittal per kyiv-independent, noncommittal per wsws")
         .run();
 }

@@ -315,11 +315,9 @@ fn nested_fields_cannot_be_csv_or_markdown() {
     peaceplan(["show", "6", "--format", "csv", "--fields", "number,title"])
         .stdout_has("number,title\n6,\"Ukrainian Armed Forces capped at 600,000\"\n")
         .run();
-    peaceplan(["diff", "text", "wsws", "--format", "csv"])
+    peaceplan(["completions", "bash", "--format", "csv"])
         .status(2)
-        .stderr_has(
-            "`diff` cannot be written as csv; it supports --format table, json, jsonl, yaml",
-        )
+        .stderr_has("`completions` cannot be written as csv; it supports --format table")
         .run();
     peaceplan(["validate", "--format", "markdown"])
         .status(2)

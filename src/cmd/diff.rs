@@ -5,7 +5,7 @@ use std::io::Write;
 
 use super::Context;
 use crate::cli::{DiffArgs, OutputFormat};
-use crate::compare::{self, Side};
+use crate::compare::{self, Narrowing, Side};
 use crate::query::ClauseFilter;
 use crate::render;
 
@@ -15,6 +15,8 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
         OutputFormat::Json,
         OutputFormat::Jsonl,
         OutputFormat::Yaml,
+        OutputFormat::Markdown,
+        OutputFormat::Csv,
     ])?;
     context.require_no_fields()?;
     let corpus = context.corpus()?;
@@ -24,7 +26,11 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
     let a = Side::named(&args.a, &corpus)?;
     let b = Side::named(&args.b, &corpus)?;
     let filter = ClauseFilter::from_scope(&args.scope, &corpus)?;
-    let comparison = compare::compare(&corpus, a, b, &filter);
+    let narrowing = Narrowing {
+        both: args.both,
+        only_differences: args.only_differences,
+    };
+    let comparison = compare::compare(&corpus, a, b, &filter).narrowed(narrowing);
     match context.format {
         OutputFormat::Json => render::write_json(out, &comparison)?,
         OutputFormat::Yaml => render::write_yaml(out, &comparison)?,
@@ -36,18 +42,36 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
                 .collect::<Result<Vec<_>, _>>()?;
             render::write_json_lines(out, &values)?;
         }
+        OutputFormat::Markdown => write!(out, "{}", render::diff_markdown(&comparison))?,
+        OutputFormat::Csv => {
+            let columns: Vec<String> = render::DIFF_CSV_COLUMNS
+                .iter()
+                .map(|column| (*column).to_owned())
+                .collect();
+            let rows = render::diff_clause_rows(&comparison).into_iter();
+            render::write_flat_rows(out, context.format, &columns, rows)?;
+        }
         OutputFormat::Table if comparison.clauses.is_empty() => {
-            render::note("no clauses match: neither side reports any clause in this scope")
+            render::note("no clauses match: neither side reports any clause in this scope");
+            write!(
+                out,
+                "{}",
+                render::diff_plan_stances(&comparison, context.style)
+            )?;
         }
         OutputFormat::Table => {
-            write!(out, "{}", render::diff_summary(&comparison))?;
+            write!(out, "{}", render::diff_summary(&comparison, context.style))?;
             if args.stat {
                 write!(out, "\n{}", render::diff_stat_lines(&comparison))?;
             } else {
                 write!(out, "{}", render::diff_details(&comparison, context.style))?;
             }
+            write!(
+                out,
+                "{}",
+                render::diff_plan_stances(&comparison, context.style)
+            )?;
         }
-        OutputFormat::Csv | OutputFormat::Markdown => unreachable!("rejected above"),
     }
     Ok(())
 }

@@ -13,7 +13,10 @@ use std::io::{IsTerminal, Write};
 
 use serde::Serialize;
 
-pub use diff::{diff_details, diff_stat_lines, diff_summary, render_word_diff};
+pub use diff::{
+    DIFF_CSV_COLUMNS, diff_clause_rows, diff_details, diff_markdown, diff_plan_stances,
+    diff_stat_lines, diff_summary, markdown_word_diff, render_word_diff,
+};
 pub use escape::{is_unsafe_char, json_compact, visible};
 pub use layouts::{actor_table, departure_table, detected_figure_table};
 pub use layouts::{
