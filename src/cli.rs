@@ -232,9 +232,9 @@ pub struct ScopeArgs {
     #[arg(long, value_name = "TEXT")]
     pub text: Option<String>,
 
-    /// Keep only these clause numbers.
-    #[arg(long, value_name = "N", value_delimiter = ',')]
-    pub clause: Vec<u32>,
+    /// Keep only these clauses: numbers and ranges, as `7`, `6-8` or `1-3,21`.
+    #[arg(long, value_name = "N|N-M", value_delimiter = ',', value_parser = parse_clause_span)]
+    pub clause: Vec<ClauseSpan>,
 }
 
 #[derive(Debug, Args)]
@@ -269,8 +269,9 @@ pub struct PositionsArgs {
     #[arg(long, value_name = "SOURCE", value_delimiter = ',')]
     pub source: Vec<String>,
 
-    /// Keep positions on these clauses; `plan` means positions on the plan as a whole.
-    #[arg(long, value_name = "N|plan", value_delimiter = ',', value_parser = parse_clause_ref)]
+    /// Keep positions on these clauses (numbers and ranges, as `7`, `6-8` or `1-3,21`);
+    /// `plan` means positions on the plan as a whole.
+    #[arg(long, value_name = "N|N-M|plan", value_delimiter = ',', value_parser = parse_clause_ref)]
     pub clause: Vec<ClauseRef>,
 
     /// Keep positions with any of these stances.
@@ -291,16 +292,69 @@ pub struct PositionsArgs {
 pub enum ClauseRef {
     Plan,
     Number(u32),
+    /// Clauses `first` to `last` (a range given as `6-8`).
+    Span(ClauseSpan),
 }
 
 fn parse_clause_ref(value: &str) -> Result<ClauseRef, String> {
     if value.eq_ignore_ascii_case("plan") {
         return Ok(ClauseRef::Plan);
     }
-    value
-        .parse()
-        .map(ClauseRef::Number)
-        .map_err(|_| format!("expected a clause number or `plan`, got `{value}`"))
+    let span = parse_clause_span(value)
+        .map_err(|error| format!("{error}, or `plan` for the plan as a whole"))?;
+    Ok(if span.first == span.last {
+        ClauseRef::Number(span.first)
+    } else {
+        ClauseRef::Span(span)
+    })
+}
+
+/// One clause number, or an inclusive range of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClauseSpan {
+    pub first: u32,
+    pub last: u32,
+}
+
+impl ClauseSpan {
+    /// The clause numbers it covers, in order.
+    pub fn numbers(self) -> std::ops::RangeInclusive<u32> {
+        self.first..=self.last
+    }
+}
+
+/// `7` or `6-8` (spaces around the dash allowed). Clauses are numbered from 1 and a range
+/// runs upwards; whether the corpus has that many clauses is checked once it is loaded.
+pub fn parse_clause_span(value: &str) -> Result<ClauseSpan, String> {
+    let number = |text: &str| -> Result<u32, String> {
+        match text.trim().parse::<u32>() {
+            Ok(0) => Err("there is no clause 0: clauses are numbered from 1".to_owned()),
+            Ok(number) => Ok(number),
+            Err(_) => Err(format!(
+                "expected a clause number or a range such as `6-8`, got `{value}`"
+            )),
+        }
+    };
+    let span = match value.split_once('-') {
+        Some((first, last)) => ClauseSpan {
+            first: number(first)?,
+            last: number(last)?,
+        },
+        None => {
+            let only = number(value)?;
+            ClauseSpan {
+                first: only,
+                last: only,
+            }
+        }
+    };
+    if span.first > span.last {
+        return Err(format!(
+            "the range `{value}` runs backwards; write `{}-{}`",
+            span.last, span.first
+        ));
+    }
+    Ok(span)
 }
 
 #[derive(Debug, Args)]
@@ -359,9 +413,10 @@ pub struct DiffArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// Clause numbers, 1 to 28 (with --version, the version's point numbers).
-    #[arg(required = true, value_name = "N")]
-    pub numbers: Vec<u32>,
+    /// Clauses, 1 to 28: numbers and ranges, as `7`, `6-8` or `1-3,21` (with --version,
+    /// the version's point numbers).
+    #[arg(required = true, value_name = "N|N-M", value_delimiter = ',', value_parser = parse_clause_span)]
+    pub numbers: Vec<ClauseSpan>,
 
     /// Show points of this version instead (see `peaceplan versions`).
     #[arg(long, value_name = "ID")]

@@ -3,7 +3,7 @@
 //! Within one flag the values are alternatives (OR); across flags every one given must
 //! hold (AND). A value the corpus does not know is a usage error, never an empty result.
 
-use crate::cli::{ClauseRef, FilterArgs, PositionsArgs, ScopeArgs};
+use crate::cli::{ClauseRef, ClauseSpan, FilterArgs, PositionsArgs, ScopeArgs};
 use crate::error::UsageError;
 use crate::model::{Clause, Corpus, Position, Stance};
 use crate::suggest;
@@ -35,15 +35,12 @@ impl ClauseFilter {
     pub fn from_scope(args: &ScopeArgs, corpus: &Corpus) -> Result<Self, UsageError> {
         require_known("--topic", &args.topic, &corpus.topic_ids())?;
         require_known("--party", &args.party, &corpus.party_ids())?;
-        for &number in &args.clause {
-            require_clause(corpus, number)?;
-        }
         Ok(Self {
             topics: args.topic.clone(),
             parties: args.party.clone(),
             sources: Vec::new(),
             text: args.text.as_ref().map(|text| text.to_lowercase()),
-            numbers: args.clause.clone(),
+            numbers: expand_spans(corpus, &args.clause)?,
         })
     }
 
@@ -101,8 +98,14 @@ impl PositionFilter {
         require_known("--party", &args.party, &corpus.party_ids())?;
         require_known("--source", &args.source, &corpus.source_ids())?;
         for clause in &args.clause {
-            if let ClauseRef::Number(number) = clause {
-                require_clause(corpus, *number)?;
+            match clause {
+                ClauseRef::Plan => {}
+                ClauseRef::Number(number) => {
+                    require_clause(corpus, *number)?;
+                }
+                ClauseRef::Span(span) => {
+                    require_span(corpus, *span)?;
+                }
             }
         }
         Ok(Self {
@@ -122,7 +125,12 @@ impl PositionFilter {
             .map_or(ClauseRef::Plan, |clause| ClauseRef::Number(clause.number));
         any_or_unset(&self.parties, |party| reported.position.party == *party)
             && any_or_unset(&self.sources, |source| reported.source == source)
-            && any_or_unset(&self.clauses, |wanted| *wanted == clause_ref)
+            && any_or_unset(&self.clauses, |wanted| match (wanted, clause_ref) {
+                (ClauseRef::Span(span), ClauseRef::Number(number)) => {
+                    span.numbers().contains(&number)
+                }
+                _ => *wanted == clause_ref,
+            })
             && any_or_unset(&self.stances, |stance| reported.position.stance == *stance)
             && any_or_unset(&self.topics, |topic| {
                 reported
@@ -186,6 +194,28 @@ pub fn require_clause(corpus: &Corpus, number: u32) -> Result<&Clause, UsageErro
             corpus.clauses.len()
         ))
     })
+}
+
+/// A usage error unless both ends of `span` are clauses of `corpus`.
+pub fn require_span(corpus: &Corpus, span: ClauseSpan) -> Result<(), UsageError> {
+    require_clause(corpus, span.first)?;
+    require_clause(corpus, span.last)?;
+    Ok(())
+}
+
+/// The clause numbers `spans` cover, in the order given, each once; a usage error for a
+/// number the corpus does not have.
+pub fn expand_spans(corpus: &Corpus, spans: &[ClauseSpan]) -> Result<Vec<u32>, UsageError> {
+    let mut numbers: Vec<u32> = Vec::new();
+    for &span in spans {
+        require_span(corpus, span)?;
+        for number in span.numbers() {
+            if !numbers.contains(&number) {
+                numbers.push(number);
+            }
+        }
+    }
+    Ok(numbers)
 }
 
 /// A usage error for the first of `values` not in `known`.

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::{Context, emit_values};
 use crate::cli::{OutputFormat, ShowArgs};
-use crate::query::require_clause;
+use crate::query::{expand_spans, require_clause};
 use crate::records::ClauseDetail;
 use crate::render;
 
@@ -13,10 +13,9 @@ pub fn run(args: &ShowArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
         return super::versioned::show(args, version, context, out);
     }
     let corpus = context.corpus()?;
-    let clauses = args
-        .numbers
-        .iter()
-        .map(|&number| require_clause(&corpus, number))
+    let clauses = expand_spans(&corpus, &args.numbers)?
+        .into_iter()
+        .map(|number| require_clause(&corpus, number))
         .collect::<Result<Vec<_>, _>>()?;
     let details: Vec<ClauseDetail> = clauses
         .into_iter()

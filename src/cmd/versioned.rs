@@ -31,7 +31,7 @@ pub fn list(
         .map(|reference| reference.id.as_str())
         .collect();
     require_known("--source", &filter.source, &reference_ids)?;
-    for &number in &filter.scope.clause {
+    for number in filter.scope.clause.iter().flat_map(|span| span.numbers()) {
         lineage::require_point(&view, number)?;
     }
     let needle = filter.scope.text.as_ref().map(|text| text.to_lowercase());
@@ -39,7 +39,11 @@ pub fn list(
         any_or_unset(&filter.scope.topic, |topic| point.topics.contains(topic))
             && any_or_unset(&filter.scope.party, |party| point.parties.contains(party))
             && any_or_unset(&filter.source, |source| point.cite.contains(source))
-            && any_or_unset(&filter.scope.clause, |number| point.number == Some(*number))
+            && any_or_unset(&filter.scope.clause, |span| {
+                point
+                    .number
+                    .is_some_and(|number| span.numbers().contains(&number))
+            })
             && needle.as_ref().is_none_or(|needle| {
                 [point.title.as_str(), point.summary.as_str()]
                     .iter()
@@ -77,7 +81,8 @@ pub fn show(
     let records = args
         .numbers
         .iter()
-        .map(|&number| Ok(view.point_record(lineage::require_point(&view, number)?)))
+        .flat_map(|span| span.numbers())
+        .map(|number| Ok(view.point_record(lineage::require_point(&view, number)?)))
         .collect::<Result<Vec<_>, UsageError>>()?;
     if context.format == OutputFormat::Table {
         context.require_no_fields()?;
