@@ -142,6 +142,7 @@ impl Command {
             Command::Lineage(_) => "lineage",
             Command::Departures(_) => "departures",
             Command::Actors(_) => "actors",
+            Command::Compare(_) => "compare",
         }
     }
 }
@@ -195,6 +196,9 @@ pub enum Command {
     /// List the actors whose positions outlets reported: party, how many positions, which
     /// outlets. Takes the filters of `positions`.
     Actors(PositionsArgs),
+    /// Put the plan's text and every outlet's wording of a clause side by side, each with
+    /// how much wording it shares with the text and its recorded departures.
+    Compare(CompareArgs),
 }
 
 #[derive(Debug, Args)]
@@ -485,9 +489,9 @@ pub struct DeparturesArgs {
     /// Keep departures of any of these outlets (see `peaceplan sources`).
     #[arg(long, value_name = "SOURCE", value_delimiter = ',')]
     pub source: Vec<String>,
-    /// Keep departures on these clause numbers.
-    #[arg(long, value_name = "N", value_delimiter = ',')]
-    pub clause: Vec<u32>,
+    /// Keep departures on these clauses: numbers and ranges, as `7`, `6-8` or `1-3,21`.
+    #[arg(long, value_name = "N|N-M", value_delimiter = ',', value_parser = parse_clause_span)]
+    pub clause: Vec<ClauseSpan>,
     /// Keep departures of any of these kinds.
     #[arg(long, value_enum, value_name = "KIND", value_delimiter = ',')]
     pub kind: Vec<DiscrepancyKind>,
@@ -499,4 +503,15 @@ pub struct DeparturesArgs {
     /// figure departure accounts for: candidates for a reviewer to check and record.
     #[arg(long, conflicts_with = "kind")]
     pub detected: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Clauses, 1 to 28: numbers and ranges, as `21`, `6-8` or `1-3,21`.
+    #[arg(required = true, value_name = "N|N-M", value_delimiter = ',', value_parser = parse_clause_span)]
+    pub numbers: Vec<ClauseSpan>,
+
+    /// Leave out the outlets that do not report the clause.
+    #[arg(long)]
+    pub reported: bool,
 }

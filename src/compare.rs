@@ -466,6 +466,87 @@ fn summarise(clauses: &[ClauseComparison]) -> Summary {
     summary
 }
 
+/// One rendering of a clause, as `compare N` prints it: the plan's text, or an outlet's
+/// wording with how much of it the text shares and the departures recorded for it.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct RenderingRecord<'c> {
+    pub clause: u32,
+    pub title: &'c str,
+    /// A source id, or `text` for the plan's own wording.
+    pub source: &'c str,
+    /// The outlet's name, or “The plan's text”.
+    pub outlet: &'c str,
+    /// Whether this side renders the clause at all.
+    pub reported: bool,
+    /// The wording, its passages one per line; empty when not reported.
+    pub wording: String,
+    /// Of the outlet's and the text's words, how many are shared, in percent (as
+    /// `diff` computes it); null for the text itself and when not reported.
+    pub shared_percent: Option<u32>,
+    /// The recorded departures from the text, one line each.
+    pub departures: Vec<String>,
+}
+
+impl<'c> RenderingRecord<'c> {
+    pub const FIELDS: &'static [&'static str] = &[
+        "clause",
+        "title",
+        "source",
+        "outlet",
+        "reported",
+        "wording",
+        "shared_percent",
+        "departures",
+    ];
+
+    /// The text first, then every outlet in the order of `sources.yaml`, reporting it or
+    /// not.
+    pub fn for_clause(corpus: &'c Corpus, clause: &'c Clause) -> Vec<Self> {
+        let text = joined_wording(Side::Text.rendering(clause).as_deref());
+        let mut records = vec![Self {
+            clause: clause.number,
+            title: &clause.title,
+            source: TEXT_SOURCE_ID,
+            outlet: "The plan's text",
+            reported: true,
+            wording: text.clone(),
+            shared_percent: None,
+            departures: Vec::new(),
+        }];
+        for source in &corpus.sources {
+            let report = clause.report_by(&source.id);
+            let wording = joined_wording(report);
+            records.push(Self {
+                clause: clause.number,
+                title: &clause.title,
+                source: &source.id,
+                outlet: &source.name,
+                reported: report.is_some(),
+                shared_percent: report.map(|_| shared_percent(&text, &wording)),
+                wording,
+                departures: report
+                    .map(|report| {
+                        report
+                            .discrepancies
+                            .iter()
+                            .map(describe_departure)
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            });
+        }
+        records
+    }
+}
+
+/// A departure in one line: its kind, the outlet's words and the text's.
+fn describe_departure(discrepancy: &crate::model::Discrepancy) -> String {
+    format!(
+        "{}: says “{}” where the text says “{}”",
+        discrepancy.kind, discrepancy.outlet_says, discrepancy.text_says
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Op, word_diff};

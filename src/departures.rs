@@ -46,12 +46,13 @@ impl DepartureFilter {
     pub fn from_args(args: &DeparturesArgs, corpus: &Corpus) -> Result<Self, UsageError> {
         require_known("--source", &args.source, &corpus.source_ids())?;
         require_known("--topic", &args.topic, &corpus.topic_ids())?;
-        for &number in &args.clause {
+        let clauses: Vec<u32> = args.clause.iter().flat_map(|span| span.numbers()).collect();
+        for &number in &clauses {
             require_clause(corpus, number)?;
         }
         Ok(Self {
             sources: args.source.clone(),
-            clauses: args.clause.clone(),
+            clauses,
             kinds: args.kind.clone(),
             topics: args.topic.clone(),
         })

@@ -4,7 +4,7 @@
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 
-use crate::compare::Comparison;
+use crate::compare::{Comparison, RenderingRecord};
 use crate::lineage::{LineageRecord, PointRecord, VersionComparison, VersionMatrix, VersionRecord};
 use crate::model::{PlanFile, SourcesFile, Topic};
 use crate::records::{
@@ -84,6 +84,7 @@ pub const OUTPUTS: &[&str] = &[
     "departures",
     "departures-detected",
     "actors",
+    "compare",
 ];
 
 /// A schema whose `$defs` hold one entry per command's JSON output (`output_list`,
@@ -110,6 +111,7 @@ pub fn output_schema() -> Value {
         generator.subschema_for::<Vec<DepartureRecord>>(),
         generator.subschema_for::<Vec<DetectedFigureRecord>>(),
         generator.subschema_for::<Vec<ActorRecord>>(),
+        generator.subschema_for::<Vec<RenderingRecord>>(),
     ];
     let mut definitions: Map<String, Value> = generator.take_definitions(true);
     let mut any_of = Vec::new();

@@ -46,6 +46,7 @@ const JSON_COMMANDS: &[(&str, &[&str])] = &[
     ("departures", &["departures"]),
     ("departures-detected", &["departures", "--detected"]),
     ("actors", &["actors"]),
+    ("compare", &["compare", "21"]),
 ];
 
 fn json_of(args: &[&str]) -> String {

@@ -1,6 +1,7 @@
 //! The subcommands, one module each with its own `run`, and the dispatch between them.
 
 mod actors;
+mod compare;
 mod completions;
 mod departures;
 mod diff;
@@ -157,6 +158,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         Command::Lineage(args) => lineage::run(args, &context, out)?,
         Command::Departures(args) => departures::run(args, &context, out)?,
         Command::Actors(args) => actors::run(args, &context, out)?,
+        Command::Compare(args) => compare::run(args, &context, out)?,
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 mod diff;
 mod escape;
 mod layouts;
+mod side_by_side;
 mod structured;
 mod table;
 mod versions;
@@ -23,6 +24,7 @@ pub use layouts::{
     clause_details, clause_table, highlight_last_column, matrix_legend, matrix_table,
     position_table, search_table, source_table, vocabulary_table,
 };
+pub use side_by_side::side_by_side;
 pub use structured::{
     FlatCell, RecordShape, check_fields, chosen_fields, project, write_flat_rows, write_json_lines,
     write_records, write_yaml,

@@ -1,0 +1,62 @@
+//! The text layout of `compare`: per clause, a heading, then a table with the plan's
+//! text and each outlet's wording in rows, so they can be read against each other.
+
+use std::fmt::Write as _;
+
+use comfy_table::{Cell, ColumnConstraint, Width};
+
+use super::Style;
+use super::table::{data_cell, new_table, visible};
+use crate::compare::RenderingRecord;
+
+/// Every clause's renderings, a heading and a table each, fitted to the style's width.
+pub fn side_by_side(records: &[RenderingRecord], style: Style) -> String {
+    let mut text = String::new();
+    let mut clauses: Vec<u32> = records.iter().map(|record| record.clause).collect();
+    clauses.dedup();
+    for (index, &number) in clauses.iter().enumerate() {
+        let rows: Vec<&RenderingRecord> = records
+            .iter()
+            .filter(|record| record.clause == number)
+            .collect();
+        if index > 0 {
+            text.push('\n');
+        }
+        let heading = format!("Clause {number} · {}", visible(rows[0].title));
+        for line in textwrap::wrap(&heading, usize::from(style.width)) {
+            let _ = writeln!(text, "{line}");
+        }
+        let _ = writeln!(text, "{}", clause_table(&rows, style));
+    }
+    text
+}
+
+fn clause_table(rows: &[&RenderingRecord], style: Style) -> comfy_table::Table {
+    let mut table = new_table(style, &["Source", "Wording", "Departures"]);
+    for record in rows {
+        let source = match record.shared_percent {
+            Some(percent) => format!("{}\n{percent}% shared", record.source),
+            None => record.source.to_owned(),
+        };
+        let wording = if record.reported {
+            record.wording.clone()
+        } else {
+            "(not reported)".to_owned()
+        };
+        let departures = record
+            .departures
+            .iter()
+            .map(|departure| format!("• {departure}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        table.add_row(vec![
+            Cell::new(source),
+            data_cell(&wording),
+            data_cell(&departures),
+        ]);
+    }
+    if let Some(column) = table.column_mut(0) {
+        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(11)));
+    }
+    table
+}
