@@ -542,8 +542,10 @@ impl<'c> RenderingRecord<'c> {
 /// A departure in one line: its kind, the outlet's words and the text's.
 fn describe_departure(discrepancy: &crate::model::Discrepancy) -> String {
     format!(
-        "{}: says “{}” where the text says “{}”",
-        discrepancy.kind, discrepancy.outlet_says, discrepancy.text_says
+        "{}: says {} where the text says {}",
+        discrepancy.kind,
+        crate::render::quoted(&discrepancy.outlet_says),
+        crate::render::quoted(&discrepancy.text_says)
     )
 }
 

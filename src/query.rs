@@ -34,10 +34,11 @@ impl ClauseFilter {
     /// A filter from the flags that do not name an outlet.
     pub fn from_scope(args: &ScopeArgs, corpus: &Corpus) -> Result<Self, UsageError> {
         require_known("--topic", &args.topic, &corpus.topic_ids())?;
-        require_known("--party", &args.party, &corpus.party_ids())?;
+        let parties = with_party_aliases(&args.party, corpus);
+        require_known("--party", &parties, &corpus.party_ids())?;
         Ok(Self {
             topics: args.topic.clone(),
-            parties: args.party.clone(),
+            parties,
             sources: Vec::new(),
             text: args.text.as_ref().map(|text| text.to_lowercase()),
             numbers: expand_spans(corpus, &args.clause)?,
@@ -95,7 +96,8 @@ impl PositionFilter {
     /// Check the flags' values against `corpus`, as [`ClauseFilter::from_args`] does.
     pub fn from_args(args: &PositionsArgs, corpus: &Corpus) -> Result<Self, UsageError> {
         require_known("--topic", &args.topic, &corpus.topic_ids())?;
-        require_known("--party", &args.party, &corpus.party_ids())?;
+        let parties = with_party_aliases(&args.party, corpus);
+        require_known("--party", &parties, &corpus.party_ids())?;
         require_known("--source", &args.source, &corpus.source_ids())?;
         for clause in &args.clause {
             match clause {
@@ -109,7 +111,7 @@ impl PositionFilter {
             }
         }
         Ok(Self {
-            parties: args.party.clone(),
+            parties,
             sources: args.source.clone(),
             clauses: args.clause.clone(),
             stances: args.stance.clone(),
@@ -194,6 +196,32 @@ pub fn require_clause(corpus: &Corpus, number: u32) -> Result<&Clause, UsageErro
             corpus.clauses.len()
         ))
     })
+}
+
+/// Everyday names for party ids, accepted wherever a party is: `us`, `usa`, `eu`, `uk`.
+pub const PARTY_ALIASES: &[(&str, &str)] = &[
+    ("us", "united-states"),
+    ("usa", "united-states"),
+    ("eu", "european-union"),
+    ("uk", "united-kingdom"),
+];
+
+/// `values` with each alias in [`PARTY_ALIASES`] replaced by the id it stands for, when
+/// the corpus has that id and no party of its own by the alias's name.
+pub fn with_party_aliases(values: &[String], corpus: &Corpus) -> Vec<String> {
+    let ids = corpus.party_ids();
+    values
+        .iter()
+        .map(|value| {
+            let lowered = value.to_lowercase();
+            PARTY_ALIASES
+                .iter()
+                .find(|(alias, id)| {
+                    *alias == lowered && ids.contains(id) && !ids.contains(&value.as_str())
+                })
+                .map_or_else(|| value.clone(), |(_, id)| (*id).to_owned())
+        })
+        .collect()
 }
 
 /// A usage error unless both ends of `span` are clauses of `corpus`.

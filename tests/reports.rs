@@ -415,11 +415,11 @@ fn positions_reject_unknown_values() {
         .run();
     peaceplan(["positions", "--clause", "whole"])
         .status(2)
-        .stderr_has("expected a clause number or `plan`")
+        .stderr_has("expected a clause number or a range such as `6-8`, got `whole`, or `plan`")
         .run();
-    peaceplan(["positions", "--party", "eu"])
+    peaceplan(["positions", "--party", "eurozone"])
         .status(2)
-        .stderr_has("unknown value `eu` for --party")
+        .stderr_has("unknown value `eurozone` for --party")
         .run();
     peaceplan(["positions", "--clause", "30"])
         .status(2)

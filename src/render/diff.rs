@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::FlatCell;
 use super::Style;
-use super::table::visible;
+use super::table::{quoted, visible};
 use crate::compare::{
     ActorDifference, ClauseComparison, Comparison, Op, Presence, WordOp, joined_wording,
 };
@@ -130,10 +130,10 @@ fn departures(side: &str, report: &Report) -> String {
     for discrepancy in &report.discrepancies {
         let _ = writeln!(
             text,
-            "  {side} departs from the text ({}): text says “{}”; {side} says “{}”",
+            "  {side} departs from the text ({}): text says {}; {side} says {}",
             discrepancy.kind,
-            visible(&discrepancy.text_says),
-            visible(&discrepancy.outlet_says)
+            quoted(&visible(&discrepancy.text_says)),
+            quoted(&visible(&discrepancy.outlet_says))
         );
     }
     text

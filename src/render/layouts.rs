@@ -3,7 +3,7 @@
 use comfy_table::{Attribute, Cell, ColumnConstraint, Table, Width};
 
 use super::Style;
-use super::table::{data_cell, new_table, visible};
+use super::table::{data_cell, new_table, quoted, visible};
 use crate::analysis::Rendering;
 use crate::model::{Corpus, Discrepancy, EarlierVersion, Position, Report};
 use crate::records::{
@@ -81,7 +81,7 @@ fn report_table(report: &Report, style: Style) -> Table {
     let wording = report
         .wording
         .iter()
-        .map(|passage| format!("“{passage}”"))
+        .map(|passage| quoted(passage))
         .collect::<Vec<_>>()
         .join("\n");
     table.add_row(vec![label_cell("Wording", style), data_cell(&wording)]);
@@ -140,8 +140,11 @@ pub fn describe_position(position: &Position) -> String {
 
 fn describe_discrepancy(discrepancy: &Discrepancy) -> String {
     format!(
-        "• {}: text says “{}”; outlet says “{}”. {}",
-        discrepancy.kind, discrepancy.text_says, discrepancy.outlet_says, discrepancy.explanation
+        "• {}: text says {}; outlet says {}. {}",
+        discrepancy.kind,
+        quoted(&discrepancy.text_says),
+        quoted(&discrepancy.outlet_says),
+        discrepancy.explanation
     )
 }
 

@@ -29,6 +29,7 @@ pub use structured::{
     FlatCell, RecordShape, check_fields, chosen_fields, project, write_flat_rows, write_json_lines,
     write_records, write_yaml,
 };
+pub use table::quoted;
 pub use versions::{
     lineage_text, point_details, point_table, version_diff_text, version_matrix_legend,
     version_matrix_table, version_table,
