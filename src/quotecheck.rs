@@ -26,9 +26,12 @@ pub struct QuoteMiss {
 /// The outcome of a quote check.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuoteCheck {
-    /// How many passages were looked for.
+    /// How many passages were looked for (in the articles that could be read).
     pub checked: usize,
     pub misses: Vec<QuoteMiss>,
+    /// Articles that are missing or unreadable, one problem each, naming how many
+    /// passages could not be checked for want of them.
+    pub unreadable: Vec<Problem>,
 }
 
 /// A passage of the corpus attributed to one outlet.
@@ -41,37 +44,49 @@ struct Attributed<'c> {
 
 /// Check every attributed passage against `archive/<source-id>.txt`.
 ///
-/// Articles that cannot be read are problems; passages not found are misses.
-pub fn check(corpus: &Corpus, archive: &Path) -> Result<QuoteCheck, Vec<Problem>> {
+/// Passages not found are misses. An archive that is not a directory, or an article that
+/// is missing or cannot be read, is a problem, and the passages attributed to it go
+/// unchecked; the others are still checked.
+pub fn check(corpus: &Corpus, archive: &Path) -> QuoteCheck {
     if !archive.is_dir() {
         let message = if archive.exists() {
             "is not a directory"
         } else {
             "does not exist"
         };
-        return Err(vec![
-            Problem::new(&archive.display().to_string(), None, message).with_hint(
-                "--archive takes the directory holding each outlet's article as <source-id>.txt",
-            ),
-        ]);
+        return QuoteCheck {
+            checked: 0,
+            misses: Vec::new(),
+            unreadable: vec![
+                Problem::new(&archive.display().to_string(), None, message).with_hint(
+                    "--archive takes the directory holding each outlet's article as <source-id>.txt",
+                ),
+            ],
+        };
     }
     let passages = attributed_passages(corpus);
     let mut articles = Vec::new();
-    let mut problems = Vec::new();
+    let mut unreadable = Vec::new();
     for source in &corpus.sources {
         let path = archive.join(format!("{}.txt", source.id));
+        let attributed = passages.iter().filter(|p| p.source == source.id).count();
+        if !path.exists() {
+            if attributed > 0 {
+                unreadable.push(missing_article(&path, &source.id, attributed));
+            }
+            continue;
+        }
         match read_text(&path) {
             Ok(article) => articles.push((source.id.as_str(), path, fold(&article.text))),
-            Err(problem) if passages.iter().any(|p| p.source == source.id) => {
-                problems.push(problem)
-            }
+            Err(problem) if attributed > 0 => unreadable.push(problem),
             Err(_) => {}
         }
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let misses = passages
+    let checkable: Vec<&Attributed> = passages
+        .iter()
+        .filter(|attributed| articles.iter().any(|(id, _, _)| *id == attributed.source))
+        .collect();
+    let misses = checkable
         .iter()
         .filter_map(|attributed| {
             let (_, path, article) = articles
@@ -88,10 +103,30 @@ pub fn check(corpus: &Corpus, archive: &Path) -> Result<QuoteCheck, Vec<Problem>
             })
         })
         .collect();
-    Ok(QuoteCheck {
-        checked: passages.len(),
+    QuoteCheck {
+        checked: checkable.len(),
         misses,
-    })
+        unreadable,
+    }
+}
+
+/// The problem for an archive that lacks the article of `source`.
+fn missing_article(path: &Path, source: &str, unchecked: usize) -> Problem {
+    let quotations = if unchecked == 1 {
+        "1 quotation".to_owned()
+    } else {
+        format!("{unchecked} quotations")
+    };
+    Problem::new(
+        &path.display().to_string(),
+        None,
+        format!(
+            "the archived article of `{source}` is missing, so its {quotations} went unchecked"
+        ),
+    )
+    .with_hint(format!(
+        "save the article's text as {source}.txt in the archive directory"
+    ))
 }
 
 fn attributed_passages(corpus: &Corpus) -> Vec<Attributed<'_>> {

@@ -58,3 +58,76 @@ fn quotations_that_are_already_quoted_are_not_quoted_twice() {
         .stdout_has("“full amnesty for actions during the war”")
         .run();
 }
+
+/// The archived articles: PEACEPLAN_ARCHIVE, else ../shared/sources beside the checkout;
+/// `None` (the test skips) when absent, unless PEACEPLAN_REQUIRE_ARCHIVE is set.
+fn archive() -> Option<std::path::PathBuf> {
+    let dir = std::env::var_os("PEACEPLAN_ARCHIVE")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/sources")
+        });
+    if dir.join("al-mayadeen.txt").is_file() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("PEACEPLAN_REQUIRE_ARCHIVE").is_none(),
+        "PEACEPLAN_REQUIRE_ARCHIVE is set but {} holds no al-mayadeen.txt",
+        dir.display()
+    );
+    None
+}
+
+/// "N of M quotations found word for word" → M.
+fn quotations_checked(summary: &str) -> usize {
+    let before = summary
+        .split(" quotations found word for word")
+        .next()
+        .unwrap();
+    before.rsplit(' ').next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn an_archive_missing_one_article_checks_the_others_and_names_the_missing_one() {
+    let Some(archive) = archive() else { return };
+    let full = peaceplan(["validate", "--archive", &archive.display().to_string()]).run();
+    let all = quotations_checked(&full.stdout);
+    let partial = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(&archive).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        if name.ends_with(".txt") && name != "wsws.txt" {
+            std::fs::copy(&path, partial.path().join(&name)).unwrap();
+        }
+    }
+    let ran = peaceplan([
+        "validate",
+        "--archive",
+        &partial.path().display().to_string(),
+    ])
+    .status(1)
+    .stdout_has("invalid: 1 problem;")
+    .stderr_has("wsws.txt: the archived article of `wsws` is missing, so its ")
+    .stderr_has("save the article's text as wsws.txt in the archive directory")
+    .run();
+    assert!(
+        !ran.stderr.contains("plan_28_points.yaml"),
+        "{}",
+        ran.stderr
+    );
+    let unchecked: usize = ran
+        .stderr
+        .split("so its ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .unwrap()
+        .parse()
+        .unwrap();
+    let checked = quotations_checked(&ran.stdout);
+    assert!(unchecked > 0 && checked > 0);
+    assert_eq!(checked + unchecked, all);
+    assert!(
+        ran.stdout
+            .contains(&format!("{checked} of {checked} quotations found"))
+    );
+}

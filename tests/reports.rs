@@ -629,7 +629,7 @@ fn quote_check_reports_a_missing_article() {
     peaceplan(["validate", "--archive", empty.path().to_str().unwrap()])
         .data(&fixture_dir("data"))
         .status(1)
-        .stderr_has("alpha.txt: cannot read")
+        .stderr_has("alpha.txt: the archived article of `alpha` is missing")
         .run();
 }
 

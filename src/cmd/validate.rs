@@ -47,19 +47,16 @@ pub fn run(args: &ValidateArgs, context: &Context, out: &mut dyn Write) -> anyho
     }
 }
 
-/// Run the quote check; unreadable articles join `problems`.
+/// Run the quote check on the articles there are; missing or unreadable ones join
+/// `problems`.
 fn check_quotes(
     corpus: &Corpus,
     archive: &Path,
     problems: &mut Vec<Problem>,
 ) -> (Option<usize>, Vec<QuoteMiss>) {
-    match quotecheck::check(corpus, archive) {
-        Ok(check) => (Some(check.checked), check.misses),
-        Err(unreadable) => {
-            problems.extend(unreadable);
-            (None, Vec::new())
-        }
-    }
+    let check = quotecheck::check(corpus, archive);
+    problems.extend(check.unreadable);
+    (Some(check.checked), check.misses)
 }
 
 /// Problems and misses on stderr, one paragraph each, and the one-line summary on stdout.
