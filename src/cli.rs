@@ -24,6 +24,7 @@ pub struct Cli {
 
 /// Options every command takes.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Read the corpus from DIR (plan_28_points.yaml and sources.yaml) instead of the one
     /// built into the binary.
@@ -212,6 +213,7 @@ pub struct LineageArgs {
 /// Which clauses to keep. Values are comma-separated or the flag is repeated: any value
 /// of one flag matches (OR); every flag given must match (AND).
 #[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Filters")]
 pub struct FilterArgs {
     #[command(flatten)]
     pub scope: ScopeArgs,
@@ -223,6 +225,7 @@ pub struct FilterArgs {
 
 /// The clause filters that do not name an outlet (shared by `list`, `matrix` and `diff`).
 #[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Filters")]
 pub struct ScopeArgs {
     /// Keep clauses on any of these topics (see `peaceplan topics`).
     #[arg(long, value_name = "TOPIC", value_delimiter = ',')]
@@ -264,6 +267,7 @@ pub struct MatrixArgs {
 
 /// Which positions to keep; values combine as in `list` (OR within a flag, AND across).
 #[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Filters")]
 pub struct PositionsArgs {
     /// Keep positions taken for any of these parties (the speaker's party).
     #[arg(long, value_name = "PARTY", value_delimiter = ',')]

@@ -131,3 +131,30 @@ fn an_archive_missing_one_article_checks_the_others_and_names_the_missing_one() 
             .contains(&format!("{checked} of {checked} quotations found"))
     );
 }
+
+#[test]
+fn help_separates_filters_from_global_options() {
+    let help = peaceplan(["list", "--help"]).run().stdout;
+    let filters = help.find("\nFilters:\n").expect("a Filters heading");
+    let global = help
+        .find("\nGlobal options:\n")
+        .expect("a Global options heading");
+    let position = |flag: &str| {
+        help.find(flag)
+            .unwrap_or_else(|| panic!("{flag} in {help}"))
+    };
+    for flag in ["--topic", "--party", "--clause", "--source"] {
+        let at = position(flag);
+        assert!(filters < at && at < global, "{flag} is not under Filters");
+    }
+    for flag in ["--data", "--format", "--fields", "--color", "--width"] {
+        assert!(
+            position(flag) > global,
+            "{flag} is not under Global options"
+        );
+    }
+    peaceplan(["diff", "--help"])
+        .stdout_has("\nFilters:\n")
+        .stdout_has("\nGlobal options:\n")
+        .run();
+}
