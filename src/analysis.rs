@@ -12,11 +12,12 @@ use crate::textfold::fold;
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Rendering {
-    /// Every passage is the clause's own wording.
+    /// Every passage is the clause's own wording (a departure recorded elsewhere in the
+    /// article is counted apart, see `MatrixCell::departures`).
     Reproduced,
     /// In the outlet's own words, with no recorded departure from the text.
     Paraphrased,
-    /// At least one recorded discrepancy with the text.
+    /// Not the text's wording, with at least one recorded discrepancy with the text.
     Departs,
     /// The outlet does not discuss the clause.
     NotReported,
@@ -27,8 +28,8 @@ impl Rendering {
     pub fn of(clause: &Clause, source_id: &str) -> Self {
         match clause.report_by(source_id) {
             None => Rendering::NotReported,
-            Some(report) if !report.discrepancies.is_empty() => Rendering::Departs,
             Some(report) if reproduces_text(clause, report) => Rendering::Reproduced,
+            Some(report) if !report.discrepancies.is_empty() => Rendering::Departs,
             Some(_) => Rendering::Paraphrased,
         }
     }

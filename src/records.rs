@@ -254,6 +254,9 @@ pub struct MatrixRow<'c> {
     /// How each source rendered the clause, in column order (for tables and flat rows).
     #[serde(skip)]
     pub renderings: Vec<Rendering>,
+    /// How many departures each source's report records, in column order.
+    #[serde(skip)]
+    pub departures: Vec<usize>,
     /// The sources that report the clause and how; a source not listed did not report it.
     pub cells: Vec<MatrixCell<'c>>,
     /// How many outlets report the clause.
@@ -264,6 +267,9 @@ pub struct MatrixRow<'c> {
 pub struct MatrixCell<'c> {
     pub source: &'c str,
     pub rendering: Rendering,
+    /// How many departures from the text the report records; a reproduced clause can
+    /// have some when the article departs elsewhere (in a gloss or a later sentence).
+    pub departures: usize,
 }
 
 /// How a source rendered the clauses of the grid, counted by kind of rendering.
@@ -275,6 +281,9 @@ pub struct MatrixTotal<'c> {
     pub paraphrased: usize,
     pub departs: usize,
     pub not_reported: usize,
+    /// Of the reproduced clauses, how many have a departure recorded elsewhere in the
+    /// article.
+    pub reproduced_with_departures: usize,
 }
 
 impl<'c> MatrixRecord<'c> {
@@ -331,22 +340,29 @@ impl<'c> MatrixRecord<'c> {
 impl<'c> MatrixRow<'c> {
     fn new(clause: &'c Clause, sources: &[&'c str], columns: &HashMap<&str, usize>) -> Self {
         let mut renderings = vec![Rendering::NotReported; sources.len()];
+        let mut departures = vec![0; sources.len()];
         for report in &clause.reports {
             if let Some(&column) = columns.get(report.source.as_str()) {
                 renderings[column] = Rendering::of(clause, &report.source);
+                departures[column] = report.discrepancies.len();
             }
         }
         let cells: Vec<MatrixCell> = sources
             .iter()
-            .zip(&renderings)
-            .filter(|(_, rendering)| **rendering != Rendering::NotReported)
-            .map(|(&source, &rendering)| MatrixCell { source, rendering })
+            .zip(renderings.iter().zip(&departures))
+            .filter(|(_, (rendering, _))| **rendering != Rendering::NotReported)
+            .map(|(&source, (&rendering, &departures))| MatrixCell {
+                source,
+                rendering,
+                departures,
+            })
             .collect();
         Self {
             number: clause.number,
             title: &clause.title,
             reported: cells.len(),
             renderings,
+            departures,
             cells,
         }
     }
@@ -366,6 +382,12 @@ impl<'c> MatrixTotal<'c> {
             paraphrased: count(Rendering::Paraphrased),
             departs: count(Rendering::Departs),
             not_reported: count(Rendering::NotReported),
+            reproduced_with_departures: rows
+                .iter()
+                .filter(|row| {
+                    row.renderings[column] == Rendering::Reproduced && row.departures[column] > 0
+                })
+                .count(),
         }
     }
 }

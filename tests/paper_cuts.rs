@@ -158,3 +158,77 @@ fn help_separates_filters_from_global_options() {
         .stdout_has("\nGlobal options:\n")
         .run();
 }
+
+#[derive(Debug, Deserialize)]
+struct Matrix {
+    rows: Vec<MatrixRow>,
+    totals: Vec<MatrixTotal>,
+}
+
+#[derive(Debug, Deserialize)]
+struct MatrixRow {
+    number: u32,
+    cells: Vec<MatrixCell>,
+}
+
+#[derive(Debug, Deserialize)]
+struct MatrixCell {
+    source: String,
+    rendering: String,
+    departures: usize,
+}
+
+#[derive(Debug, Deserialize)]
+struct MatrixTotal {
+    source: String,
+    reproduced_with_departures: usize,
+}
+
+#[test]
+fn a_verbatim_full_text_is_reproduced_and_its_departures_counted_apart() {
+    let grid: Matrix = peaceplan(["matrix", "--json"]).run().json();
+    let cell = |number: u32, source: &str| {
+        grid.rows
+            .iter()
+            .find(|row| row.number == number)
+            .and_then(|row| row.cells.iter().find(|cell| cell.source == source))
+            .unwrap()
+    };
+    // Al Mayadeen prints clause 7 word for word, and departs from it in a gloss elsewhere.
+    let full_text = cell(7, "al-mayadeen");
+    assert_eq!(full_text.rendering, "reproduced");
+    assert!(full_text.departures > 0);
+    // A paraphrase with departures still departs.
+    assert_eq!(cell(8, "kyiv-independent").rendering, "departs");
+    for total in &grid.totals {
+        let counted = grid
+            .rows
+            .iter()
+            .flat_map(|row| &row.cells)
+            .filter(|c| c.source == total.source && c.rendering == "reproduced" && c.departures > 0)
+            .count();
+        assert_eq!(
+            total.reproduced_with_departures, counted,
+            "{}",
+            total.source
+        );
+    }
+    peaceplan(["matrix", "--clause", "7", "--width", "200"])
+        .stdout_has("┆ =*       ┆")
+        .stdout_has("=* reproduced, with a departure recorded elsewhere in the article")
+        .run();
+}
+
+#[test]
+fn the_matrix_legend_fits_the_width() {
+    for width in ["40", "60", "100"] {
+        let ran = peaceplan(["matrix", "--topic", "nato", "--width", width]).run();
+        let legend_start = ran.stdout.find("= reproduced the text").unwrap();
+        for line in ran.stdout[legend_start..].lines() {
+            assert!(
+                line.chars().count() <= width.parse().unwrap(),
+                "wider than {width}: {line}"
+            );
+        }
+    }
+}

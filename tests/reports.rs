@@ -50,6 +50,7 @@ struct MatrixRow {
 struct MatrixCell {
     source: String,
     rendering: String,
+    departures: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -61,6 +62,7 @@ struct MatrixTotal {
     paraphrased: usize,
     departs: usize,
     not_reported: usize,
+    reproduced_with_departures: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -506,6 +508,13 @@ fn matrix_totals_add_up() {
         assert_eq!(total.paraphrased, count("paraphrased"));
         assert_eq!(total.departs, count("departs"));
         assert_eq!(total.not_reported, count("not-reported"));
+        let reproduced_departing = grid
+            .rows
+            .iter()
+            .flat_map(|row| &row.cells)
+            .filter(|c| c.source == total.source && c.rendering == "reproduced" && c.departures > 0)
+            .count();
+        assert_eq!(total.reproduced_with_departures, reproduced_departing);
         assert_eq!(total.reported, 28 - total.not_reported);
         assert_eq!(total.reported, reported_by(&total.source).len());
     }

@@ -29,7 +29,7 @@ pub fn run(args: &MatrixArgs, context: &Context, out: &mut dyn Write) -> anyhow:
         OutputFormat::Table => {
             context.require_no_fields()?;
             writeln!(out, "{}", render::matrix_table(&record, context.style))?;
-            writeln!(out, "{}", render::matrix_legend())?;
+            writeln!(out, "{}", render::matrix_legend(context.style))?;
         }
         OutputFormat::Jsonl | OutputFormat::Csv | OutputFormat::Markdown => {
             write_flat(&record, context, out)?;

@@ -311,7 +311,8 @@ pub fn matrix_table(record: &MatrixRecord, style: Style) -> Table {
         cells.extend(
             row.renderings
                 .iter()
-                .map(|rendering| Cell::new(rendering.mark())),
+                .zip(&row.departures)
+                .map(|(rendering, &departures)| Cell::new(cell_mark(*rendering, departures))),
         );
         cells.extend([Cell::new(row.reported), data_cell(row.title)]);
         table.add_row(cells);
@@ -332,6 +333,22 @@ pub fn matrix_table(record: &MatrixRecord, style: Style) -> Table {
     breakdown.extend([Cell::new(""), label_cell("= / ~ / ≠", style)]);
     table.add_row(breakdown);
     single_line(&mut table);
+    if record
+        .totals
+        .iter()
+        .any(|total| total.reproduced_with_departures > 0)
+    {
+        let mut elsewhere = vec![Cell::new("")];
+        elsewhere.extend(
+            record
+                .totals
+                .iter()
+                .map(|total| Cell::new(total.reproduced_with_departures)),
+        );
+        elsewhere.extend([Cell::new(""), label_cell(REPRODUCED_DEPARTING_MARK, style)]);
+        table.add_row(elsewhere);
+        single_line(&mut table);
+    }
     let whole: Vec<usize> = (0..=record.sources.len() + 1).collect();
     keep_whole(&mut table, &whole);
     table
@@ -344,8 +361,22 @@ fn single_line(table: &mut Table) {
     }
 }
 
-/// The legend printed under a matrix table.
-pub fn matrix_legend() -> String {
+/// The mark of a clause reproduced word for word by an article that departs from the
+/// text elsewhere (a recorded departure outside the reproduced passages).
+const REPRODUCED_DEPARTING_MARK: &str = "=*";
+
+/// A cell's mark: the rendering's, with `*` on a reproduced clause whose report records
+/// a departure.
+fn cell_mark(rendering: Rendering, departures: usize) -> &'static str {
+    if rendering == Rendering::Reproduced && departures > 0 {
+        REPRODUCED_DEPARTING_MARK
+    } else {
+        rendering.mark()
+    }
+}
+
+/// The legend printed under a matrix table, wrapped to the style's width.
+pub fn matrix_legend(style: Style) -> String {
     let marks = [
         (Rendering::Reproduced, "reproduced the text"),
         (Rendering::Paraphrased, "paraphrased"),
@@ -356,8 +387,14 @@ pub fn matrix_legend() -> String {
         .iter()
         .map(|(rendering, meaning)| format!("{} {meaning}", rendering.mark()))
         .collect();
+    legend.push(format!(
+        "{REPRODUCED_DEPARTING_MARK} reproduced, with a departure recorded elsewhere in the article"
+    ));
     legend.push("Σ outlets reporting a clause / clauses an outlet reports".to_owned());
-    legend.join(" · ")
+    let options = textwrap::Options::new(usize::from(style.width))
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::fill(&legend.join(" · "), options)
 }
 
 fn label_cell(text: &str, style: Style) -> Cell {
