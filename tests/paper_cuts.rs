@@ -232,3 +232,16 @@ fn the_matrix_legend_fits_the_width() {
         }
     }
 }
+
+#[test]
+fn show_headings_fit_the_width() {
+    for width in [30usize, 40, 60] {
+        let ran = peaceplan(["show", "13", "--width", &width.to_string()]).run();
+        for line in ran.stdout.lines() {
+            assert!(line.chars().count() <= width, "wider than {width}: {line}");
+        }
+        // The heading is wrapped, not cut: the outlet's name is all there.
+        let joined = ran.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(joined.contains("Reported by al-mayadeen (Al Mayadeen English)"));
+    }
+}

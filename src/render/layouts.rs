@@ -406,12 +406,26 @@ fn label_cell(text: &str, style: Style) -> Cell {
     }
 }
 
+/// A heading wrapped to the style's width (continuation lines keep its indent), bold on
+/// a terminal, line by line.
 fn heading(text: &str, style: Style) -> String {
-    if style.color {
-        format!("\u{1b}[1m{text}\u{1b}[0m")
-    } else {
-        text.to_owned()
-    }
+    let indent = &text[..text.len() - text.trim_start().len()];
+    let options = textwrap::Options::new(usize::from(style.width))
+        .initial_indent(indent)
+        .subsequent_indent(indent)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(text.trim_start(), options)
+        .iter()
+        .map(|line| {
+            if style.color {
+                format!("\u{1b}[1m{line}\u{1b}[0m")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn bulleted<'a>(items: impl Iterator<Item = &'a str>) -> String {
