@@ -61,7 +61,7 @@ fn the_text_comes_first_then_every_outlet() {
     assert!(
         kyiv.departures
             .iter()
-            .any(|d| d.starts_with("scope: says “not by Ukraine, but by the United States”"))
+            .any(|d| d.starts_with("party: says “not by Ukraine, but by the United States”"))
     );
 }
 
