@@ -144,6 +144,7 @@ impl Command {
             Command::Departures(_) => "departures",
             Command::Actors(_) => "actors",
             Command::Compare(_) => "compare",
+            Command::Align(_) => "align",
         }
     }
 }
@@ -200,6 +201,9 @@ pub enum Command {
     /// Put the plan's text and every outlet's wording of a clause side by side, each with
     /// how much wording it shares with the text and its recorded departures.
     Compare(CompareArgs),
+    /// Find which clauses a new article reports, quote its passages verbatim with byte
+    /// offsets, and flag its departures from the text (`--format yaml`: draft reports).
+    Align(AlignArgs),
 }
 
 #[derive(Debug, Args)]
@@ -518,4 +522,37 @@ pub struct CompareArgs {
     /// Leave out the outlets that do not report the clause.
     #[arg(long)]
     pub reported: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AlignArgs {
+    /// The article: a UTF-8 text file, or `-` for standard input.
+    #[arg(value_name = "ARTICLE")]
+    pub article: PathBuf,
+
+    /// Print clauses scoring at least this (0 to 1); 0.35 keeps what the leave-one-out
+    /// evaluation (EVALUATION.md) found reported while leaving out passing mentions.
+    #[arg(long, value_name = "SCORE", default_value_t = crate::align::DEFAULT_MIN_SCORE,
+          value_parser = parse_unit_score)]
+    pub min_score: f64,
+
+    /// Print every clause with its best score, reported or not.
+    #[arg(long)]
+    pub all: bool,
+
+    /// The source id the `--format yaml` draft reports are written for.
+    #[arg(long, value_name = "ID", default_value = "new-source")]
+    pub source: String,
+}
+
+/// A score between 0 and 1.
+fn parse_unit_score(value: &str) -> Result<f64, String> {
+    let score: f64 = value
+        .parse()
+        .map_err(|_| format!("`{value}` is not a number"))?;
+    if (0.0..=1.0).contains(&score) {
+        Ok(score)
+    } else {
+        Err(format!("{score} is outside 0 to 1"))
+    }
 }

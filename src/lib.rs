@@ -5,6 +5,7 @@
 //! the only YAML), `query` (choosing clauses), `records` and `render` (output), `cmd`
 //! (one module per subcommand), `cli` (the arguments).
 
+pub mod align;
 pub mod analysis;
 pub mod cli;
 pub mod cmd;

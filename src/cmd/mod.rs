@@ -1,6 +1,7 @@
 //! The subcommands, one module each with its own `run`, and the dispatch between them.
 
 mod actors;
+mod align;
 mod compare;
 mod completions;
 mod departures;
@@ -159,6 +160,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         Command::Departures(args) => departures::run(args, &context, out)?,
         Command::Actors(args) => actors::run(args, &context, out)?,
         Command::Compare(args) => compare::run(args, &context, out)?,
+        Command::Align(args) => align::run(args, &context, out)?,
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Writing results: the output style (colour, width), JSON documents, and the table
 //! layouts of each kind of record.
 
+mod align;
 mod diff;
 mod escape;
 mod layouts;
@@ -14,6 +15,7 @@ use std::io::{IsTerminal, Write};
 
 use serde::Serialize;
 
+pub use align::alignment_text;
 pub use diff::{
     DIFF_CSV_COLUMNS, diff_clause_rows, diff_details, diff_markdown, diff_plan_stances,
     diff_stat_lines, diff_summary, markdown_word_diff, render_word_diff,

@@ -1,0 +1,41 @@
+//! `align`'s output for people: each clause found, its passages with byte offsets, and
+//! the departures detected.
+
+use std::fmt::Write;
+
+use crate::align::ClauseMatch;
+
+/// One block per clause: number, title and score; then each passage with its offsets;
+/// then each departure.
+pub fn alignment_text(matches: &[ClauseMatch]) -> String {
+    let mut text = String::new();
+    for (index, found) in matches.iter().enumerate() {
+        if index > 0 {
+            text.push('\n');
+        }
+        let _ = writeln!(
+            text,
+            "{:>2}. {} (score {:.2})",
+            found.clause, found.title, found.score
+        );
+        for passage in &found.passages {
+            let _ = writeln!(
+                text,
+                "    [{}..{}] {}",
+                passage.start,
+                passage.end,
+                crate::render::visible(&passage.text)
+            );
+        }
+        for departure in &found.departures {
+            let _ = writeln!(
+                text,
+                "    ! {}: text says {:?}; article says {:?}",
+                departure.kind,
+                departure.text_says,
+                crate::render::visible(&departure.outlet_says)
+            );
+        }
+    }
+    text
+}
