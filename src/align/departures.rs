@@ -120,9 +120,11 @@ const COLLECTIVE_ACTORS: &[&str] = &[
     "peacekeeping",
 ];
 
-/// Whether a word names a party, or a group of states that stands in for one.
+/// Whether a word names a party, a group of states that stands in for one, or another
+/// proper name or adjective ("American").
 fn names_actor(corpus: &Corpus, word: &str) -> bool {
-    names_party(corpus, word) || COLLECTIVE_ACTORS.contains(&word.to_lowercase().as_str())
+    let proper = word.len() >= 4 && word.chars().next().is_some_and(char::is_uppercase);
+    proper || names_party(corpus, word) || COLLECTIVE_ACTORS.contains(&word.to_lowercase().as_str())
 }
 
 /// Where the clause puts a party before a word ("NATO troops") and the passage puts

@@ -23,7 +23,7 @@ use crate::model::{Clause, Corpus};
 use text::{Sentence, Tokenizer};
 
 /// The default `--min-score`: the lowest score at which a clause counts as reported.
-pub const DEFAULT_MIN_SCORE: f64 = 0.35;
+pub const DEFAULT_MIN_SCORE: f64 = 0.40;
 
 /// Bytes (at most, on character boundaries) of context kept before and after a passage.
 const CONTEXT_BYTES: usize = 32;

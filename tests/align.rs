@@ -1,0 +1,251 @@
+//! `peaceplan align`: the clauses a planted test article reports, its passages byte for
+//! byte, the departures planted in it, and clear errors for articles that cannot be read.
+
+mod support;
+
+use serde::Deserialize;
+use support::peaceplan;
+
+const PLANTED: &str = "tests/fixtures/align/planted-troops.txt";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Found {
+    clause: u32,
+    title: String,
+    score: f64,
+    passages: Vec<Passage>,
+    departures: Vec<Departure>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Passage {
+    text: String,
+    start: usize,
+    end: usize,
+    prefix: String,
+    suffix: String,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct Departure {
+    kind: String,
+    text_says: String,
+    outlet_says: String,
+}
+
+fn departure(kind: &str, text_says: &str, outlet_says: &str) -> Departure {
+    Departure {
+        kind: kind.into(),
+        text_says: text_says.into(),
+        outlet_says: outlet_says.into(),
+    }
+}
+
+#[test]
+fn finds_exactly_the_planted_clauses_and_departures() {
+    let found: Vec<Found> = peaceplan(["align", PLANTED, "--format", "json"])
+        .run()
+        .json();
+    let clauses: Vec<u32> = found.iter().map(|found| found.clause).collect();
+    // 6 paraphrased with a wrong figure and a scare quote, 9 verbatim and with a wrong
+    // party; the harvest paragraph and the critics' line match nothing.
+    assert_eq!(clauses, [6, 9]);
+    assert_eq!(found[1].title, "European fighter jets stationed in Poland");
+    assert!(found.iter().all(|found| (0.4..=1.0).contains(&found.score)));
+    assert_eq!(
+        found[0].departures,
+        [
+            departure(
+                "figure",
+                "The size of the Ukrainian Armed Forces will be limited to 600,000 personnel.",
+                "800,000"
+            ),
+            departure(
+                "wording",
+                "The size of the Ukrainian Armed Forces will be limited to 600,000 personnel.",
+                "permanent ceiling"
+            ),
+        ]
+    );
+    assert_eq!(
+        found[1].departures,
+        [departure("party", "European fighter", "American fighter")]
+    );
+    let verbatim = &found[1].passages[0];
+    assert!(
+        verbatim
+            .text
+            .ends_with("European fighter jets will be stationed in Poland.")
+    );
+    assert!(found[1].score > 0.99, "a verbatim clause scores 1");
+}
+
+#[test]
+fn passages_are_byte_exact_slices_with_their_context() {
+    let article = std::fs::read_to_string(PLANTED).unwrap();
+    let found: Vec<Found> = peaceplan(["align", PLANTED, "--json"]).run().json();
+    for passage in found.iter().flat_map(|found| &found.passages) {
+        assert_eq!(article[passage.start..passage.end], passage.text);
+        assert!(article[..passage.start].ends_with(&passage.prefix));
+        assert!(article[passage.end..].starts_with(&passage.suffix));
+    }
+}
+
+#[test]
+fn all_prints_every_clause_and_the_unreported_score_below_the_threshold() {
+    let found: Vec<Found> = peaceplan(["align", PLANTED, "--all", "--json"])
+        .run()
+        .json();
+    assert_eq!(found.len(), 28);
+    for clause in &found {
+        assert_eq!(clause.passages.is_empty(), clause.score < 0.4, "{clause:?}");
+    }
+}
+
+#[test]
+fn reads_standard_input_and_prints_a_table_for_people() {
+    let article = std::fs::read_to_string(PLANTED).unwrap();
+    let mut child = peaceplan(["align", "-"])
+        .command()
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(article.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(output.status.success());
+    assert!(stdout.contains(" 9. European fighter jets stationed in Poland (score 1.00)"));
+    assert!(stdout.contains(
+        "    ! party: text says \"European fighter\"; article says \"American fighter\""
+    ));
+}
+
+#[test]
+fn a_higher_min_score_keeps_only_the_verbatim_clause() {
+    let found: Vec<Found> = peaceplan(["align", PLANTED, "--min-score", "0.9", "--json"])
+        .run()
+        .json();
+    assert_eq!(found.iter().map(|f| f.clause).collect::<Vec<_>>(), [9]);
+    peaceplan(["align", PLANTED, "--min-score", "1.5"])
+        .status(2)
+        .stderr_has("1.5 is outside 0 to 1")
+        .run();
+}
+
+#[test]
+fn unreadable_articles_are_clear_errors_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nowhere.txt");
+    peaceplan(["align", missing.to_str().unwrap()])
+        .status(1)
+        .stderr_has("nowhere.txt: cannot read the article")
+        .run();
+    let binary = dir.path().join("photo.jpg");
+    std::fs::write(&binary, b"\xff\xd8\xff\xe0\0\x10JFIF").unwrap();
+    peaceplan(["align", binary.to_str().unwrap()])
+        .status(1)
+        .stderr_has("photo.jpg: is binary, not text (a NUL byte at offset 4)")
+        .run();
+    let latin1 = dir.path().join("latin1.txt");
+    std::fs::write(&latin1, b"Kyiv caf\xe9 talks").unwrap();
+    peaceplan(["align", latin1.to_str().unwrap()])
+        .status(1)
+        .stderr_has("latin1.txt: is not UTF-8 text: byte 0xe9 at offset 8 is invalid")
+        .run();
+    peaceplan(["align", dir.path().to_str().unwrap()])
+        .status(1)
+        .stderr_has("is not a regular file")
+        .run();
+}
+
+#[test]
+fn an_article_about_nothing_in_the_plan_prints_nothing_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let harvest = dir.path().join("harvest.txt");
+    std::fs::write(
+        &harvest,
+        "Farmers in Poltava reported a record sunflower harvest. Prices rose again.",
+    )
+    .unwrap();
+    peaceplan(["align", harvest.to_str().unwrap()])
+        .stdout_empty()
+        .stderr_has("no clause scores 0.4 or more")
+        .run();
+}
+
+#[test]
+fn the_yaml_draft_holds_the_verbatim_passages_and_draft_discrepancies() {
+    let ran = peaceplan([
+        "align",
+        PLANTED,
+        "--format",
+        "yaml",
+        "--source",
+        "new-outlet",
+    ])
+    .run();
+    assert!(ran.stdout.contains("- clause: 9\n"));
+    assert!(ran.stdout.contains("  - source: new-outlet\n"));
+    assert!(ran.stdout.contains("    summary: TODO\n"));
+    assert!(ran.stdout.contains("    - kind: figure\n"));
+    assert!(ran.stdout.contains("      outlet_says: 800,000\n"));
+}
+
+/// The archived articles, when the archive is present (required under
+/// PEACEPLAN_REQUIRE_ARCHIVE=1).
+fn archived(name: &str) -> Option<String> {
+    let Some(dir) = std::env::var_os("PEACEPLAN_ARCHIVE") else {
+        assert!(
+            std::env::var_os("PEACEPLAN_REQUIRE_ARCHIVE").is_none(),
+            "PEACEPLAN_REQUIRE_ARCHIVE is set but PEACEPLAN_ARCHIVE is not"
+        );
+        return None;
+    };
+    Some(
+        std::path::Path::new(&dir)
+            .join(name)
+            .to_string_lossy()
+            .into_owned(),
+    )
+}
+
+#[test]
+fn flags_foreign_troops_in_the_kyiv_independent_and_300_billion_in_united24() {
+    let (Some(kyiv), Some(united24)) = (
+        archived("kyiv-independent.txt"),
+        archived("united24-media.txt"),
+    ) else {
+        return;
+    };
+    let found: Vec<Found> = peaceplan(["align", &kyiv, "--json"]).run().json();
+    let clause_8 = found
+        .iter()
+        .find(|f| f.clause == 8)
+        .expect("clause 8 found");
+    assert!(
+        clause_8
+            .departures
+            .contains(&departure("party", "NATO troops", "foreign troops"))
+    );
+    let found: Vec<Found> = peaceplan(["align", &united24, "--json"]).run().json();
+    let clause_14 = found
+        .iter()
+        .find(|f| f.clause == 14)
+        .expect("clause 14 found");
+    assert!(
+        clause_14
+            .departures
+            .iter()
+            .any(|d| d.kind == "figure" && d.outlet_says == "$300 billion")
+    );
+}
