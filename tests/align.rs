@@ -249,3 +249,76 @@ fn flags_foreign_troops_in_the_kyiv_independent_and_300_billion_in_united24() {
             .any(|d| d.kind == "figure" && d.outlet_says == "$300 billion")
     );
 }
+
+/// The draft's report entries for each clause, re-indented to sit under the clause's
+/// `reports:` key in plan_28_points.yaml, with the summaries a reviewer writes.
+fn drafted_reports(draft: &str) -> Vec<(u32, String)> {
+    draft
+        .split("- clause: ")
+        .skip(1)
+        .map(|block| {
+            let number: u32 = block.lines().next().unwrap().trim().parse().unwrap();
+            let reports = block.split_once("  reports:\n").unwrap().1;
+            let indented: String = reports
+                .lines()
+                .map(|line| format!("    {line}\n"))
+                .collect();
+            (
+                number,
+                indented.replace("summary: TODO", "summary: Reviewed paraphrase."),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_draft_with_its_summaries_filled_passes_validate_archive() {
+    let fixture = support::Fixture::shipped();
+    let archive = tempfile::tempdir().unwrap();
+    for id in [
+        "al-mayadeen",
+        "california-insider",
+        "kyiv-independent",
+        "united24-media",
+        "wsws",
+    ] {
+        let Some(article) = archived(&format!("{id}.txt")) else {
+            return;
+        };
+        std::fs::copy(article, archive.path().join(format!("{id}.txt"))).unwrap();
+    }
+    std::fs::copy(PLANTED, archive.path().join("new-outlet.txt")).unwrap();
+    let draft = peaceplan([
+        "align",
+        PLANTED,
+        "--format",
+        "yaml",
+        "--source",
+        "new-outlet",
+    ])
+    .run()
+    .stdout;
+    let drafted = drafted_reports(&draft);
+    assert_eq!(drafted.iter().map(|(n, _)| *n).collect::<Vec<_>>(), [6, 9]);
+    for (number, reports) in &drafted {
+        let plan = fixture.read("plan_28_points.yaml");
+        let clause_at = plan.find(&format!("  - number: {number}\n")).unwrap();
+        let reports_at = clause_at + plan[clause_at..].find("    reports:\n").unwrap();
+        let insert_at = reports_at + "    reports:\n".len();
+        fixture.write(
+            "plan_28_points.yaml",
+            format!("{}{}{}", &plan[..insert_at], reports, &plan[insert_at..]),
+        );
+    }
+    let mut sources = fixture.read("sources.yaml");
+    sources.push_str(
+        "  - id: new-outlet\n    name: New Outlet\n    publisher: New Outlet Media\n    \
+         headline: \"Washington's new framework for Ukraine draws fire in Kyiv\"\n    \
+         byline: null\n    published: null\n    date_note: \"No date printed.\"\n    \
+         language: en\n    kind: report\n",
+    );
+    fixture.write("sources.yaml", sources);
+    peaceplan(["validate", "--archive", archive.path().to_str().unwrap()])
+        .data(fixture.path())
+        .run();
+}
