@@ -71,30 +71,36 @@ fn figure_kind(figure: &str) -> Option<String> {
     Some(format!("{currency}{percent}{}", unit.unwrap_or("")))
 }
 
-/// Figures in the passage of a kind the clause uses but with a value it does not have.
+/// Quantities in the passage of a kind the clause uses but with a value it does not have
+/// (values compared normalised, so "$100bn" is "$100 billion"; names such as "G7" skipped).
 fn figure_departures(clause: &Clause, passage: &str) -> Vec<Departure> {
-    let clause_figures: Vec<(String, &str)> = clause
+    let clause_figures: Vec<(figures::Figure, &str)> = clause
         .passages()
         .flat_map(|sentence| {
-            figures::figures(sentence)
+            figures::extract(sentence)
                 .into_iter()
+                .filter(figures::Figure::is_quantity)
                 .map(move |figure| (figure, sentence))
         })
         .collect();
-    figures::figures(passage)
+    figures::extract(passage)
         .into_iter()
+        .filter(figures::Figure::is_quantity)
         .filter_map(|figure| {
-            let kind = figure_kind(&figure)?;
-            if clause_figures.iter().any(|(own, _)| *own == figure) {
+            let kind = figure_kind(&figure.written)?;
+            if clause_figures
+                .iter()
+                .any(|(own, _)| own.value == figure.value)
+            {
                 return None;
             }
             let (_, sentence) = clause_figures
                 .iter()
-                .find(|(own, _)| figure_kind(own).as_deref() == Some(kind.as_str()))?;
+                .find(|(own, _)| figure_kind(&own.written).as_deref() == Some(kind.as_str()))?;
             Some(Departure {
                 kind: DiscrepancyKind::Figure,
                 text_says: (*sentence).to_owned(),
-                outlet_says: figure,
+                outlet_says: figure.written,
             })
         })
         .collect()
