@@ -322,3 +322,55 @@ fn a_draft_with_its_summaries_filled_passes_validate_archive() {
         .data(fixture.path())
         .run();
 }
+
+fn departures_of(article: &str) -> Vec<(u32, Vec<Departure>)> {
+    let found: Vec<Found> = peaceplan(["align", article, "--json"]).run().json();
+    found
+        .into_iter()
+        .map(|found| (found.clause, found.departures))
+        .collect()
+}
+
+#[test]
+fn finds_the_planted_amount_scare_quote_and_verbatim_elections_clause() {
+    let found = departures_of("tests/fixtures/align/planted-funds.txt");
+    let fourteen = "$100 billion in frozen Russian assets will be invested in US-led efforts to \
+                    rebuild and invest in Ukraine; The US will receive 50% of the profits from \
+                    this venture.";
+    assert_eq!(
+        found,
+        [
+            (
+                14,
+                vec![
+                    departure("figure", fourteen, "$200 billion"),
+                    departure(
+                        "wording",
+                        "Frozen funds will be used as follows:",
+                        "reparations fund"
+                    ),
+                ]
+            ),
+            (25, vec![]),
+        ]
+    );
+}
+
+#[test]
+fn finds_the_planted_ratio_and_cede_and_the_verbatim_amnesty_clause() {
+    let found = departures_of("tests/fixtures/align/planted-nuclear.txt");
+    let clauses: Vec<u32> = found.iter().map(|(number, _)| *number).collect();
+    assert_eq!(clauses, [19, 21, 26]);
+    assert_eq!(found[0].1.len(), 1);
+    assert_eq!(found[0].1[0].outlet_says, "70:30");
+    let kinds: Vec<(&str, &str)> = found[1]
+        .1
+        .iter()
+        .map(|d| (d.kind.as_str(), d.outlet_says.as_str()))
+        .collect();
+    assert_eq!(kinds, [("wording", "cede"), ("scope", "cede")]);
+    assert!(
+        found[2].1.is_empty(),
+        "the verbatim amnesty clause departs from nothing"
+    );
+}

@@ -144,7 +144,11 @@ fn party_departures(corpus: &Corpus, clause: &Clause, passage: &str) -> Vec<Depa
     let mut found = Vec::new();
     for pair in clause_words.windows(2) {
         let (party, head) = (&pair[0], &pair[1]);
-        if !names_party(corpus, party) || names_party(corpus, head) || head.len() < 4 {
+        if !names_party(corpus, party)
+            || names_party(corpus, head)
+            || head.len() < 4
+            || super::text::STOP_WORDS.contains(&head.to_lowercase().as_str())
+        {
             continue;
         }
         if passage_words

@@ -27,7 +27,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 }
 
 /// Words too common to tell one clause from another.
-const STOP_WORDS: &[&str] = &[
+pub const STOP_WORDS: &[&str] = &[
     "a",
     "an",
     "the",
