@@ -198,7 +198,7 @@ fn the_yaml_draft_holds_the_verbatim_passages_and_draft_discrepancies() {
     assert!(ran.stdout.contains("  - source: new-outlet\n"));
     assert!(ran.stdout.contains("    summary: TODO\n"));
     assert!(ran.stdout.contains("    - kind: figure\n"));
-    assert!(ran.stdout.contains("      outlet_says: 800,000\n"));
+    assert!(ran.stdout.contains("      outlet_says: \"800,000\"\n"));
 }
 
 /// The archived articles, when the archive is present (required under
