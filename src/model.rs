@@ -354,6 +354,11 @@ impl Corpus {
             .collect()
     }
 
+    /// A source's position in `sources.yaml`, or `None` for an id it does not list.
+    pub fn source_rank(&self, source_id: &str) -> Option<usize> {
+        self.source_order.get(source_id).copied()
+    }
+
     /// The ids of the sources that report a clause, in the order of `sources.yaml`.
     pub fn reporting_sources<'c>(&self, clause: &'c Clause) -> Vec<&'c str> {
         let mut ranked: Vec<(usize, &str)> = clause

@@ -159,33 +159,44 @@ impl PositionFilter {
 pub fn all_positions(corpus: &Corpus) -> Vec<ReportedPosition<'_>> {
     let mut positions = Vec::new();
     for clause in &corpus.clauses {
-        // The clause's own reports, in the order of sources.yaml (not every source tried
-        // against every clause, which is quadratic with many sources).
-        for source in corpus.reporting_sources(clause) {
-            if let Some(report) = clause.report_by(source) {
-                positions.extend(report.positions.iter().map(|position| ReportedPosition {
-                    clause: Some(clause),
-                    source: &report.source,
-                    position,
-                }));
-            }
+        // The clause's own reports, in the order of sources.yaml: one sort per clause,
+        // not a search of its reports per source (quadratic with many sources).
+        for report in in_source_order(corpus, &clause.reports, |report| &report.source) {
+            positions.extend(report.positions.iter().map(|position| ReportedPosition {
+                clause: Some(clause),
+                source: &report.source,
+                position,
+            }));
         }
     }
-    for source in &corpus.sources {
-        for plan_report in corpus.plan_reports.iter().filter(|r| r.source == source.id) {
-            positions.extend(
-                plan_report
-                    .positions
-                    .iter()
-                    .map(|position| ReportedPosition {
-                        clause: None,
-                        source: &plan_report.source,
-                        position,
-                    }),
-            );
-        }
+    for plan_report in in_source_order(corpus, &corpus.plan_reports, |report| &report.source) {
+        positions.extend(
+            plan_report
+                .positions
+                .iter()
+                .map(|position| ReportedPosition {
+                    clause: None,
+                    source: &plan_report.source,
+                    position,
+                }),
+        );
     }
     positions
+}
+
+/// `reports` whose source the corpus lists, ordered as `sources.yaml` orders their sources
+/// (reports of one source keep their order), in O(n log n).
+fn in_source_order<'c, T>(
+    corpus: &Corpus,
+    reports: &'c [T],
+    source_of: impl Fn(&T) -> &String,
+) -> Vec<&'c T> {
+    let mut ranked: Vec<(usize, &T)> = reports
+        .iter()
+        .filter_map(|report| Some((corpus.source_rank(source_of(report))?, report)))
+        .collect();
+    ranked.sort_by_key(|(rank, _)| *rank);
+    ranked.into_iter().map(|(_, report)| report).collect()
 }
 
 /// The clause numbered `number`, or a usage error naming the valid range.
