@@ -24,7 +24,12 @@ where
         .map(|(_, candidate)| candidate)
 }
 
-/// A sentence offering the nearest candidate, or listing them all when none is near.
+/// How many valid values a hint lists before it counts the rest, so that a corpus with
+/// thousands of ids still gets a one-paragraph message.
+const MAX_LISTED: usize = 20;
+
+/// A sentence offering the nearest candidate, or listing the valid values (the first
+/// [`MAX_LISTED`], then how many more) when none is near.
 pub fn hint<'a, I>(input: &str, candidates: I) -> String
 where
     I: IntoIterator<Item = &'a str> + Clone,
@@ -33,7 +38,14 @@ where
         Some(best) => format!("did you mean `{best}`?"),
         None => {
             let all: Vec<&str> = candidates.into_iter().collect();
-            format!("valid values: {}", all.join(", "))
+            if all.len() <= MAX_LISTED {
+                return format!("valid values: {}", all.join(", "));
+            }
+            format!(
+                "valid values: {}, and {} more",
+                all[..MAX_LISTED].join(", "),
+                all.len() - MAX_LISTED
+            )
         }
     }
 }
@@ -49,6 +61,14 @@ mod tests {
         assert_eq!(nearest("sovereignity", TOPICS), Some("sovereignty"));
         assert_eq!(nearest("natl", TOPICS), Some("nato"));
         assert_eq!(nearest("frozen", TOPICS), Some("frozen-assets"));
+    }
+
+    #[test]
+    fn lists_twenty_values_and_counts_the_rest() {
+        let ids: Vec<String> = (1..=1000).map(|n| format!("outlet-{n:04}")).collect();
+        let hint = hint("zzzzzzzzzzzzzzzz", ids.iter().map(String::as_str));
+        assert!(hint.starts_with("valid values: outlet-0001, outlet-0002,"));
+        assert!(hint.ends_with("outlet-0020, and 980 more"), "{hint}");
     }
 
     #[test]
