@@ -625,15 +625,16 @@ fn completion_scripts_load_in_their_shells() {
 }
 
 #[test]
-fn the_man_page_renders() {
+fn the_man_page_renders_without_a_warning_and_documents_what_it_must() {
     let roff = peaceplan(["man"]).run().stdout;
     assert!(roff.contains(".TH peaceplan 1"));
     assert!(roff.contains("\\-\\-format"));
+    assert!(roff.is_ascii(), "non-ASCII reaches groff raw");
     if !have("groff") {
         return;
     }
     let mut groff = Command::new("groff")
-        .args(["-man", "-Tutf8", "-P-cbou"])
+        .args(["-man", "-Tutf8", "-ww", "-P-cbou"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -648,11 +649,34 @@ fn the_man_page_renders() {
         .unwrap();
     let output = groff.wait_with_output().unwrap();
     assert!(output.status.success());
+    let warnings = String::from_utf8_lossy(&output.stderr);
+    assert!(warnings.is_empty(), "groff warns:\n{warnings}");
     let page = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        page.contains("NAME") && page.contains("peaceplan"),
-        "{page}"
+    for needed in [
+        "NAME",
+        "COMMANDS",
+        "EXIT STATUS",
+        "ENVIRONMENT",
+        "PEACEPLAN_DATA",
+        "NO_COLOR",
+        "CLICOLOR_FORCE",
+        "COLUMNS",
+        "--archive",
+        "--topic <TOPIC>",
+        "--actor",
+        "jsonl",
+        "markdown",
+    ] {
+        assert!(page.contains(needed), "the page lacks {needed:?}:\n{page}");
+    }
+    // The only page it names is its own: no SEE ALSO to peaceplan-list(1) and the like.
+    let named_pages = page.matches("(1)").count();
+    let own_page = page.matches("peaceplan(1)").count();
+    assert_eq!(
+        named_pages, own_page,
+        "names a page that does not exist:\n{page}"
     );
+    assert!(!page.contains("SEE ALSO"));
 }
 
 // ---- terminal hygiene -----------------------------------------------------------------
