@@ -245,3 +245,39 @@ fn show_headings_fit_the_width() {
         assert!(joined.contains("Reported by al-mayadeen (Al Mayadeen English)"));
     }
 }
+
+#[derive(Debug, Deserialize)]
+struct WithParties {
+    parties: Vec<String>,
+}
+
+#[test]
+fn party_ids_are_never_cut_in_a_narrow_list_table() {
+    let records: Vec<WithParties> = peaceplan(["list", "--json"]).run().json();
+    let listed: std::collections::BTreeSet<String> = records
+        .into_iter()
+        .flat_map(|record| record.parties)
+        .collect();
+    assert!(listed.contains("united-states"));
+    for width in ["60", "80"] {
+        let table = peaceplan(["list", "--width", width]).run().stdout;
+        let mut seen = std::collections::BTreeSet::new();
+        for line in table.lines() {
+            // The Parties column is the fourth; `┆` separates the inner columns.
+            let Some(cell) = line.split('┆').nth(3) else {
+                continue;
+            };
+            for word in cell.split([',', ' ']).filter(|word| !word.is_empty()) {
+                if word == "Parties" {
+                    continue;
+                }
+                assert!(
+                    listed.contains(word),
+                    "`{word}` at --width {width} is a piece of a party id:\n{table}"
+                );
+                seen.insert(word.to_owned());
+            }
+        }
+        assert_eq!(seen, listed, "--width {width}");
+    }
+}

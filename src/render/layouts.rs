@@ -25,6 +25,11 @@ pub fn clause_table(records: &[ClauseRecord], style: Style) -> Table {
         ]);
     }
     keep_whole(&mut table, &[0]);
+    keep_ids_whole(
+        &mut table,
+        3,
+        records.iter().flat_map(|record| record.parties.iter()),
+    );
     table
 }
 
@@ -282,6 +287,22 @@ fn keep_whole(table: &mut Table, columns: &[usize]) {
         if let Some(column) = table.column_mut(index) {
             column.set_constraint(ColumnConstraint::ContentWidth);
         }
+    }
+}
+
+/// Widen column `index` to at least its longest id, so that no id (`united-states`)
+/// is cut in the middle in a narrow table; the other columns give way.
+fn keep_ids_whole<Id: AsRef<str>>(table: &mut Table, index: usize, ids: impl Iterator<Item = Id>) {
+    let longest = ids
+        .map(|id| visible(id.as_ref()).chars().count())
+        .max()
+        .unwrap_or(0);
+    if let Some(column) = table.column_mut(index) {
+        // The boundary counts the cell's padding as well as its text.
+        let width = u16::try_from(longest)
+            .unwrap_or(u16::MAX)
+            .saturating_add(column.padding_width());
+        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
     }
 }
 
