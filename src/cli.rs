@@ -4,6 +4,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCandidates;
+
+use crate::completion;
 
 use crate::model::{DiscrepancyKind, Stance};
 
@@ -223,7 +226,7 @@ pub struct FilterArgs {
     pub scope: ScopeArgs,
 
     /// Keep clauses that any of these outlets reports (see `peaceplan sources`).
-    #[arg(long, value_name = "SOURCE", value_delimiter = ',')]
+    #[arg(add = ArgValueCandidates::new(completion::sources), long, value_name = "SOURCE", value_delimiter = ',')]
     pub source: Vec<String>,
 }
 
@@ -232,11 +235,11 @@ pub struct FilterArgs {
 #[command(next_help_heading = "Filters")]
 pub struct ScopeArgs {
     /// Keep clauses on any of these topics (see `peaceplan topics`).
-    #[arg(long, value_name = "TOPIC", value_delimiter = ',')]
+    #[arg(add = ArgValueCandidates::new(completion::topics), long, value_name = "TOPIC", value_delimiter = ',')]
     pub topic: Vec<String>,
 
     /// Keep clauses that bind or name any of these parties (see `peaceplan parties`).
-    #[arg(long, value_name = "PARTY", value_delimiter = ',')]
+    #[arg(add = ArgValueCandidates::new(completion::parties), long, value_name = "PARTY", value_delimiter = ',')]
     pub party: Vec<String>,
 
     /// Keep clauses whose title, text or sub-points contain TEXT, ignoring case.
@@ -244,7 +247,7 @@ pub struct ScopeArgs {
     pub text: Option<String>,
 
     /// Keep only these clauses: numbers and ranges, as `7`, `6-8` or `1-3,21`.
-    #[arg(long, value_name = "N|N-M", value_delimiter = ',', value_parser = parse_clause_span)]
+    #[arg(add = ArgValueCandidates::new(completion::clauses), long, value_name = "N|N-M", value_delimiter = ',', value_parser = parse_clause_span)]
     pub clause: Vec<ClauseSpan>,
 }
 
@@ -274,16 +277,16 @@ pub struct MatrixArgs {
 #[command(next_help_heading = "Filters")]
 pub struct PositionsArgs {
     /// Keep positions taken for any of these parties (the speaker's party).
-    #[arg(long, value_name = "PARTY", value_delimiter = ',')]
+    #[arg(add = ArgValueCandidates::new(completion::parties), long, value_name = "PARTY", value_delimiter = ',')]
     pub party: Vec<String>,
 
     /// Keep positions reported by any of these outlets.
-    #[arg(long, value_name = "SOURCE", value_delimiter = ',')]
+    #[arg(add = ArgValueCandidates::new(completion::sources), long, value_name = "SOURCE", value_delimiter = ',')]
     pub source: Vec<String>,
 
     /// Keep positions on these clauses (numbers and ranges, as `7`, `6-8` or `1-3,21`);
     /// `plan` means positions on the plan as a whole.
-    #[arg(long, value_name = "N|N-M|plan", value_delimiter = ',', value_parser = parse_clause_ref)]
+    #[arg(add = ArgValueCandidates::new(completion::clauses), long, value_name = "N|N-M|plan", value_delimiter = ',', value_parser = parse_clause_ref)]
     pub clause: Vec<ClauseRef>,
 
     /// Keep positions with any of these stances.
@@ -291,11 +294,11 @@ pub struct PositionsArgs {
     pub stance: Vec<Stance>,
 
     /// Keep positions on clauses touching any of these topics (drops plan-level ones).
-    #[arg(long, value_name = "TOPIC", value_delimiter = ',')]
+    #[arg(add = ArgValueCandidates::new(completion::topics), long, value_name = "TOPIC", value_delimiter = ',')]
     pub topic: Vec<String>,
     /// Keep positions whose actor contains TEXT, ignoring case and accents
     /// (`kallas`, `podolyak`); see `peaceplan actors`.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", add = ArgValueCandidates::new(completion::actors))]
     pub actor: Option<String>,
 }
 
@@ -388,7 +391,7 @@ pub struct SearchArgs {
     pub scope: ScopeArgs,
     /// Keep hits from these outlets' material (their wording, summaries, positions,
     /// departures, earlier versions, headline); `text` keeps the plan's own wording.
-    #[arg(long, value_name = "SOURCE", value_delimiter = ',')]
+    #[arg(add = ArgValueCandidates::new(completion::sources), long, value_name = "SOURCE", value_delimiter = ',')]
     pub source: Vec<String>,
 }
 
@@ -427,7 +430,7 @@ pub struct DiffArgs {
 pub struct ShowArgs {
     /// Clauses, 1 to 28: numbers and ranges, as `7`, `6-8` or `1-3,21` (with --version,
     /// the version's point numbers).
-    #[arg(required = true, value_name = "N|N-M", value_delimiter = ',', value_parser = parse_clause_span)]
+    #[arg(add = ArgValueCandidates::new(completion::clauses), required = true, value_name = "N|N-M", value_delimiter = ',', value_parser = parse_clause_span)]
     pub numbers: Vec<ClauseSpan>,
 
     /// Show points of this version instead (see `peaceplan versions`).
@@ -495,16 +498,16 @@ pub struct ValidateArgs {
 #[derive(Debug, Clone, Default, Args)]
 pub struct DeparturesArgs {
     /// Keep departures of any of these outlets (see `peaceplan sources`).
-    #[arg(long, value_name = "SOURCE", value_delimiter = ',')]
+    #[arg(add = ArgValueCandidates::new(completion::sources), long, value_name = "SOURCE", value_delimiter = ',')]
     pub source: Vec<String>,
     /// Keep departures on these clauses: numbers and ranges, as `7`, `6-8` or `1-3,21`.
-    #[arg(long, value_name = "N|N-M", value_delimiter = ',', value_parser = parse_clause_span)]
+    #[arg(add = ArgValueCandidates::new(completion::clauses), long, value_name = "N|N-M", value_delimiter = ',', value_parser = parse_clause_span)]
     pub clause: Vec<ClauseSpan>,
     /// Keep departures of any of these kinds.
     #[arg(long, value_enum, value_name = "KIND", value_delimiter = ',')]
     pub kind: Vec<DiscrepancyKind>,
     /// Keep departures on clauses touching any of these topics (see `peaceplan topics`).
-    #[arg(long, value_name = "TOPIC", value_delimiter = ',')]
+    #[arg(add = ArgValueCandidates::new(completion::topics), long, value_name = "TOPIC", value_delimiter = ',')]
     pub topic: Vec<String>,
     /// Instead of the recorded departures, list figures that an outlet's wording gives
     /// and its clause does not, found by comparing figures by value, that no recorded
@@ -516,7 +519,7 @@ pub struct DeparturesArgs {
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     /// Clauses, 1 to 28: numbers and ranges, as `21`, `6-8` or `1-3,21`.
-    #[arg(required = true, value_name = "N|N-M", value_delimiter = ',', value_parser = parse_clause_span)]
+    #[arg(add = ArgValueCandidates::new(completion::clauses), required = true, value_name = "N|N-M", value_delimiter = ',', value_parser = parse_clause_span)]
     pub numbers: Vec<ClauseSpan>,
 
     /// Leave out the outlets that do not report the clause.

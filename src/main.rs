@@ -3,10 +3,13 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use peaceplan::{cli::Cli, cmd, error};
 
 fn main() -> ExitCode {
+    // With COMPLETE set (`source <(COMPLETE=bash peaceplan)`), print the shell's dynamic
+    // completion script or the candidates for the word being completed, and exit.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     match Cli::try_parse() {
         Ok(cli) => error::exit_status(cmd::dispatch(&cli)),
         Err(usage) => error::argument_error(usage),

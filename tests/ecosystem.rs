@@ -624,6 +624,100 @@ fn completion_scripts_load_in_their_shells() {
         .run();
 }
 
+/// The candidates the dynamic completion (`source <(COMPLETE=bash peaceplan)`) offers
+/// for the last word of `words`, run as bash's completion function runs the binary.
+fn completion_candidates(words: &[&str], data: Option<&str>) -> Vec<String> {
+    let index = words.len().to_string();
+    let mut args = vec!["--", "peaceplan"];
+    args.extend_from_slice(words);
+    let mut test = peaceplan(args)
+        .env("COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", &index)
+        .env("_CLAP_IFS", "\n")
+        .stderr_empty();
+    if let Some(dir) = data {
+        test = test.env("PEACEPLAN_DATA", dir);
+    }
+    test.run().stdout.lines().map(str::to_owned).collect()
+}
+
+#[test]
+fn dynamic_completion_offers_values_from_the_corpus() {
+    let topics = completion_candidates(&["list", "--topic", ""], None);
+    assert!(
+        topics.contains(&"nato".into()) && topics.contains(&"armed-forces".into()),
+        "{topics:?}"
+    );
+    let parties = completion_candidates(&["matrix", "--party", "uni"], None);
+    assert_eq!(parties, ["united-states", "united-kingdom"]);
+    let sources = completion_candidates(&["positions", "--source", ""], None);
+    assert!(
+        sources.contains(&"kyiv-independent".into()) && sources.contains(&"wsws".into()),
+        "{sources:?}"
+    );
+    let actors = completion_candidates(&["positions", "--actor", ""], None);
+    let positions: Vec<Value> = serde_json::from_str(&json_of(&["positions"])).unwrap();
+    assert!(!actors.is_empty());
+    for position in &positions {
+        let actor = position["actor"].as_str().unwrap();
+        assert!(
+            actors.iter().any(|candidate| candidate == actor),
+            "{actor} not offered"
+        );
+    }
+    // An empty word also offers the options; the values are the plan's clause numbers.
+    let clauses: Vec<String> = completion_candidates(&["show", ""], None)
+        .into_iter()
+        .filter(|candidate| !candidate.starts_with('-'))
+        .collect();
+    let expected: Vec<String> = (1..=28).map(|number| number.to_string()).collect();
+    assert_eq!(clauses, expected);
+    let clauses = completion_candidates(&["list", "--clause", "2"], None);
+    assert_eq!(clauses.first().map(String::as_str), Some("2"));
+    assert!(clauses.contains(&"28".into()) && !clauses.contains(&"3".into()));
+    // From the corpus completion reads: another corpus gives its own values.
+    let fixture = Fixture::shipped();
+    for name in ["sources.yaml", "plan_28_points.yaml"] {
+        let renamed = fixture.read(name).replace("kyiv-independent", "kyiv-post");
+        fixture.write(name, renamed);
+    }
+    let dir = fixture.path().display().to_string();
+    let sources = completion_candidates(&["list", "--source", "kyiv"], Some(&dir));
+    assert_eq!(sources, ["kyiv-post"]);
+}
+
+#[test]
+fn dynamic_completion_with_a_bad_corpus_offers_nothing_and_says_nothing() {
+    let fixture = Fixture::shipped();
+    fixture.write("plan_28_points.yaml", "clauses: [\u{0}garbage");
+    let dir = fixture.path().display().to_string();
+    assert!(completion_candidates(&["list", "--topic", ""], Some(&dir)).is_empty());
+    let missing = "/nonexistent/peaceplan-corpus";
+    assert!(completion_candidates(&["list", "--party", ""], Some(missing)).is_empty());
+}
+
+#[test]
+fn dynamic_completion_script_registers_the_binary() {
+    let script = peaceplan::<[&str; 0], &str>([])
+        .env("COMPLETE", "bash")
+        .run()
+        .stdout;
+    assert!(
+        script.contains("complete ") && script.contains("peaceplan"),
+        "{script}"
+    );
+    if have("bash") {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dynamic-completion");
+        std::fs::write(&path, &script).unwrap();
+        let status = Command::new("bash").arg("-n").arg(&path).status().unwrap();
+        assert!(
+            status.success(),
+            "bash rejects the dynamic completion script"
+        );
+    }
+}
+
 #[test]
 fn the_man_page_renders_without_a_warning_and_documents_what_it_must() {
     let roff = peaceplan(["man"]).run().stdout;

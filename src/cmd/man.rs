@@ -50,6 +50,12 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "Width to wrap tables to when --width is not given and the terminal's width is \
          unknown (stdout is not a terminal).",
     ),
+    (
+        "COMPLETE",
+        "Set to a shell (bash, zsh, fish, elvish, powershell) to print the completion \
+         script that offers the corpus's topics, parties, sources, actors and clause \
+         numbers, as in: source <(COMPLETE=bash peaceplan).",
+    ),
 ];
 
 pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
