@@ -109,6 +109,7 @@ fn every_readme_example_prints_what_the_readme_shows() {
             .env_remove("CLICOLOR_FORCE")
             .env_remove("COLUMNS")
             .env_remove("PEACEPLAN_DATA")
+            .env_remove("COMPLETE")
             .output()
             .expect("run bash");
         let printed = String::from_utf8_lossy(&output.stdout);

@@ -51,6 +51,7 @@ where
             "NO_COLOR".into(),
             "CLICOLOR_FORCE".into(),
             "COLUMNS".into(),
+            "COMPLETE".into(),
         ],
         status: 0,
         stdout_has: Vec::new(),
