@@ -6,7 +6,7 @@ use crate::cli::DeparturesArgs;
 use crate::error::UsageError;
 use crate::figures::{self, Figure};
 use crate::model::{Clause, Corpus, Discrepancy, DiscrepancyKind, Report};
-use crate::query::{require_clause, require_known};
+use crate::query::{any_or_unset, require_clause, require_known};
 
 /// One recorded departure with the clause and outlet it belongs to.
 #[derive(Debug, Clone, Copy)]
@@ -148,8 +148,4 @@ fn reports(corpus: &Corpus) -> impl Iterator<Item = (&Clause, &Report)> {
             .filter_map(move |source| clause.report_by(&source.id))
             .map(move |report| (clause, report))
     })
-}
-
-fn any_or_unset<T>(wanted: &[T], test: impl Fn(&T) -> bool) -> bool {
-    wanted.is_empty() || wanted.iter().any(test)
 }

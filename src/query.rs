@@ -268,7 +268,9 @@ pub fn require_known(flag: &str, values: &[String], known: &[&str]) -> Result<()
     }
 }
 
-fn any_or_unset<T>(wanted: &[T], test: impl Fn(&T) -> bool) -> bool {
+/// Whether a filter flag passes: no values given, or any value passes `test` (OR within a
+/// flag; every flag must pass, AND across).
+pub fn any_or_unset<T>(wanted: &[T], test: impl Fn(&T) -> bool) -> bool {
     wanted.is_empty() || wanted.iter().any(test)
 }
 

@@ -8,7 +8,7 @@ use crate::cli::{DiffArgs, ListArgs, MatrixArgs, OutputFormat, ShowArgs};
 use crate::error::UsageError;
 use crate::lineage::{self, PointRecord, VersionMatrix, VersionView};
 use crate::model::Corpus;
-use crate::query::{ClauseFilter, require_known};
+use crate::query::{ClauseFilter, any_or_unset, require_known};
 use crate::render;
 use crate::versions::Point;
 
@@ -183,8 +183,4 @@ fn later_version<'c>(corpus: &'c Corpus, id: &str) -> Result<VersionView<'c>, Us
         )));
     }
     Ok(view)
-}
-
-fn any_or_unset<T>(wanted: &[T], test: impl Fn(&T) -> bool) -> bool {
-    wanted.is_empty() || wanted.iter().any(test)
 }
