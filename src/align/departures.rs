@@ -153,15 +153,17 @@ fn party_departures(corpus: &Corpus, clause: &Clause, passage: &str) -> Vec<Depa
         }
         if passage_words
             .windows(2)
-            .any(|other| other[0] == *party && other[1] == *head)
+            .any(|other| same_word(&other[0], party) && same_word(&other[1], head))
         {
             continue;
         }
         for other in passage_words.windows(2) {
             let (before, noun) = (&other[0], &other[1]);
-            let clause_has_it = clause_words.windows(2).any(|own| own == other);
-            if noun.eq_ignore_ascii_case(head)
-                && !before.eq_ignore_ascii_case(party)
+            let clause_has_it = clause_words
+                .windows(2)
+                .any(|own| same_word(&own[0], before) && same_word(&own[1], noun));
+            if same_word(noun, head)
+                && !same_word(before, party)
                 && !clause_has_it
                 && names_actor(corpus, before)
             {
@@ -174,6 +176,12 @@ fn party_departures(corpus: &Corpus, clause: &Clause, passage: &str) -> Vec<Depa
         }
     }
     found
+}
+
+/// Whether two words are the same but for case and typography ("Ukraine's" and
+/// "Ukraine’s" are).
+fn same_word(a: &str, b: &str) -> bool {
+    fold(a).to_lowercase() == fold(b).to_lowercase()
 }
 
 /// The words of a text, without surrounding punctuation.
@@ -258,6 +266,15 @@ fn modality_departures(clause: &Clause, passage: &str) -> Vec<Departure> {
 #[cfg(test)]
 mod tests {
     use super::{figure_kind, quotations};
+
+    #[test]
+    fn a_curly_apostrophe_is_not_another_party() {
+        let corpus = crate::corpus::load(None).expect("the built-in corpus loads");
+        let clause = &corpus.clauses[13];
+        let passage = "The money would fund Ukraine’s reconstruction under US leadership.";
+        let found = super::party_departures(&corpus, clause, passage);
+        assert!(found.is_empty(), "{found:?}");
+    }
 
     #[test]
     fn compares_like_figures_only() {
