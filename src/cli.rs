@@ -533,7 +533,7 @@ pub struct AlignArgs {
     #[arg(value_name = "ARTICLE")]
     pub article: PathBuf,
 
-    /// Print clauses scoring at least this (0 to 1); 0.40 keeps what the leave-one-out
+    /// Print clauses scoring at least this (0 to 1); 0.33 keeps what the leave-one-out
     /// evaluation (EVALUATION.md) found reported while leaving out passing mentions.
     #[arg(long, value_name = "SCORE", default_value_t = crate::align::DEFAULT_MIN_SCORE,
           value_parser = parse_unit_score)]

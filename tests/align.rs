@@ -179,7 +179,7 @@ fn an_article_about_nothing_in_the_plan_prints_nothing_and_says_so() {
     .unwrap();
     peaceplan(["align", harvest.to_str().unwrap()])
         .stdout_empty()
-        .stderr_has("no clause scores 0.4 or more")
+        .stderr_has("no clause scores 0.33 or more")
         .run();
 }
 

@@ -13,27 +13,38 @@
 pub mod article;
 pub mod departures;
 pub mod draft;
+pub mod lexicon;
+pub mod names;
 pub mod text;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
 use crate::model::{Clause, Corpus};
+use names::People;
 use text::{Sentence, Tokenizer};
 
 /// The default `--min-score`: the lowest score at which a clause counts as reported.
-pub const DEFAULT_MIN_SCORE: f64 = 0.40;
+pub const DEFAULT_MIN_SCORE: f64 = 0.33;
 
 /// Bytes (at most, on character boundaries) of context kept before and after a passage.
 const CONTEXT_BYTES: usize = 32;
 
 /// A sentence also renders a second clause only if it scores at least this share of its
 /// best clause's score for it.
-const SHARED_SENTENCE_RATIO: f64 = 0.75;
+const SHARED_SENTENCE_RATIO: f64 = 0.65;
 
-/// Terms a sentence must share with an exemplar for its full similarity to count.
+/// Distinctive terms a sentence must share with an exemplar for its full similarity to
+/// count; with fewer, the similarity is scaled by `FEW_SHARED_TERMS_FACTOR`.
 const MIN_SHARED_TERMS: usize = 2;
+
+/// What a similarity resting on fewer than `MIN_SHARED_TERMS` distinctive terms keeps.
+const FEW_SHARED_TERMS_FACTOR: f64 = 0.4;
+
+/// A term is distinctive when at most this share of the clauses use it: "Ukraine" or
+/// "Russia", in most clauses, say nothing about which one a sentence renders.
+const DISTINCTIVE_SHARE: f64 = 0.25;
 
 /// A sparse TF-IDF vector, normalised to unit length.
 type Vector = HashMap<String, f64>;
@@ -43,6 +54,8 @@ pub struct Aligner<'c> {
     clauses: Vec<&'c Clause>,
     exemplars: Vec<Vec<Vector>>,
     idf: HashMap<String, f64>,
+    /// Terms few enough clauses use to count as evidence (see `DISTINCTIVE_SHARE`).
+    distinctive: HashSet<String>,
     tokenizer: Tokenizer,
 }
 
@@ -74,37 +87,25 @@ impl<'c> Aligner<'c> {
     /// A matcher that learns from the plan's text and from every report in the corpus
     /// except those of `leave_out` (for leave-one-out evaluation).
     pub fn new(corpus: &'c Corpus, leave_out: Option<&str>) -> Self {
-        let tokenizer = Tokenizer::default();
+        let tokenizer = Tokenizer::new(People::from_actors(actors(corpus, leave_out)));
         let clauses: Vec<&Clause> = corpus.clauses.iter().collect();
         let raw: Vec<Vec<Vec<String>>> = clauses
             .iter()
-            .map(|clause| {
-                let mut texts: Vec<&str> = vec![clause.title.as_str()];
-                texts.extend(clause.passages());
-                for report in &clause.reports {
-                    if Some(report.source.as_str()) != leave_out {
-                        texts.extend(report.wording.iter().map(String::as_str));
-                    }
-                }
-                texts.iter().map(|text| tokenizer.terms(text)).collect()
-            })
+            .map(|clause| exemplar_terms(clause, leave_out, &tokenizer))
             .collect();
-        let mut document_frequency: HashMap<&str, usize> = HashMap::new();
-        for exemplars in &raw {
-            let mut seen: Vec<&str> = exemplars.iter().flatten().map(String::as_str).collect();
-            seen.sort_unstable();
-            seen.dedup();
-            for term in seen {
-                *document_frequency.entry(term).or_default() += 1;
-            }
-        }
+        let document_frequency = document_frequency(&raw);
         let count = clauses.len() as f64;
         let idf: HashMap<String, f64> = document_frequency
-            .into_iter()
+            .iter()
             .map(|(term, frequency)| {
-                let weight = ((count + 1.0) / (frequency as f64 + 0.5)).ln();
-                (term.to_owned(), weight)
+                let weight = ((count + 1.0) / (*frequency as f64 + 0.5)).ln();
+                (term.clone(), weight)
             })
+            .collect();
+        let distinctive = document_frequency
+            .into_iter()
+            .filter(|(_, frequency)| *frequency as f64 <= count * DISTINCTIVE_SHARE)
+            .map(|(term, _)| term)
             .collect();
         let exemplars = raw
             .iter()
@@ -120,6 +121,7 @@ impl<'c> Aligner<'c> {
             clauses,
             exemplars,
             idf,
+            distinctive,
             tokenizer,
         }
     }
@@ -128,20 +130,35 @@ impl<'c> Aligner<'c> {
     /// order; departures are detected for clauses with passages.
     pub fn align(&self, corpus: &Corpus, article: &str, min_score: f64) -> Vec<ClauseMatch> {
         let sentences = text::sentences(article);
-        let scores: Vec<Vec<f64>> = sentences
+        let units: Vec<Vec<(Sentence, Vec<f64>)>> = sentences
             .iter()
-            .map(|sentence| self.sentence_scores(&article[sentence.start..sentence.end]))
+            .map(|sentence| {
+                text::units(article, *sentence)
+                    .into_iter()
+                    .map(|unit| (unit, self.sentence_scores(&article[unit.start..unit.end])))
+                    .collect()
+            })
             .collect();
         self.clauses
             .iter()
             .enumerate()
             .map(|(index, clause)| {
-                let best = scores.iter().map(|row| row[index]).fold(0.0, f64::max);
-                let passages: Vec<Passage> = sentences
+                let best_units: Vec<&(Sentence, Vec<f64>)> = units
                     .iter()
-                    .zip(&scores)
+                    .filter_map(|candidates| {
+                        candidates
+                            .iter()
+                            .max_by(|a, b| a.1[index].total_cmp(&b.1[index]))
+                    })
+                    .collect();
+                let best = best_units
+                    .iter()
+                    .map(|(_, row)| row[index])
+                    .fold(0.0, f64::max);
+                let passages: Vec<Passage> = best_units
+                    .iter()
                     .filter(|(_, row)| renders(row, index, min_score))
-                    .map(|(sentence, _)| passage(article, *sentence))
+                    .map(|(unit, _)| passage(article, *unit))
                     .collect();
                 // A clause with no passage of its own reports its best score below the
                 // threshold, so that the score alone says whether it was found.
@@ -171,11 +188,60 @@ impl<'c> Aligner<'c> {
             .map(|exemplars| {
                 exemplars
                     .iter()
-                    .map(|exemplar| similarity(&sentence_vector, exemplar))
+                    .map(|exemplar| similarity(&sentence_vector, exemplar, &self.distinctive))
                     .fold(0.0, f64::max)
             })
             .collect()
     }
+}
+
+/// The terms of each exemplar of `clause`: its title, its text and sub-points, and the
+/// wording of every report except `leave_out`'s.
+fn exemplar_terms(
+    clause: &Clause,
+    leave_out: Option<&str>,
+    tokenizer: &Tokenizer,
+) -> Vec<Vec<String>> {
+    let mut texts: Vec<&str> = vec![clause.title.as_str()];
+    texts.extend(clause.passages());
+    for report in &clause.reports {
+        if Some(report.source.as_str()) != leave_out {
+            texts.extend(report.wording.iter().map(String::as_str));
+        }
+    }
+    texts.iter().map(|text| tokenizer.terms(text)).collect()
+}
+
+/// How many clauses use each term, in any of their exemplars.
+fn document_frequency(clauses: &[Vec<Vec<String>>]) -> HashMap<String, usize> {
+    let mut frequency: HashMap<String, usize> = HashMap::new();
+    for exemplars in clauses {
+        let mut seen: Vec<&String> = exemplars.iter().flatten().collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for term in seen {
+            *frequency.entry(term.clone()).or_default() += 1;
+        }
+    }
+    frequency
+}
+
+/// The actors of every position in the corpus, except those `leave_out` reported.
+fn actors<'c>(corpus: &'c Corpus, leave_out: Option<&'c str>) -> impl Iterator<Item = &'c str> {
+    let clause_positions = corpus
+        .clauses
+        .iter()
+        .flat_map(|clause| &clause.reports)
+        .filter(move |report| Some(report.source.as_str()) != leave_out)
+        .flat_map(|report| &report.positions);
+    let plan_positions = corpus
+        .plan_reports
+        .iter()
+        .filter(move |report| Some(report.source.as_str()) != leave_out)
+        .flat_map(|report| &report.positions);
+    clause_positions
+        .chain(plan_positions)
+        .map(|position| position.actor.as_str())
 }
 
 /// Whether a sentence with these clause scores renders clause `index`: it reaches the
@@ -200,19 +266,21 @@ fn vector(terms: &[String], idf: &HashMap<String, f64>) -> Vector {
     weights
 }
 
-/// Cosine similarity, halved when only one term is shared: one distinctive word (a
-/// caption's "Global") is not yet a paraphrase.
-fn similarity(a: &Vector, b: &Vector) -> f64 {
+/// Cosine similarity, scaled down when fewer than two distinctive terms are shared: one
+/// distinctive word (a caption's "Global", a quote's "ceasefire") is not yet a
+/// paraphrase, and "Ukraine" beside it adds nothing.
+fn similarity(a: &Vector, b: &Vector, distinctive: &HashSet<String>) -> f64 {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let mut shared = 0;
+    let mut shared_distinctive = 0;
     let cosine: f64 = small
         .iter()
-        .filter_map(|(term, weight)| large.get(term).map(|other| weight * other))
-        .inspect(|_| shared += 1)
+        .filter_map(|(term, weight)| large.get(term).map(|other| (term, weight * other)))
+        .inspect(|(term, _)| shared_distinctive += usize::from(distinctive.contains(*term)))
+        .map(|(_, product)| product)
         .sum();
     let cosine = cosine.clamp(0.0, 1.0);
-    if shared < MIN_SHARED_TERMS {
-        cosine * 0.5
+    if shared_distinctive < MIN_SHARED_TERMS {
+        cosine * FEW_SHARED_TERMS_FACTOR
     } else {
         cosine
     }

@@ -4,6 +4,9 @@
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::lexicon::Lexicon;
+use super::names::{People, fold_name};
+
 /// One sentence of an article, as byte offsets into it (white space trimmed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
@@ -24,6 +27,30 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             })
         })
         .collect()
+}
+
+/// The units a sentence is scored as: the sentence itself and, when semicolons join
+/// independent clauses in it, each of those parts (trimmed; the first unit is always the
+/// whole sentence).
+pub fn units(text: &str, sentence: Sentence) -> Vec<Sentence> {
+    let mut units = vec![sentence];
+    let body = &text[sentence.start..sentence.end];
+    if !body.contains(';') {
+        return units;
+    }
+    let mut offset = sentence.start;
+    for part in body.split_inclusive(';') {
+        let leading = part.len() - part.trim_start().len();
+        let trimmed = part.trim();
+        if !trimmed.is_empty() {
+            units.push(Sentence {
+                start: offset + leading,
+                end: offset + leading + trimmed.len(),
+            });
+        }
+        offset += part.len();
+    }
+    units
 }
 
 /// Words too common to tell one clause from another.
@@ -112,45 +139,85 @@ pub const STOP_WORDS: &[&str] = &[
     "draft",
 ];
 
-/// Stems the content words of a text for matching.
+/// Stems the content words of a text for matching, folding names first.
 pub struct Tokenizer {
     stemmer: Stemmer,
+    people: People,
+    lexicon: Lexicon,
 }
 
 impl Default for Tokenizer {
     fn default() -> Self {
-        Self {
-            stemmer: Stemmer::create(Algorithm::English),
-        }
+        Self::new(People::default())
     }
 }
 
 impl Tokenizer {
-    /// The stemmed, lower-cased content words of `text`, in order (repeats kept). "US"
-    /// and "U.S." both become `us-state` so the country is not lost as a stop word.
-    pub fn terms(&self, text: &str) -> Vec<String> {
-        text.unicode_words()
-            .filter_map(|word| {
-                if word == "US" || word == "U.S" || word == "U.S." {
-                    return Some("us-state".to_owned());
-                }
-                let lower = word.to_lowercase().replace('’', "'");
-                let lower = lower.trim_end_matches("'s");
-                if lower.len() < 2 && !lower.chars().any(|c| c.is_ascii_digit()) {
-                    return None;
-                }
-                if STOP_WORDS.contains(&lower) {
-                    return None;
-                }
-                Some(self.stemmer.stem(lower).into_owned())
-            })
-            .collect()
+    /// A tokenizer that also folds these people's names to their surnames.
+    pub fn new(people: People) -> Self {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let lexicon = Lexicon::builtin(&stemmer);
+        Self {
+            stemmer,
+            people,
+            lexicon,
+        }
     }
+
+    /// The stemmed, lower-cased content words of `text`, in order (repeats kept). Names
+    /// of states, institutions and people are folded first (see [`super::names`]):
+    /// "U.S.", "America" and "Washington" all become `us-state`, so the country is not
+    /// lost as the pronoun "us".
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        let original: Vec<&str> = text.unicode_words().collect();
+        let lower: Vec<String> = original.iter().map(|word| normalise(word)).collect();
+        let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let stemmed: Vec<String> = lower
+            .iter()
+            .map(|word| self.stemmer.stem(word).into_owned())
+            .collect();
+        let mut terms = Vec::new();
+        let mut index = 0;
+        while index < lower.len() {
+            let us_in_capitals = matches!(original[index], "US" | "U.S" | "U.S.");
+            if let Some((term, span)) = fold_name(&lower[index..], us_in_capitals) {
+                terms.push(term.to_owned());
+                index += span;
+                continue;
+            }
+            if let Some((surname, span)) = self.people.fold(&lower[index..]) {
+                terms.push(surname);
+                index += span;
+                continue;
+            }
+            if let Some((term, span)) = self.lexicon.fold(&stemmed[index..]) {
+                terms.push(term.to_owned());
+                index += span;
+                continue;
+            }
+            let word = lower[index];
+            index += 1;
+            if word.len() < 2 && !word.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            if STOP_WORDS.contains(&word) {
+                continue;
+            }
+            terms.push(self.stemmer.stem(word).into_owned());
+        }
+        terms
+    }
+}
+
+/// A word lower-cased, with a possessive "'s" (straight or curly) removed.
+fn normalise(word: &str) -> String {
+    let lower = word.to_lowercase().replace('’', "'");
+    lower.trim_end_matches("'s").to_owned()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Tokenizer, sentences};
+    use super::{People, Tokenizer, sentences};
 
     #[test]
     fn splits_sentences_by_unicode_rules_with_exact_offsets() {
@@ -167,7 +234,37 @@ mod tests {
 
     #[test]
     fn stems_content_words_and_keeps_the_us() {
-        let terms = Tokenizer::default().terms("The U.S. will station troops, stationing them");
-        assert_eq!(terms, ["us-state", "station", "troop", "station"]);
+        let terms = Tokenizer::default().terms("The U.S. will send observers, sending them");
+        assert_eq!(terms, ["us-state", "send", "observ", "send"]);
+    }
+
+    #[test]
+    fn folds_names_of_states_and_institutions() {
+        let tokenizer = Tokenizer::default();
+        assert_eq!(
+            tokenizer.terms("the Kremlin and Kyiv's European Union bid"),
+            tokenizer.terms("Russia and Ukraine EU bid")
+        );
+        assert_eq!(tokenizer.terms("give us the US"), ["give", "us-state"]);
+    }
+
+    #[test]
+    fn folds_a_known_person_with_title_and_initials_to_the_surname() {
+        let people = People::from_actors([
+            "Donald Trump, President of the United States",
+            "Kyiv and Europe",
+            "A senior EU official",
+        ]);
+        let tokenizer = Tokenizer::new(people);
+        for text in [
+            "President Donald J. Trump",
+            "Donald Trump",
+            "Trump",
+            "President Trump",
+        ] {
+            assert_eq!(tokenizer.terms(text), ["trump"], "{text}");
+        }
+        assert_eq!(tokenizer.terms("the president spoke"), ["presid", "spoke"]);
+        assert_eq!(tokenizer.terms("Kyiv and Europe"), ["ukraine", "europe"]);
     }
 }

@@ -1,0 +1,145 @@
+//! Names of places, parties and institutions, folded to one term each: a country's
+//! adjective, capital and seat of government ("Russian", "Moscow", "the Kremlin") stand
+//! for the country, and an institution's abbreviation for its full name ("EU", "European
+//! Union"). This is general knowledge of how news writes about states, not a rule for
+//! any outlet or article. People are folded too: a person's title, given names and
+//! initials with their surname ("President Donald J. Trump", "Donald Trump", "Trump")
+//! are one term, the surname, so that a name mentioned in passing counts once as
+//! evidence; the people are the actors the corpus records.
+
+/// Each name (as lower-case words) and the term it folds to. Longer names come first so
+/// that "european union" is read before "european".
+const NAMES: &[(&[&str], &str)] = &[
+    (&["north", "atlantic", "treaty", "organization"], "nato"),
+    (&["international", "atomic", "energy", "agency"], "iaea"),
+    (&["russian", "federation"], "russia"),
+    (&["peace", "council"], "peace-council"),
+    (&["board", "of", "peace"], "peace-council"),
+    (&["united", "states"], "us-state"),
+    (&["white", "house"], "us-state"),
+    (&["european", "union"], "eu"),
+    (&["european", "commission"], "eu"),
+    (&["eu"], "eu"),
+    (&["nato"], "nato"),
+    (&["alliance"], "nato"),
+    (&["us"], "us-state"),
+    (&["u.s"], "us-state"),
+    (&["u.s."], "us-state"),
+    (&["usa"], "us-state"),
+    (&["america"], "us-state"),
+    (&["american"], "us-state"),
+    (&["americans"], "us-state"),
+    (&["washington"], "us-state"),
+    (&["russia"], "russia"),
+    (&["russian"], "russia"),
+    (&["russians"], "russia"),
+    (&["moscow"], "russia"),
+    (&["kremlin"], "russia"),
+    (&["ukraine"], "ukraine"),
+    (&["ukrainian"], "ukraine"),
+    (&["ukrainians"], "ukraine"),
+    (&["kyiv"], "ukraine"),
+    (&["kiev"], "ukraine"),
+    (&["europe"], "europe"),
+    (&["european"], "europe"),
+    (&["europeans"], "europe"),
+];
+
+/// The folded term for the name starting at `words[0]`, and how many words it spans.
+/// `words` are lower-case; "US" is only the country when written in capitals, which the
+/// caller tells with `us_in_capitals` (lower-case "us" is the pronoun).
+pub fn fold_name(words: &[&str], us_in_capitals: bool) -> Option<(&'static str, usize)> {
+    NAMES.iter().find_map(|(name, term)| {
+        let matches = words.len() >= name.len()
+            && name.iter().zip(words).all(|(want, word)| want == word)
+            && (name != &["us"] || us_in_capitals);
+        matches.then_some((*term, name.len()))
+    })
+}
+
+/// Words that stand before a person's name as their office.
+const TITLES: &[&str] = &[
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "chancellor",
+    "secretary",
+    "envoy",
+    "special",
+    "spokesman",
+    "spokeswoman",
+    "senator",
+    "general",
+];
+
+/// People whose names fold to their surname: each as lower-case given names and surname.
+#[derive(Debug, Default, Clone)]
+pub struct People {
+    names: Vec<Vec<String>>,
+}
+
+impl People {
+    /// People from actor labels such as "Donald Trump, President of the United States":
+    /// the part before the first comma, when it is two to four capitalised words with no
+    /// state or institution among them (so "Kyiv and Europe" or "A senior EU official"
+    /// are not taken for people).
+    pub fn from_actors<'a>(actors: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut names: Vec<Vec<String>> = Vec::new();
+        for actor in actors {
+            let name = actor.split(',').next().unwrap_or_default();
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let capitalised = words
+                .iter()
+                .all(|word| word.chars().next().is_some_and(char::is_uppercase));
+            let lower: Vec<String> = words.iter().map(|word| word.to_lowercase()).collect();
+            let names_a_state = (0..lower.len()).any(|index| {
+                let rest: Vec<&str> = lower[index..].iter().map(String::as_str).collect();
+                fold_name(&rest, false).is_some()
+            });
+            if (2..=4).contains(&words.len())
+                && capitalised
+                && !names_a_state
+                && !names.contains(&lower)
+            {
+                names.push(lower);
+            }
+        }
+        Self { names }
+    }
+
+    /// The surname for the person named at `words[0]` (after any titles), and how many
+    /// words the name spans; single-letter initials may stand between the names.
+    pub fn fold(&self, words: &[&str]) -> Option<(String, usize)> {
+        let titles = words
+            .iter()
+            .take_while(|word| TITLES.contains(word))
+            .count();
+        let rest = &words[titles..];
+        self.names.iter().find_map(|name| {
+            let surname = name.last()?;
+            if let Some(span) = full_name_span(name, rest) {
+                return Some((surname.clone(), titles + span));
+            }
+            (rest.first() == Some(&surname.as_str())).then(|| (surname.clone(), titles + 1))
+        })
+    }
+}
+
+/// How many words of `words` the full `name` spans (initials between its parts allowed).
+fn full_name_span(name: &[String], words: &[&str]) -> Option<usize> {
+    let mut position = 0;
+    for part in name {
+        while words
+            .get(position)
+            .is_some_and(|word| word.chars().count() == 1 && word != part)
+        {
+            position += 1;
+        }
+        if words.get(position) != Some(&part.as_str()) {
+            return None;
+        }
+        position += 1;
+    }
+    Some(position)
+}
