@@ -146,9 +146,14 @@ impl<'c> Aligner<'c> {
                 let best_units: Vec<&(Sentence, Vec<f64>)> = units
                     .iter()
                     .filter_map(|candidates| {
-                        candidates
-                            .iter()
-                            .max_by(|a, b| a.1[index].total_cmp(&b.1[index]))
+                        // The whole sentence (first) unless a part scores higher.
+                        candidates.iter().reduce(|best, unit| {
+                            if unit.1[index] > best.1[index] {
+                                unit
+                            } else {
+                                best
+                            }
+                        })
                     })
                     .collect();
                 let best = best_units

@@ -75,6 +75,13 @@ const TITLES: &[&str] = &[
     "general",
 ];
 
+/// At most this many titles before a name ("Vice President"), so that a run of titles
+/// costs linear time.
+const MAX_TITLES: usize = 3;
+
+/// At most this many initials between the parts of a name.
+const MAX_INITIALS: usize = 2;
+
 /// People whose names fold to their surname, indexed by their first given name and by
 /// their surname so that folding costs the same with ten people or a hundred thousand.
 #[derive(Debug, Default, Clone)]
@@ -126,6 +133,7 @@ impl People {
     pub fn fold(&self, words: &[&str]) -> Option<(String, usize)> {
         let titles = words
             .iter()
+            .take(MAX_TITLES)
             .take_while(|word| TITLES.contains(word))
             .count();
         let rest = &words[titles..];
@@ -148,11 +156,14 @@ impl People {
 fn full_name_span(name: &[String], words: &[&str]) -> Option<usize> {
     let mut position = 0;
     for part in name {
-        while words
-            .get(position)
-            .is_some_and(|word| word.chars().count() == 1 && word != part)
+        let mut initials = 0;
+        while initials < MAX_INITIALS
+            && words
+                .get(position)
+                .is_some_and(|word| word.chars().count() == 1 && word != part)
         {
             position += 1;
+            initials += 1;
         }
         if words.get(position) != Some(&part.as_str()) {
             return None;

@@ -35,14 +35,15 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 pub fn units(text: &str, sentence: Sentence) -> Vec<Sentence> {
     let mut units = vec![sentence];
     let body = &text[sentence.start..sentence.end];
-    if !body.contains(';') {
+    let parts = body.matches(';').count() + 1;
+    if !(2..=MAX_PARTS).contains(&parts) {
         return units;
     }
     let mut offset = sentence.start;
     for part in body.split_inclusive(';') {
         let leading = part.len() - part.trim_start().len();
         let trimmed = part.trim();
-        if !trimmed.is_empty() {
+        if trimmed.chars().any(char::is_alphanumeric) {
             units.push(Sentence {
                 start: offset + leading,
                 end: offset + leading + trimmed.len(),
@@ -52,6 +53,9 @@ pub fn units(text: &str, sentence: Sentence) -> Vec<Sentence> {
     }
     units
 }
+
+/// A sentence with more semicolon parts than this is scored whole only.
+const MAX_PARTS: usize = 8;
 
 /// Words too common to tell one clause from another.
 pub const STOP_WORDS: &[&str] = &[
