@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use peaceplan::align::{Aligner, DEFAULT_MIN_SCORE};
+use peaceplan::query::align::{Aligner, DEFAULT_MIN_SCORE};
 use peaceplan::model::DiscrepancyKind;
 
 fn archive() -> PathBuf {

@@ -303,15 +303,15 @@ proptest! {
 
     #[test]
     fn word_diff_ops_rebuild_both_texts(a in "[a-zA-Z0-9 ,.$%\n’—-]{0,80}", b in "[a-zA-Z0-9 ,.$%\n’—-]{0,80}") {
-        let ops = peaceplan::compare::word_diff(&a, &b);
-        let keep = |kept: peaceplan::compare::Op| -> String {
+        let ops = peaceplan::query::compare::word_diff(&a, &b);
+        let keep = |kept: peaceplan::query::compare::Op| -> String {
             ops.iter()
-                .filter(|op| op.op == peaceplan::compare::Op::Equal || op.op == kept)
+                .filter(|op| op.op == peaceplan::query::compare::Op::Equal || op.op == kept)
                 .map(|op| op.text.as_str())
                 .collect()
         };
-        prop_assert_eq!(keep(peaceplan::compare::Op::Delete), a);
-        prop_assert_eq!(keep(peaceplan::compare::Op::Insert), b);
+        prop_assert_eq!(keep(peaceplan::query::compare::Op::Delete), a);
+        prop_assert_eq!(keep(peaceplan::query::compare::Op::Insert), b);
         prop_assert!(ops.windows(2).all(|pair| pair[0].op != pair[1].op), "runs are merged");
     }
 }
@@ -510,7 +510,7 @@ fn markdown_writes_the_word_diff_with_strike_through_and_bold() {
 
 #[test]
 fn markdown_escapes_what_would_turn_into_markup() {
-    let ops = peaceplan::compare::word_diff("a *b* c", "a _b_ | c");
+    let ops = peaceplan::query::compare::word_diff("a *b* c", "a _b_ | c");
     let cell = peaceplan::render::markdown_word_diff(&ops);
     assert!(!cell.contains(" | "), "{cell}");
     assert!(cell.contains("\\*b\\*"), "{cell}");

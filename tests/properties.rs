@@ -7,11 +7,11 @@ mod support;
 
 use std::collections::BTreeSet;
 
-use peaceplan::compare::{self, Op, Side};
+use peaceplan::query::compare::{self, Op, Side};
 use peaceplan::model::{Clause, Corpus};
 use peaceplan::query::ClauseFilter;
-use peaceplan::search::{self, Matcher};
-use peaceplan::textfold::lookup_key;
+use peaceplan::query::search::{self, Matcher};
+use peaceplan::text::fold::lookup_key;
 use proptest::prelude::*;
 use proptest::sample::subsequence;
 use serde_json::Value;
@@ -231,7 +231,7 @@ fn fill_text(value: &mut Value, texts: &[String], next: &mut usize, under_text_k
 
 /// A small synthetic corpus with `texts` in every text field, written to a directory.
 fn hostile_corpus_dir(texts: &[String]) -> tempfile::TempDir {
-    use peaceplan::synth::{SynthSpec, generate};
+    use peaceplan::corpus::synth::{SynthSpec, generate};
     let (plan, sources) = generate(SynthSpec {
         clauses: 3,
         sources: 3,

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use super::Context;
-use crate::align::{Aligner, ClauseMatch, article};
+use crate::query::align::{Aligner, ClauseMatch, article};
 use crate::cli::{AlignArgs, OutputFormat};
 use crate::render;
 
@@ -22,7 +22,7 @@ pub fn run(args: &AlignArgs, context: &Context, out: &mut dyn Write) -> anyhow::
     match context.format {
         OutputFormat::Json => render::write_json(out, &matches)?,
         OutputFormat::Yaml => {
-            let drafts = crate::align::draft::reports(&matches, &args.source);
+            let drafts = crate::query::align::draft::reports(&matches, &args.source);
             render::write_yaml(out, &drafts)?;
         }
         _ if matches.is_empty() => render::note(&format!(

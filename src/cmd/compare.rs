@@ -5,7 +5,7 @@ use std::io::Write;
 
 use super::{Context, emit};
 use crate::cli::{CompareArgs, OutputFormat};
-use crate::compare::RenderingRecord;
+use crate::query::compare::RenderingRecord;
 use crate::query::{expand_spans, require_clause};
 use crate::render;
 

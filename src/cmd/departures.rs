@@ -5,7 +5,7 @@ use std::io::Write;
 
 use super::{Context, emit};
 use crate::cli::{DeparturesArgs, OutputFormat};
-use crate::departures::DepartureFilter;
+use crate::query::departures::DepartureFilter;
 use crate::records::{DepartureRecord, DetectedFigureRecord};
 use crate::render;
 

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use super::Context;
 use crate::cli::{DiffArgs, OutputFormat};
-use crate::compare::{self, Narrowing, Side};
+use crate::query::compare::{self, Narrowing, Side};
 use crate::query::ClauseFilter;
 use crate::render;
 

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::Context;
 use crate::cli::{LineageArgs, OutputFormat};
-use crate::lineage;
+use crate::query::lineage;
 use crate::render;
 
 pub fn run(args: &LineageArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {

@@ -5,7 +5,7 @@ use std::io::Write;
 use super::Context;
 use crate::cli::{OutputFormat, SchemaArgs, SchemaKind};
 use crate::render;
-use crate::schema;
+use crate::records::schema;
 
 pub fn run(args: &SchemaArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     context.require_format(&[OutputFormat::Table, OutputFormat::Json])?;

@@ -7,7 +7,7 @@ use crate::cli::{OutputFormat, SearchArgs};
 use crate::corpus::TEXT_SOURCE_ID;
 use crate::query::{ClauseFilter, require_known};
 use crate::render;
-use crate::search::{self, Hit, Matcher};
+use crate::query::search::{self, Hit, Matcher};
 
 pub fn run(args: &SearchArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     let matcher = Matcher::new(&args.query, args.regex, args.case_sensitive)?;

@@ -5,7 +5,7 @@ use std::io::Write;
 use super::Context;
 use crate::cli::{OutputFormat, SynthArgs};
 use crate::error::UsageError;
-use crate::synth::{self, SynthSpec};
+use crate::corpus::synth::{self, SynthSpec};
 
 pub fn run(args: &SynthArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     context.require_format(&[OutputFormat::Table])?;

@@ -9,7 +9,7 @@ use crate::cli::{OutputFormat, ValidateArgs};
 use crate::corpus::{self, Problem};
 use crate::error::AlreadyReported;
 use crate::model::Corpus;
-use crate::quotecheck::{self, QuoteMiss};
+use crate::corpus::archive::{self as quote_check, QuoteMiss};
 use crate::records::{ProblemRecord, QuoteMissRecord, ValidationRecord};
 use crate::render;
 
@@ -54,7 +54,7 @@ fn check_quotes(
     archive: &Path,
     problems: &mut Vec<Problem>,
 ) -> (Option<usize>, Vec<QuoteMiss>) {
-    let check = quotecheck::check(corpus, archive);
+    let check = quote_check::check(corpus, archive);
     problems.extend(check.unreadable);
     (Some(check.checked), check.misses)
 }

@@ -6,11 +6,11 @@ use std::io::Write;
 use super::{Context, emit, emit_values};
 use crate::cli::{DiffArgs, ListArgs, MatrixArgs, OutputFormat, ShowArgs};
 use crate::error::UsageError;
-use crate::lineage::{self, PointRecord, VersionMatrix, VersionView};
+use crate::query::lineage::{self, PointRecord, VersionMatrix, VersionView};
 use crate::model::Corpus;
 use crate::query::{ClauseFilter, any_or_unset, require_known};
 use crate::render;
-use crate::versions::Point;
+use crate::model::versions::Point;
 
 /// `list --version ID`: the points of a version that pass every filter given.
 pub fn list(

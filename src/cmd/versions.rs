@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use super::{Context, emit};
-use crate::lineage::{VersionRecord, VersionView};
+use crate::query::lineage::{VersionRecord, VersionView};
 use crate::render;
 
 pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {

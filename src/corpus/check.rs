@@ -9,8 +9,8 @@ use super::locate::Locator;
 use super::problem::Problem;
 use super::read::CorpusFiles;
 use crate::model::{Clause, PlanFile, Position, SourceKind, SourcesFile};
-use crate::suggest;
-use crate::textfold::fold;
+use crate::text::suggest;
+use crate::text::fold::fold;
 
 /// The pseudo-source that stands for the plan's own text in comparisons.
 pub const TEXT_SOURCE_ID: &str = "text";

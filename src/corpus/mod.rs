@@ -1,11 +1,13 @@
 //! Loading a corpus: reading its two files (built in, or from `--data DIR`), parsing them
 //! strictly, and checking them. Every YAML call in the project lives under this module.
 
+pub mod archive;
 mod check;
 mod limits;
 mod locate;
 mod problem;
 mod read;
+pub mod synth;
 mod versions;
 mod yaml;
 
@@ -19,7 +21,7 @@ pub use versions::VERSIONS_FILE;
 pub use yaml::{to_json_value as file_as_json, to_string as to_yaml};
 
 use crate::model::{Corpus, PlanFile, SourcesFile};
-use crate::versions::VersionsFile;
+use crate::model::versions::VersionsFile;
 
 /// The corpus in `dir`, or the built-in one when `dir` is `None`, fully checked.
 pub fn load(dir: Option<&Path>) -> Result<Corpus, Problems> {

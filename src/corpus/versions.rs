@@ -13,9 +13,9 @@ use super::problem::Problem;
 use super::read::{SourceText, read_text};
 use super::yaml;
 use crate::model::{Clause, Corpus, PlanFile};
-use crate::suggest;
-use crate::textfold::fold;
-use crate::versions::{
+use crate::text::suggest;
+use crate::text::fold::fold;
+use crate::model::versions::{
     Account, BASE_VERSION_ID, LineageKind, Point, TextStatus, Version, VersionsFile,
 };
 

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::FlatCell;
 use super::Style;
 use super::table::{quoted, visible};
-use crate::compare::{
+use crate::query::compare::{
     ActorDifference, ClauseComparison, Comparison, Op, Presence, WordOp, joined_wording,
 };
 use crate::model::Report;

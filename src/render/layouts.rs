@@ -4,13 +4,13 @@ use comfy_table::{Attribute, Cell, ColumnConstraint, Table, Width};
 
 use super::Style;
 use super::table::{data_cell, new_table, quoted, visible};
-use crate::analysis::Rendering;
+use crate::model::rendering::Rendering;
 use crate::model::{Corpus, Discrepancy, EarlierVersion, Position, Report};
 use crate::records::{
     ActorRecord, ClauseDetail, ClauseRecord, DepartureRecord, DetectedFigureRecord, MatrixRecord,
     PositionRecord, SourceRecord, VocabularyRecord,
 };
-use crate::search::Hit;
+use crate::query::search::Hit;
 
 /// `list`: one row per clause.
 pub fn clause_table(records: &[ClauseRecord], style: Style) -> Table {

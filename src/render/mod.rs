@@ -3,7 +3,6 @@
 
 mod align;
 mod diff;
-mod escape;
 mod layouts;
 mod side_by_side;
 mod structured;
@@ -20,7 +19,7 @@ pub use diff::{
     DIFF_CSV_COLUMNS, diff_clause_rows, diff_details, diff_markdown, diff_plan_stances,
     diff_stat_lines, diff_summary, markdown_word_diff, render_word_diff,
 };
-pub use escape::{is_unsafe_char, json_compact, visible};
+pub use crate::text::escape::{is_unsafe_char, json_compact, visible};
 pub use layouts::{actor_table, departure_table, detected_figure_table};
 pub use layouts::{
     clause_details, clause_table, highlight_last_column, matrix_legend, matrix_table,
@@ -88,7 +87,7 @@ fn terminal_width() -> Option<u16> {
 /// `value` as one pretty-printed JSON document and a newline.
 pub fn write_json<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> anyhow::Result<()> {
     // Through io::Error, so that a closed pipe is still recognisable as one.
-    escape::json_pretty(&mut *out, value)?;
+    crate::text::escape::json_pretty(&mut *out, value)?;
     writeln!(out)?;
     Ok(())
 }

@@ -9,7 +9,7 @@ use comfy_table::{ContentArrangement, Table};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
-use super::escape::{json_compact, visible};
+use crate::text::escape::{json_compact, visible};
 use crate::cli::OutputFormat;
 use crate::error::UsageError;
 

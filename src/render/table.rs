@@ -6,7 +6,7 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, ContentArrangement, Table};
 
 use super::Style;
-pub use super::escape::visible;
+pub use crate::text::escape::visible;
 
 /// An empty table with `headers`, sized and styled for `style`.
 pub fn new_table(style: Style, headers: &[&str]) -> Table {

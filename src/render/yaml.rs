@@ -8,7 +8,7 @@ use std::io::Write;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::escape::{is_unsafe_char, json_string_literal};
+use crate::text::escape::{is_unsafe_char, json_string_literal};
 
 /// `value` as one YAML document.
 pub fn write_document<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> anyhow::Result<()> {

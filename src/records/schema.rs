@@ -4,15 +4,15 @@
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 
-use crate::compare::{Comparison, RenderingRecord};
-use crate::lineage::{LineageRecord, PointRecord, VersionComparison, VersionMatrix, VersionRecord};
+use crate::query::compare::{Comparison, RenderingRecord};
+use crate::query::lineage::{LineageRecord, PointRecord, VersionComparison, VersionMatrix, VersionRecord};
 use crate::model::{PlanFile, SourcesFile, Topic};
 use crate::records::{
     ActorRecord, ClauseDetail, ClauseRecord, DepartureRecord, DetectedFigureRecord, ExportRecord,
     MatrixRecord, PositionRecord, SourceRecord, ValidationRecord, VocabularyRecord,
 };
-use crate::search::Hit;
-use crate::versions::VersionsFile;
+use crate::query::search::Hit;
+use crate::model::versions::VersionsFile;
 
 /// Either corpus file: `plan_28_points.yaml` or `sources.yaml`.
 #[derive(schemars::JsonSchema)]

@@ -5,9 +5,9 @@
 use serde::Serialize;
 
 use super::Passage;
-use crate::figures;
+use crate::text::figures;
 use crate::model::{Clause, Corpus, DiscrepancyKind};
-use crate::textfold::fold;
+use crate::text::fold::fold;
 
 /// Quotations longer than this many words are taken to be someone's speech, not words
 /// the article attributes to the plan.

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::model::{Clause, Report};
-use crate::textfold::fold;
+use crate::text::fold::fold;
 
 /// How one outlet rendered one clause, as a matrix cell.
 #[derive(

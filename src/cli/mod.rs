@@ -1,12 +1,14 @@
 //! Every command-line argument, in one place, as clap derive types. Doc comments become
 //! the `--help` text.
 
+
+pub mod completion;
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::engine::ArgValueCandidates;
 
-use crate::completion;
 
 use crate::model::{DiscrepancyKind, Stance};
 
@@ -535,7 +537,7 @@ pub struct AlignArgs {
 
     /// Print clauses scoring at least this (0 to 1); 0.33 keeps what the leave-one-out
     /// evaluation (EVALUATION.md) found reported while leaving out passing mentions.
-    #[arg(long, value_name = "SCORE", default_value_t = crate::align::DEFAULT_MIN_SCORE,
+    #[arg(long, value_name = "SCORE", default_value_t = crate::query::align::DEFAULT_MIN_SCORE,
           value_parser = parse_unit_score)]
     pub min_score: f64,
 

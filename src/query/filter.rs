@@ -6,8 +6,8 @@
 use crate::cli::{ClauseRef, ClauseSpan, FilterArgs, PositionsArgs, ScopeArgs};
 use crate::error::UsageError;
 use crate::model::{Clause, Corpus, Position, Stance};
-use crate::suggest;
-use crate::textfold::lookup_key;
+use crate::text::suggest;
+use crate::text::fold::lookup_key;
 
 /// A filter whose ids are all known to the corpus it was checked against.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 
 use crate::cli::DeparturesArgs;
 use crate::error::UsageError;
-use crate::figures::{self, Figure};
+use crate::text::figures::{self, Figure};
 use crate::model::{Clause, Corpus, Discrepancy, DiscrepancyKind, Report};
 use crate::query::{any_or_unset, require_clause, require_known};
 

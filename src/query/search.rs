@@ -13,7 +13,7 @@ use crate::corpus::TEXT_SOURCE_ID;
 use crate::error::UsageError;
 use crate::model::{Clause, Corpus, Position};
 use crate::query::ClauseFilter;
-use crate::textfold::fold_for_lookup;
+use crate::text::fold::fold_for_lookup;
 
 /// What to look for.
 #[derive(Debug, Clone)]

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::corpus::{Problem, read_text};
 use crate::model::{Corpus, Position};
-use crate::textfold::fold;
+use crate::text::fold::fold;
 
 /// One passage that is not in its article.
 #[derive(Debug, Clone, PartialEq, Eq)]

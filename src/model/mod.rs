@@ -4,6 +4,10 @@
 //! know nothing of YAML (see `corpus`), of filtering (see `query`) or of output (see
 //! `render`); serde derives let each of those layers read or write them.
 
+
+pub mod rendering;
+pub mod versions;
+
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -24,7 +28,7 @@ pub struct Corpus {
     /// The later versions (`data/versions.yaml`); empty when a corpus has none.
     #[serde(skip)]
     #[schemars(skip)]
-    pub versions: crate::versions::VersionsFile,
+    pub versions: crate::model::versions::VersionsFile,
 }
 
 /// `data/plan_28_points.yaml` as written.
@@ -322,12 +326,12 @@ impl Corpus {
             plan_reports: plan.plan_reports,
             sources: sources.sources,
             source_order,
-            versions: crate::versions::VersionsFile::default(),
+            versions: crate::model::versions::VersionsFile::default(),
         }
     }
 
     /// The corpus with its later versions (already checked against it).
-    pub fn with_versions(self, versions: crate::versions::VersionsFile) -> Self {
+    pub fn with_versions(self, versions: crate::model::versions::VersionsFile) -> Self {
         Self { versions, ..self }
     }
 

@@ -1,22 +1,25 @@
 //! The shapes of the JSON output, built from the model. Field names here are the
 //! documented, stable keys (see README.md, "JSON output"); the model may change alone.
 
+
+pub mod schema;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::analysis::Rendering;
+use crate::model::rendering::Rendering;
 use crate::corpus::Problem;
-use crate::departures::{DetectedFigure, RecordedDeparture};
+use crate::query::departures::{DetectedFigure, RecordedDeparture};
 use crate::model::{
     Clause, Corpus, DiscrepancyKind, Party, Plan, PlanReport, Report, Source, SourceKind, Stance,
     Topic,
 };
 use crate::query::{ReportedPosition, all_positions};
-use crate::quotecheck::QuoteMiss;
+use crate::corpus::archive::QuoteMiss;
 use crate::render::FlatCell;
-use crate::textfold::lookup_key;
+use crate::text::fold::lookup_key;
 
 /// One clause as `list` prints it.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -591,7 +594,7 @@ impl<'c> DetectedFigureRecord<'c> {
     ];
 
     pub fn new(detected: &DetectedFigure<'c>) -> Self {
-        let written = |figures: &[crate::figures::Figure]| -> Vec<String> {
+        let written = |figures: &[crate::text::figures::Figure]| -> Vec<String> {
             figures
                 .iter()
                 .map(|figure| figure.written.clone())

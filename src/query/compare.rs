@@ -9,11 +9,11 @@ use similar::{Algorithm, ChangeTag};
 
 use crate::corpus::TEXT_SOURCE_ID;
 use crate::error::UsageError;
-use crate::figures;
+use crate::text::figures;
 use crate::model::{Clause, Corpus, Position, Report, Stance};
 use crate::query::ClauseFilter;
-use crate::suggest;
-use crate::textfold::fold;
+use crate::text::suggest;
+use crate::text::fold::fold;
 
 /// One side of a comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,10 +6,10 @@
 use serde::Serialize;
 
 use crate::error::UsageError;
-use crate::figures;
+use crate::text::figures;
 use crate::model::{Clause, Corpus};
-use crate::suggest;
-use crate::versions::{
+use crate::text::suggest;
+use crate::model::versions::{
     Account, AccountAspect, BASE_VERSION_ID, Drop, FigureChange, LineageKind, Point, Reference,
     TextStatus, Version,
 };
