@@ -7,6 +7,8 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use crate::text::escape::visible;
+
 /// A command-line value that is well-formed but names nothing in the corpus.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -34,23 +36,18 @@ pub fn exit_status(result: anyhow::Result<()>) -> ExitCode {
         1
     };
     // If stderr is gone too there is nobody left to tell.
-    let message = crate::render::visible(&error_paragraph(&error));
+    let message = visible(&error_paragraph(&error));
     let _ = writeln!(io::stderr(), "peaceplan: error: {message}");
     ExitCode::from(status)
 }
 
-/// The exit status for arguments clap could not parse (or `--help`, `--version`),
-/// printing its message. An error quotes the arguments given, so it is printed with
-/// control and reordering characters escaped, like every other message.
-pub fn argument_error(error: clap::Error) -> ExitCode {
-    if !error.use_stderr() {
-        // --help or --version: the tool's own text, on stdout.
-        let _ = error.print();
-        return ExitCode::SUCCESS;
-    }
-    let message = crate::render::visible(&error.render().to_string());
-    let _ = write!(io::stderr(), "{message}");
-    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
+/// The exit status for arguments that could not be parsed, printing the parser's
+/// message (`message`, ending in a newline) on stderr. The message quotes the arguments
+/// given, so it is printed with control and reordering characters escaped, like every
+/// other message.
+pub fn argument_error(message: &str, status: i32) -> ExitCode {
+    let _ = write!(io::stderr(), "{}", visible(message));
+    ExitCode::from(u8::try_from(status).unwrap_or(2))
 }
 
 /// The error and its causes, joined into one paragraph.

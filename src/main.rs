@@ -12,6 +12,9 @@ fn main() -> ExitCode {
     clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     match Cli::try_parse() {
         Ok(cli) => error::exit_status(cmd::dispatch(&cli)),
-        Err(usage) => error::argument_error(usage),
+        // --help and --version: the tool's own text on stdout, whose write is checked
+        // like any command's output.
+        Err(usage) if !usage.use_stderr() => error::exit_status(usage.print().map_err(Into::into)),
+        Err(usage) => error::argument_error(&usage.render().to_string(), usage.exit_code()),
     }
 }

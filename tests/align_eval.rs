@@ -7,8 +7,8 @@
 
 use std::path::PathBuf;
 
-use peaceplan::query::align::{Aligner, DEFAULT_MIN_SCORE};
 use peaceplan::model::DiscrepancyKind;
+use peaceplan::query::align::{Aligner, DEFAULT_MIN_SCORE};
 
 fn archive() -> PathBuf {
     std::env::var_os("PEACEPLAN_ARCHIVE")

@@ -304,14 +304,14 @@ proptest! {
     #[test]
     fn word_diff_ops_rebuild_both_texts(a in "[a-zA-Z0-9 ,.$%\n’—-]{0,80}", b in "[a-zA-Z0-9 ,.$%\n’—-]{0,80}") {
         let ops = peaceplan::query::compare::word_diff(&a, &b);
-        let keep = |kept: peaceplan::query::compare::Op| -> String {
+        let keep = |kept: peaceplan::records::compare::Op| -> String {
             ops.iter()
-                .filter(|op| op.op == peaceplan::query::compare::Op::Equal || op.op == kept)
+                .filter(|op| op.op == peaceplan::records::compare::Op::Equal || op.op == kept)
                 .map(|op| op.text.as_str())
                 .collect()
         };
-        prop_assert_eq!(keep(peaceplan::query::compare::Op::Delete), a);
-        prop_assert_eq!(keep(peaceplan::query::compare::Op::Insert), b);
+        prop_assert_eq!(keep(peaceplan::records::compare::Op::Delete), a);
+        prop_assert_eq!(keep(peaceplan::records::compare::Op::Insert), b);
         prop_assert!(ops.windows(2).all(|pair| pair[0].op != pair[1].op), "runs are merged");
     }
 }

@@ -7,10 +7,11 @@ mod support;
 
 use std::collections::BTreeSet;
 
-use peaceplan::query::compare::{self, Op, Side};
 use peaceplan::model::{Clause, Corpus};
 use peaceplan::query::ClauseFilter;
+use peaceplan::query::compare::{self, Side};
 use peaceplan::query::search::{self, Matcher};
+use peaceplan::records::compare::Op;
 use peaceplan::text::fold::lookup_key;
 use proptest::prelude::*;
 use proptest::sample::subsequence;

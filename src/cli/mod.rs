@@ -1,16 +1,19 @@
 //! Every command-line argument, in one place, as clap derive types. Doc comments become
 //! the `--help` text.
 
-
 pub mod completion;
+mod values;
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::engine::ArgValueCandidates;
 
-
 use crate::model::{DiscrepancyKind, Stance};
+use crate::query::departures::DepartureCriteria;
+use crate::query::{ClauseCriteria, PositionCriteria};
+pub use crate::query::{ClauseRef, ClauseSpan, parse_clause_ref, parse_clause_span};
+pub use crate::render::{ColorChoice, OutputFormat};
 
 /// Query the clauses of the US 28-point Russia–Ukraine peace plan (November 2025) and
 /// what each news outlet reported about them.
@@ -83,46 +86,6 @@ impl GlobalArgs {
 /// `--data`'s value as a path; an empty one is kept empty and means "not given".
 fn data_dir(value: &str) -> Result<PathBuf, std::convert::Infallible> {
     Ok(PathBuf::from(value))
-}
-
-/// How results are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// A table sized to the terminal.
-    Table,
-    /// One pretty-printed JSON document.
-    Json,
-    /// JSON Lines: one compact JSON object per line.
-    Jsonl,
-    /// CSV with a header row; a list's items joined by `;` (a `;` or `\` inside an item
-    /// escaped with a backslash).
-    Csv,
-    /// A Markdown table, ready to paste into an article.
-    Markdown,
-    /// One YAML document.
-    Yaml,
-}
-
-impl OutputFormat {
-    /// The name users type for it.
-    pub fn name(self) -> &'static str {
-        match self {
-            OutputFormat::Table => "table",
-            OutputFormat::Json => "json",
-            OutputFormat::Jsonl => "jsonl",
-            OutputFormat::Csv => "csv",
-            OutputFormat::Markdown => "markdown",
-            OutputFormat::Yaml => "yaml",
-        }
-    }
-}
-
-/// When to colour output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 impl Command {
@@ -302,76 +265,6 @@ pub struct PositionsArgs {
     /// (`kallas`, `podolyak`); see `peaceplan actors`.
     #[arg(long, value_name = "TEXT", add = ArgValueCandidates::new(completion::actors))]
     pub actor: Option<String>,
-}
-
-/// A clause number, or the plan as a whole.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ClauseRef {
-    Plan,
-    Number(u32),
-    /// Clauses `first` to `last` (a range given as `6-8`).
-    Span(ClauseSpan),
-}
-
-fn parse_clause_ref(value: &str) -> Result<ClauseRef, String> {
-    if value.eq_ignore_ascii_case("plan") {
-        return Ok(ClauseRef::Plan);
-    }
-    let span = parse_clause_span(value)
-        .map_err(|error| format!("{error}, or `plan` for the plan as a whole"))?;
-    Ok(if span.first == span.last {
-        ClauseRef::Number(span.first)
-    } else {
-        ClauseRef::Span(span)
-    })
-}
-
-/// One clause number, or an inclusive range of them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ClauseSpan {
-    pub first: u32,
-    pub last: u32,
-}
-
-impl ClauseSpan {
-    /// The clause numbers it covers, in order.
-    pub fn numbers(self) -> std::ops::RangeInclusive<u32> {
-        self.first..=self.last
-    }
-}
-
-/// `7` or `6-8` (spaces around the dash allowed). Clauses are numbered from 1 and a range
-/// runs upwards; whether the corpus has that many clauses is checked once it is loaded.
-pub fn parse_clause_span(value: &str) -> Result<ClauseSpan, String> {
-    let number = |text: &str| -> Result<u32, String> {
-        match text.trim().parse::<u32>() {
-            Ok(0) => Err("there is no clause 0: clauses are numbered from 1".to_owned()),
-            Ok(number) => Ok(number),
-            Err(_) => Err(format!(
-                "expected a clause number or a range such as `6-8`, got `{value}`"
-            )),
-        }
-    };
-    let span = match value.split_once('-') {
-        Some((first, last)) => ClauseSpan {
-            first: number(first)?,
-            last: number(last)?,
-        },
-        None => {
-            let only = number(value)?;
-            ClauseSpan {
-                first: only,
-                last: only,
-            }
-        }
-    };
-    if span.first > span.last {
-        return Err(format!(
-            "the range `{value}` runs backwards; write `{}-{}`",
-            span.last, span.first
-        ));
-    }
-    Ok(span)
 }
 
 #[derive(Debug, Args)]
@@ -559,5 +452,54 @@ fn parse_unit_score(value: &str) -> Result<f64, String> {
         Ok(score)
     } else {
         Err(format!("{score} is outside 0 to 1"))
+    }
+}
+
+impl ScopeArgs {
+    /// The clauses asked for, naming no outlet.
+    pub fn criteria(&self) -> ClauseCriteria {
+        ClauseCriteria {
+            topics: self.topic.clone(),
+            parties: self.party.clone(),
+            sources: Vec::new(),
+            text: self.text.clone(),
+            clauses: self.clause.clone(),
+        }
+    }
+}
+
+impl FilterArgs {
+    /// The clauses asked for.
+    pub fn criteria(&self) -> ClauseCriteria {
+        ClauseCriteria {
+            sources: self.source.clone(),
+            ..self.scope.criteria()
+        }
+    }
+}
+
+impl PositionsArgs {
+    /// The positions asked for.
+    pub fn criteria(&self) -> PositionCriteria {
+        PositionCriteria {
+            parties: self.party.clone(),
+            sources: self.source.clone(),
+            clauses: self.clause.clone(),
+            stances: self.stance.clone(),
+            topics: self.topic.clone(),
+            actor: self.actor.clone(),
+        }
+    }
+}
+
+impl DeparturesArgs {
+    /// The departures asked for.
+    pub fn criteria(&self) -> DepartureCriteria {
+        DepartureCriteria {
+            sources: self.source.clone(),
+            clauses: self.clause.clone(),
+            kinds: self.kind.clone(),
+            topics: self.topic.clone(),
+        }
     }
 }

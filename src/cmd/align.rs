@@ -4,8 +4,9 @@
 use std::io::Write;
 
 use super::Context;
-use crate::query::align::{Aligner, ClauseMatch, article};
 use crate::cli::{AlignArgs, OutputFormat};
+use crate::query::align::{Aligner, article};
+use crate::records::align::ClauseMatch;
 use crate::render;
 
 pub fn run(args: &AlignArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {

@@ -5,8 +5,8 @@ use std::io::Write;
 
 use super::{Context, emit};
 use crate::cli::{CompareArgs, OutputFormat};
-use crate::query::compare::RenderingRecord;
 use crate::query::{expand_spans, require_clause};
+use crate::records::compare::RenderingRecord;
 use crate::render;
 
 pub fn run(args: &CompareArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {

@@ -11,7 +11,7 @@ use crate::render;
 
 pub fn run(args: &DeparturesArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     let corpus = context.corpus()?;
-    let filter = DepartureFilter::from_args(args, &corpus)?;
+    let filter = DepartureFilter::new(&args.criteria(), &corpus)?;
     if args.detected {
         let detected = filter.detected(&corpus);
         let records: Vec<DetectedFigureRecord> =

@@ -5,8 +5,9 @@ use std::io::Write;
 
 use super::Context;
 use crate::cli::{DiffArgs, OutputFormat};
-use crate::query::compare::{self, Narrowing, Side};
 use crate::query::ClauseFilter;
+use crate::query::compare::{self, Side};
+use crate::records::compare::Narrowing;
 use crate::render;
 
 pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -25,7 +26,7 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
     }
     let a = Side::named(&args.a, &corpus)?;
     let b = Side::named(&args.b, &corpus)?;
-    let filter = ClauseFilter::from_scope(&args.scope, &corpus)?;
+    let filter = ClauseFilter::new(&args.scope.criteria(), &corpus)?;
     let narrowing = Narrowing {
         both: args.both,
         only_differences: args.only_differences,

@@ -13,7 +13,7 @@ pub fn run(args: &ListArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
         return super::versioned::list(args, version, context, out);
     }
     let corpus = context.corpus()?;
-    let filter = ClauseFilter::from_args(&args.filter, &corpus)?;
+    let filter = ClauseFilter::new(&args.filter.criteria(), &corpus)?;
     let records: Vec<ClauseRecord> = filter
         .select(&corpus)
         .into_iter()

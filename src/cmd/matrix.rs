@@ -13,7 +13,7 @@ pub fn run(args: &MatrixArgs, context: &Context, out: &mut dyn Write) -> anyhow:
         return super::versioned::matrix(args, context, out);
     }
     let corpus = context.corpus()?;
-    let filter = ClauseFilter::from_args(&args.filter, &corpus)?;
+    let filter = ClauseFilter::new(&args.filter.criteria(), &corpus)?;
     let clauses = filter.select(&corpus);
     let record = MatrixRecord::new(&corpus, &clauses);
     match context.format {

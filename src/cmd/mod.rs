@@ -137,7 +137,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         global: &cli.global,
         command: cli.command.name(),
         format: cli.global.output_format(),
-        style: Style::detect(&cli.global),
+        style: Style::detect(cli.global.color, cli.global.width),
     };
     match &cli.command {
         Command::List(args) => list::run(args, &context, out)?,

@@ -10,7 +10,7 @@ use crate::render;
 
 pub fn run(args: &PositionsArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     let corpus = context.corpus()?;
-    let filter = PositionFilter::from_args(args, &corpus)?;
+    let filter = PositionFilter::new(&args.criteria(), &corpus)?;
     let records: Vec<PositionRecord> = filter
         .select(&corpus)
         .iter()

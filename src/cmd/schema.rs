@@ -4,8 +4,8 @@ use std::io::Write;
 
 use super::Context;
 use crate::cli::{OutputFormat, SchemaArgs, SchemaKind};
-use crate::render;
 use crate::records::schema;
+use crate::render;
 
 pub fn run(args: &SchemaArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     context.require_format(&[OutputFormat::Table, OutputFormat::Json])?;

@@ -5,9 +5,10 @@ use std::io::Write;
 use super::{Context, emit};
 use crate::cli::{OutputFormat, SearchArgs};
 use crate::corpus::TEXT_SOURCE_ID;
+use crate::query::search::{self, Matcher};
 use crate::query::{ClauseFilter, require_known};
+use crate::records::search::Hit;
 use crate::render;
-use crate::query::search::{self, Hit, Matcher};
 
 pub fn run(args: &SearchArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     let matcher = Matcher::new(&args.query, args.regex, args.case_sensitive)?;
@@ -15,7 +16,7 @@ pub fn run(args: &SearchArgs, context: &Context, out: &mut dyn Write) -> anyhow:
     let mut known_sources = vec![TEXT_SOURCE_ID];
     known_sources.extend(corpus.source_ids());
     require_known("--source", &args.source, &known_sources)?;
-    let filter = ClauseFilter::from_scope(&args.scope, &corpus)?;
+    let filter = ClauseFilter::new(&args.scope.criteria(), &corpus)?;
     let hits = search::search(&corpus, &filter, &args.source, &matcher);
     if context.format != OutputFormat::Table {
         return emit(context, out, &hits, Hit::FIELDS, render::search_table);

@@ -4,8 +4,8 @@ use std::io::Write;
 
 use super::Context;
 use crate::cli::{OutputFormat, SynthArgs};
-use crate::error::UsageError;
 use crate::corpus::synth::{self, SynthSpec};
+use crate::error::UsageError;
 
 pub fn run(args: &SynthArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     context.require_format(&[OutputFormat::Table])?;

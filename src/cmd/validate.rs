@@ -6,10 +6,10 @@ use std::path::Path;
 
 use super::Context;
 use crate::cli::{OutputFormat, ValidateArgs};
+use crate::corpus::archive::{self as quote_check, QuoteMiss};
 use crate::corpus::{self, Problem};
 use crate::error::AlreadyReported;
 use crate::model::Corpus;
-use crate::corpus::archive::{self as quote_check, QuoteMiss};
 use crate::records::{ProblemRecord, QuoteMissRecord, ValidationRecord};
 use crate::render;
 

@@ -6,11 +6,12 @@ use std::io::Write;
 use super::{Context, emit, emit_values};
 use crate::cli::{DiffArgs, ListArgs, MatrixArgs, OutputFormat, ShowArgs};
 use crate::error::UsageError;
-use crate::query::lineage::{self, PointRecord, VersionMatrix, VersionView};
 use crate::model::Corpus;
-use crate::query::{ClauseFilter, any_or_unset, require_known};
-use crate::render;
 use crate::model::versions::Point;
+use crate::query::lineage::{self, VersionView};
+use crate::query::{ClauseFilter, any_or_unset, require_known};
+use crate::records::versions::{PointRecord, VersionMatrix};
+use crate::render;
 
 /// `list --version ID`: the points of a version that pass every filter given.
 pub fn list(
@@ -128,7 +129,7 @@ pub fn diff(
     }
     let a = VersionView::named(corpus, &args.a)?;
     let b = VersionView::named(corpus, &args.b)?;
-    let filter = ClauseFilter::from_scope(&args.scope, corpus)?;
+    let filter = ClauseFilter::new(&args.scope.criteria(), corpus)?;
     let comparison = lineage::compare_versions(a, b, |clause| filter.matches(clause));
     match context.format {
         OutputFormat::Json => render::write_json(out, &comparison),
@@ -157,7 +158,7 @@ pub fn matrix(args: &MatrixArgs, context: &Context, out: &mut dyn Write) -> anyh
     context.require_format(&[OutputFormat::Table, OutputFormat::Json, OutputFormat::Yaml])?;
     context.require_no_fields()?;
     let corpus = context.corpus()?;
-    let filter = ClauseFilter::from_args(&args.filter, &corpus)?;
+    let filter = ClauseFilter::new(&args.filter.criteria(), &corpus)?;
     let matrix = VersionMatrix::new(&corpus, &filter.select(&corpus));
     match context.format {
         OutputFormat::Json => render::write_json(out, &matrix),

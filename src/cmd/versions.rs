@@ -4,7 +4,8 @@
 use std::io::Write;
 
 use super::{Context, emit};
-use crate::query::lineage::{VersionRecord, VersionView};
+use crate::query::lineage::VersionView;
+use crate::records::versions::VersionRecord;
 use crate::render;
 
 pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {

@@ -8,12 +8,9 @@ use std::ops::Range;
 use super::locate::Locator;
 use super::problem::Problem;
 use super::read::CorpusFiles;
-use crate::model::{Clause, PlanFile, Position, SourceKind, SourcesFile};
-use crate::text::suggest;
+use crate::model::{Clause, PlanFile, Position, SourceKind, SourcesFile, TEXT_SOURCE_ID};
 use crate::text::fold::fold;
-
-/// The pseudo-source that stands for the plan's own text in comparisons.
-pub const TEXT_SOURCE_ID: &str = "text";
+use crate::text::suggest;
 
 /// Every problem in a parsed corpus; empty when it is valid.
 pub fn check(files: &CorpusFiles, plan: &PlanFile, sources: &SourcesFile) -> Vec<Problem> {

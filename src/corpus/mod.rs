@@ -13,15 +13,15 @@ mod yaml;
 
 use std::path::Path;
 
-pub use check::TEXT_SOURCE_ID;
+pub use crate::model::TEXT_SOURCE_ID;
 pub use limits::{MAX_ALIASES, MAX_EXPANDED_BYTES, MAX_FLOW_DEPTH, MAX_WHOLE_PARSE_BYTES};
 pub use problem::{Problem, Problems};
 pub use read::{CorpusFiles, MAX_FILE_BYTES, PLAN_FILE, SOURCES_FILE, SourceText, read_text};
 pub use versions::VERSIONS_FILE;
 pub use yaml::{to_json_value as file_as_json, to_string as to_yaml};
 
-use crate::model::{Corpus, PlanFile, SourcesFile};
 use crate::model::versions::VersionsFile;
+use crate::model::{Corpus, PlanFile, SourcesFile};
 
 /// The corpus in `dir`, or the built-in one when `dir` is `None`, fully checked.
 pub fn load(dir: Option<&Path>) -> Result<Corpus, Problems> {

@@ -12,12 +12,12 @@ use super::locate::Locator;
 use super::problem::Problem;
 use super::read::{SourceText, read_text};
 use super::yaml;
-use crate::model::{Clause, Corpus, PlanFile};
-use crate::text::suggest;
-use crate::text::fold::fold;
 use crate::model::versions::{
     Account, BASE_VERSION_ID, LineageKind, Point, TextStatus, Version, VersionsFile,
 };
+use crate::model::{Clause, Corpus, PlanFile};
+use crate::text::fold::fold;
+use crate::text::suggest;
 
 /// The name of the versions file inside a corpus directory (optional there).
 pub const VERSIONS_FILE: &str = "versions.yaml";

@@ -4,7 +4,6 @@
 //! know nothing of YAML (see `corpus`), of filtering (see `query`) or of output (see
 //! `render`); serde derives let each of those layers read or write them.
 
-
 pub mod rendering;
 pub mod versions;
 
@@ -13,6 +12,9 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 /// Everything the tool knows: the plan file and the sources file, checked and joined.
+/// The pseudo-source that stands for the plan's own text in comparisons.
+pub const TEXT_SOURCE_ID: &str = "text";
+
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Corpus {
     pub plan: Plan,
@@ -191,10 +193,15 @@ pub struct Position {
     Hash,
     Serialize,
     Deserialize,
-    clap::ValueEnum,
+    strum::Display,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::EnumMessage,
     schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Stance {
     Supports,
     Opposes,
@@ -229,15 +236,20 @@ pub struct Discrepancy {
     Hash,
     Serialize,
     Deserialize,
-    clap::ValueEnum,
+    strum::Display,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::EnumMessage,
     schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum DiscrepancyKind {
     // A number, amount, date or count that differs from the text's (`number` in corpora
     // written before this kind was named `figure`).
     #[serde(alias = "number")]
-    #[value(alias = "number")]
+    #[strum(to_string = "figure", serialize = "number")]
     Figure,
     Scope,
     Party,
@@ -299,10 +311,15 @@ pub struct Source {
     Hash,
     Serialize,
     Deserialize,
-    clap::ValueEnum,
+    strum::Display,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::EnumMessage,
     schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum SourceKind {
     FullText,
     Report,
@@ -379,33 +396,56 @@ impl Corpus {
     }
 }
 
-/// Writes a closed-choice value by its command-line (and JSON) name, such as `full-text`.
-pub fn write_choice_name<T: clap::ValueEnum>(
-    value: &T,
-    f: &mut std::fmt::Formatter<'_>,
-) -> std::fmt::Result {
-    match value.to_possible_value() {
-        Some(possible) => f.write_str(possible.get_name()),
-        None => Ok(()),
-    }
+/// A position as reported: by which outlet, on which clause (`None`: the whole plan).
+#[derive(Debug, Clone, Copy)]
+pub struct ReportedPosition<'c> {
+    pub clause: Option<&'c Clause>,
+    pub source: &'c str,
+    pub position: &'c Position,
 }
 
-impl std::fmt::Display for Stance {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write_choice_name(self, f)
+/// Every reported position in the corpus, in the order [`PositionFilter::select`] gives.
+pub fn all_positions(corpus: &Corpus) -> Vec<ReportedPosition<'_>> {
+    let mut positions = Vec::new();
+    for clause in &corpus.clauses {
+        // The clause's own reports, in the order of sources.yaml: one sort per clause,
+        // not a search of its reports per source (quadratic with many sources).
+        for report in in_source_order(corpus, &clause.reports, |report| &report.source) {
+            positions.extend(report.positions.iter().map(|position| ReportedPosition {
+                clause: Some(clause),
+                source: &report.source,
+                position,
+            }));
+        }
     }
+    for plan_report in in_source_order(corpus, &corpus.plan_reports, |report| &report.source) {
+        positions.extend(
+            plan_report
+                .positions
+                .iter()
+                .map(|position| ReportedPosition {
+                    clause: None,
+                    source: &plan_report.source,
+                    position,
+                }),
+        );
+    }
+    positions
 }
 
-impl std::fmt::Display for DiscrepancyKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write_choice_name(self, f)
-    }
-}
-
-impl std::fmt::Display for SourceKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write_choice_name(self, f)
-    }
+/// `reports` whose source the corpus lists, ordered as `sources.yaml` orders their sources
+/// (reports of one source keep their order), in O(n log n).
+fn in_source_order<'c, T>(
+    corpus: &Corpus,
+    reports: &'c [T],
+    source_of: impl Fn(&T) -> &String,
+) -> Vec<&'c T> {
+    let mut ranked: Vec<(usize, &T)> = reports
+        .iter()
+        .filter_map(|report| Some((corpus.source_rank(source_of(report))?, report)))
+        .collect();
+    ranked.sort_by_key(|(rank, _)| *rank);
+    ranked.into_iter().map(|(_, report)| report).collect()
 }
 
 /// A required text field: `null` (or nothing) is an error, not the text "null".

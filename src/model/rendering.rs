@@ -8,9 +8,20 @@ use crate::text::fold::fold;
 
 /// How one outlet rendered one clause, as a matrix cell.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum, schemars::JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    schemars::JsonSchema,
+    strum::Display,
+    strum::IntoStaticStr,
+    strum::VariantArray,
 )]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Rendering {
     /// Every passage is the clause's own wording (a departure recorded elsewhere in the
     /// article is counted apart, see `MatrixCell::departures`).
@@ -36,12 +47,7 @@ impl Rendering {
 
     /// The name used in JSON and flat formats (`not-reported`, …).
     pub fn name(self) -> &'static str {
-        match self {
-            Rendering::Reproduced => "reproduced",
-            Rendering::Paraphrased => "paraphrased",
-            Rendering::Departs => "departs",
-            Rendering::NotReported => "not-reported",
-        }
+        self.into()
     }
 
     /// A one-character mark for narrow tables.
@@ -52,12 +58,6 @@ impl Rendering {
             Rendering::Departs => "≠",
             Rendering::NotReported => "·",
         }
-    }
-}
-
-impl std::fmt::Display for Rendering {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
     }
 }
 

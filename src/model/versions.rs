@@ -82,10 +82,15 @@ pub struct Version {
     Hash,
     Serialize,
     Deserialize,
-    clap::ValueEnum,
+    strum::Display,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::EnumMessage,
     schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum TextStatus {
     /// The whole text is published.
     FullText,
@@ -146,10 +151,15 @@ pub struct Lineage {
     Hash,
     Serialize,
     Deserialize,
-    clap::ValueEnum,
+    strum::Display,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::EnumMessage,
     schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum LineageKind {
     /// The clause, substantially unchanged.
     Kept,
@@ -196,10 +206,15 @@ pub struct Account {
     Hash,
     Serialize,
     Deserialize,
-    clap::ValueEnum,
+    strum::Display,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::EnumMessage,
     schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum AccountAspect {
     Figure,
     Party,
@@ -263,23 +278,5 @@ impl Version {
     /// The drop of clause `clause`, if this version drops it.
     pub fn drop_of(&self, clause: u32) -> Option<&Drop> {
         self.drops.iter().find(|drop| drop.clause == clause)
-    }
-}
-
-impl std::fmt::Display for TextStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        crate::model::write_choice_name(self, f)
-    }
-}
-
-impl std::fmt::Display for LineageKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        crate::model::write_choice_name(self, f)
-    }
-}
-
-impl std::fmt::Display for AccountAspect {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        crate::model::write_choice_name(self, f)
     }
 }

@@ -4,16 +4,19 @@
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
-use serde::Serialize;
 use similar::{Algorithm, ChangeTag};
 
-use crate::corpus::TEXT_SOURCE_ID;
 use crate::error::UsageError;
-use crate::text::figures;
+use crate::model::TEXT_SOURCE_ID;
 use crate::model::{Clause, Corpus, Position, Report, Stance};
 use crate::query::ClauseFilter;
-use crate::text::suggest;
+use crate::records::compare::{
+    ActorDifference, ClauseComparison, Comparison, Narrowing, Op, Presence, RenderingRecord,
+    StanceDifference, Summary, WordOp,
+};
+use crate::text::figures;
 use crate::text::fold::fold;
+use crate::text::suggest;
 
 /// One side of a comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,103 +67,6 @@ impl<'c> Side<'c> {
             Side::Source(id) => clause.report_by(id).map(Cow::Borrowed),
         }
     }
-}
-
-/// Which sides report a clause.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Presence {
-    Both,
-    OnlyA,
-    OnlyB,
-}
-
-/// One step of a word diff: text kept, removed from A, or added in B.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-pub struct WordOp {
-    pub op: Op,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Op {
-    Equal,
-    Delete,
-    Insert,
-}
-
-/// A party whose stance on the clause the two sides report differently.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-pub struct StanceDifference {
-    pub party: String,
-    pub a: Vec<Stance>,
-    pub b: Vec<Stance>,
-}
-
-/// How the two sides rendered one clause.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
-pub struct ClauseComparison<'c> {
-    pub number: u32,
-    pub title: &'c str,
-    pub status: Presence,
-    /// Both report it and their wordings are the same once typography is folded.
-    pub identical: bool,
-    pub a: Option<Cow<'c, Report>>,
-    pub b: Option<Cow<'c, Report>>,
-    /// A's wording turned into B's (a side that does not report the clause counts as
-    /// empty): the `equal` and `delete` texts spell A, the `equal` and `insert` texts B.
-    pub word_diff: Vec<WordOp>,
-    /// How much of the two wordings is the same words, in percent: twice the shared
-    /// words over the words of both sides (0 when one side does not report the clause).
-    pub shared_percent: u32,
-    pub figures_only_in_a: Vec<String>,
-    pub figures_only_in_b: Vec<String>,
-    pub stance_differences: Vec<StanceDifference>,
-}
-
-/// An actor whose positions on the plan as a whole the two sides report differently:
-/// with different stances (`both`), or only one side reports them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-pub struct ActorDifference {
-    /// The actor as side A names them (as B does when only B reports them).
-    pub actor: String,
-    pub party: String,
-    pub status: Presence,
-    pub a: Vec<Stance>,
-    pub b: Vec<Stance>,
-}
-
-/// Counts over the clauses compared.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-pub struct Summary {
-    pub both: usize,
-    pub only_a: usize,
-    pub only_b: usize,
-    /// Of the clauses both report, how many are worded the same.
-    pub identical: usize,
-    pub different: usize,
-}
-
-/// The whole comparison, as `diff --format json` prints it.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
-pub struct Comparison<'c> {
-    pub a: &'c str,
-    pub b: &'c str,
-    pub summary: Summary,
-    pub clauses: Vec<ClauseComparison<'c>>,
-    /// Positions on the plan as a whole: actors both sides report with different stances,
-    /// and actors only one side reports (empty when a filter narrows the clauses).
-    pub plan_stance_differences: Vec<ActorDifference>,
-}
-
-/// Which clauses and actors a comparison keeps.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Narrowing {
-    /// Only what both sides report.
-    pub both: bool,
-    /// Drop clauses both sides word the same.
-    pub only_differences: bool,
 }
 
 impl<'c> Comparison<'c> {
@@ -466,27 +372,6 @@ fn summarise(clauses: &[ClauseComparison]) -> Summary {
     summary
 }
 
-/// One rendering of a clause, as `compare N` prints it: the plan's text, or an outlet's
-/// wording with how much of it the text shares and the departures recorded for it.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
-pub struct RenderingRecord<'c> {
-    pub clause: u32,
-    pub title: &'c str,
-    /// A source id, or `text` for the plan's own wording.
-    pub source: &'c str,
-    /// The outlet's name, or “The plan's text”.
-    pub outlet: &'c str,
-    /// Whether this side renders the clause at all.
-    pub reported: bool,
-    /// The wording, its passages one per line; empty when not reported.
-    pub wording: String,
-    /// Of the outlet's and the text's words, how many are shared, in percent (as
-    /// `diff` computes it); null for the text itself and when not reported.
-    pub shared_percent: Option<u32>,
-    /// The recorded departures from the text, one line each.
-    pub departures: Vec<String>,
-}
-
 impl<'c> RenderingRecord<'c> {
     pub const FIELDS: &'static [&'static str] = &[
         "clause",
@@ -544,8 +429,8 @@ fn describe_departure(discrepancy: &crate::model::Discrepancy) -> String {
     format!(
         "{}: says {} where the text says {}",
         discrepancy.kind,
-        crate::render::quoted(&discrepancy.outlet_says),
-        crate::render::quoted(&discrepancy.text_says)
+        crate::text::escape::quoted(&discrepancy.outlet_says),
+        crate::text::escape::quoted(&discrepancy.text_says)
     )
 }
 

@@ -2,33 +2,11 @@
 //! figure departures detected by comparing each outlet's wording with its clause's
 //! figures, for a reviewer to check and record.
 
-use crate::cli::DeparturesArgs;
 use crate::error::UsageError;
+use crate::model::{Clause, Corpus, DiscrepancyKind, Report};
+use crate::query::{ClauseSpan, any_or_unset, require_clause, require_known};
+pub use crate::records::departures::{DetectedFigure, RecordedDeparture};
 use crate::text::figures::{self, Figure};
-use crate::model::{Clause, Corpus, Discrepancy, DiscrepancyKind, Report};
-use crate::query::{any_or_unset, require_clause, require_known};
-
-/// One recorded departure with the clause and outlet it belongs to.
-#[derive(Debug, Clone, Copy)]
-pub struct RecordedDeparture<'c> {
-    pub clause: &'c Clause,
-    pub source: &'c str,
-    pub departure: &'c Discrepancy,
-}
-
-/// Figures (quantities, not names such as "G7") an outlet's wording gives that its clause
-/// does not, and that no recorded figure departure of that report accounts for.
-#[derive(Debug, Clone)]
-pub struct DetectedFigure<'c> {
-    pub clause: &'c Clause,
-    pub source: &'c str,
-    /// The outlet's figures that the clause does not have.
-    pub outlet_figures: Vec<Figure>,
-    /// The clause's figures that the outlet's wording does not give.
-    pub text_figures: Vec<Figure>,
-    /// The wording passages that hold the outlet's figures.
-    pub passages: Vec<&'c str>,
-}
 
 /// A checked filter over departures; values combine as in `list` (OR within a flag,
 /// AND across flags).
@@ -40,21 +18,34 @@ pub struct DepartureFilter {
     pub topics: Vec<String>,
 }
 
+/// The departures a user asked for, as given, before they are checked against a corpus.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DepartureCriteria {
+    pub sources: Vec<String>,
+    pub clauses: Vec<ClauseSpan>,
+    pub kinds: Vec<DiscrepancyKind>,
+    pub topics: Vec<String>,
+}
+
 impl DepartureFilter {
-    /// Check the flags' values against `corpus`, suggesting the nearest valid value for
-    /// any it does not know.
-    pub fn from_args(args: &DeparturesArgs, corpus: &Corpus) -> Result<Self, UsageError> {
-        require_known("--source", &args.source, &corpus.source_ids())?;
-        require_known("--topic", &args.topic, &corpus.topic_ids())?;
-        let clauses: Vec<u32> = args.clause.iter().flat_map(|span| span.numbers()).collect();
+    /// Check the criteria against `corpus`, suggesting the nearest valid value for any
+    /// it does not know.
+    pub fn new(criteria: &DepartureCriteria, corpus: &Corpus) -> Result<Self, UsageError> {
+        require_known("--source", &criteria.sources, &corpus.source_ids())?;
+        require_known("--topic", &criteria.topics, &corpus.topic_ids())?;
+        let clauses: Vec<u32> = criteria
+            .clauses
+            .iter()
+            .flat_map(|span| span.numbers())
+            .collect();
         for &number in &clauses {
             require_clause(corpus, number)?;
         }
         Ok(Self {
-            sources: args.source.clone(),
+            sources: criteria.sources.clone(),
             clauses,
-            kinds: args.kind.clone(),
-            topics: args.topic.clone(),
+            kinds: criteria.kinds.clone(),
+            topics: criteria.topics.clone(),
         })
     }
 

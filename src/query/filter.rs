@@ -3,11 +3,12 @@
 //! Within one flag the values are alternatives (OR); across flags every one given must
 //! hold (AND). A value the corpus does not know is a usage error, never an empty result.
 
-use crate::cli::{ClauseRef, ClauseSpan, FilterArgs, PositionsArgs, ScopeArgs};
+use super::{ClauseRef, ClauseSpan};
 use crate::error::UsageError;
-use crate::model::{Clause, Corpus, Position, Stance};
-use crate::text::suggest;
+use crate::model::{Clause, Corpus, Stance};
+pub use crate::model::{ReportedPosition, all_positions};
 use crate::text::fold::lookup_key;
+use crate::text::suggest;
 
 /// A filter whose ids are all known to the corpus it was checked against.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -20,28 +21,42 @@ pub struct ClauseFilter {
     pub numbers: Vec<u32>,
 }
 
-impl ClauseFilter {
-    /// Check the flags' values against `corpus`, suggesting the nearest valid value for
-    /// any it does not know.
-    pub fn from_args(args: &FilterArgs, corpus: &Corpus) -> Result<Self, UsageError> {
-        require_known("--source", &args.source, &corpus.source_ids())?;
-        Ok(Self {
-            sources: args.source.clone(),
-            ..Self::from_scope(&args.scope, corpus)?
-        })
-    }
+/// The clauses a user asked for, as given (`--topic`, `--party`, `--source`, `--text`,
+/// `--clause`), before they are checked against a corpus.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClauseCriteria {
+    pub topics: Vec<String>,
+    pub parties: Vec<String>,
+    pub sources: Vec<String>,
+    pub text: Option<String>,
+    pub clauses: Vec<ClauseSpan>,
+}
 
-    /// A filter from the flags that do not name an outlet.
-    pub fn from_scope(args: &ScopeArgs, corpus: &Corpus) -> Result<Self, UsageError> {
-        require_known("--topic", &args.topic, &corpus.topic_ids())?;
-        let parties = with_party_aliases(&args.party, corpus);
+/// The positions a user asked for, as given, before they are checked against a corpus.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PositionCriteria {
+    pub parties: Vec<String>,
+    pub sources: Vec<String>,
+    pub clauses: Vec<ClauseRef>,
+    pub stances: Vec<Stance>,
+    pub topics: Vec<String>,
+    pub actor: Option<String>,
+}
+
+impl ClauseFilter {
+    /// Check the criteria against `corpus`, suggesting the nearest valid value for any
+    /// it does not know.
+    pub fn new(criteria: &ClauseCriteria, corpus: &Corpus) -> Result<Self, UsageError> {
+        require_known("--source", &criteria.sources, &corpus.source_ids())?;
+        require_known("--topic", &criteria.topics, &corpus.topic_ids())?;
+        let parties = with_party_aliases(&criteria.parties, corpus);
         require_known("--party", &parties, &corpus.party_ids())?;
         Ok(Self {
-            topics: args.topic.clone(),
+            topics: criteria.topics.clone(),
             parties,
-            sources: Vec::new(),
-            text: args.text.as_ref().map(|text| text.to_lowercase()),
-            numbers: expand_spans(corpus, &args.clause)?,
+            sources: criteria.sources.clone(),
+            text: criteria.text.as_ref().map(|text| text.to_lowercase()),
+            numbers: expand_spans(corpus, &criteria.clauses)?,
         })
     }
 
@@ -72,14 +87,6 @@ impl ClauseFilter {
     }
 }
 
-/// A position as reported: by which outlet, on which clause (`None`: the whole plan).
-#[derive(Debug, Clone, Copy)]
-pub struct ReportedPosition<'c> {
-    pub clause: Option<&'c Clause>,
-    pub source: &'c str,
-    pub position: &'c Position,
-}
-
 /// A checked filter over reported positions.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PositionFilter {
@@ -93,13 +100,13 @@ pub struct PositionFilter {
 }
 
 impl PositionFilter {
-    /// Check the flags' values against `corpus`, as [`ClauseFilter::from_args`] does.
-    pub fn from_args(args: &PositionsArgs, corpus: &Corpus) -> Result<Self, UsageError> {
-        require_known("--topic", &args.topic, &corpus.topic_ids())?;
-        let parties = with_party_aliases(&args.party, corpus);
+    /// Check the criteria against `corpus`, as [`ClauseFilter::new`] does.
+    pub fn new(criteria: &PositionCriteria, corpus: &Corpus) -> Result<Self, UsageError> {
+        require_known("--topic", &criteria.topics, &corpus.topic_ids())?;
+        let parties = with_party_aliases(&criteria.parties, corpus);
         require_known("--party", &parties, &corpus.party_ids())?;
-        require_known("--source", &args.source, &corpus.source_ids())?;
-        for clause in &args.clause {
+        require_known("--source", &criteria.sources, &corpus.source_ids())?;
+        for clause in &criteria.clauses {
             match clause {
                 ClauseRef::Plan => {}
                 ClauseRef::Number(number) => {
@@ -112,11 +119,11 @@ impl PositionFilter {
         }
         Ok(Self {
             parties,
-            sources: args.source.clone(),
-            clauses: args.clause.clone(),
-            stances: args.stance.clone(),
-            topics: args.topic.clone(),
-            actor: args.actor.as_deref().map(lookup_key),
+            sources: criteria.sources.clone(),
+            clauses: criteria.clauses.clone(),
+            stances: criteria.stances.clone(),
+            topics: criteria.topics.clone(),
+            actor: criteria.actor.as_deref().map(lookup_key),
         })
     }
 
@@ -153,50 +160,6 @@ impl PositionFilter {
             .filter(|reported| self.matches(reported))
             .collect()
     }
-}
-
-/// Every reported position in the corpus, in the order [`PositionFilter::select`] gives.
-pub fn all_positions(corpus: &Corpus) -> Vec<ReportedPosition<'_>> {
-    let mut positions = Vec::new();
-    for clause in &corpus.clauses {
-        // The clause's own reports, in the order of sources.yaml: one sort per clause,
-        // not a search of its reports per source (quadratic with many sources).
-        for report in in_source_order(corpus, &clause.reports, |report| &report.source) {
-            positions.extend(report.positions.iter().map(|position| ReportedPosition {
-                clause: Some(clause),
-                source: &report.source,
-                position,
-            }));
-        }
-    }
-    for plan_report in in_source_order(corpus, &corpus.plan_reports, |report| &report.source) {
-        positions.extend(
-            plan_report
-                .positions
-                .iter()
-                .map(|position| ReportedPosition {
-                    clause: None,
-                    source: &plan_report.source,
-                    position,
-                }),
-        );
-    }
-    positions
-}
-
-/// `reports` whose source the corpus lists, ordered as `sources.yaml` orders their sources
-/// (reports of one source keep their order), in O(n log n).
-fn in_source_order<'c, T>(
-    corpus: &Corpus,
-    reports: &'c [T],
-    source_of: impl Fn(&T) -> &String,
-) -> Vec<&'c T> {
-    let mut ranked: Vec<(usize, &T)> = reports
-        .iter()
-        .filter_map(|report| Some((corpus.source_rank(source_of(report))?, report)))
-        .collect();
-    ranked.sort_by_key(|(rank, _)| *rank);
-    ranked.into_iter().map(|(_, report)| report).collect()
 }
 
 /// The clause numbered `number`, or a usage error naming the valid range.

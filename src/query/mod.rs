@@ -3,10 +3,12 @@
 //! article with the clauses. Knows nothing of arguments or output formats.
 
 pub mod align;
+mod clause_list;
 pub mod compare;
 pub mod departures;
 mod filter;
 pub mod lineage;
 pub mod search;
 
+pub use clause_list::*;
 pub use filter::*;

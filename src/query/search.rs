@@ -7,12 +7,12 @@
 //! between curly and straight quotes and dashes; `--regex` patterns match the text as it is.
 
 use regex::{Regex, RegexBuilder};
-use serde::Serialize;
 
-use crate::corpus::TEXT_SOURCE_ID;
 use crate::error::UsageError;
+use crate::model::TEXT_SOURCE_ID;
 use crate::model::{Clause, Corpus, Position};
 use crate::query::ClauseFilter;
+use crate::records::search::Hit;
 use crate::text::fold::fold_for_lookup;
 
 /// What to look for.
@@ -123,29 +123,6 @@ fn merged(per_term: Vec<Vec<(usize, usize)>>) -> Vec<(usize, usize)> {
         }
     }
     joined
-}
-
-/// One field that matches.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-pub struct Hit {
-    /// The clause, or null for the plan as a whole (positions on it) or an outlet's
-    /// headline.
-    pub clause: Option<u32>,
-    /// `text` for the plan's own fields, else the outlet's source id.
-    pub source: String,
-    /// What kind of field matched: `title`, `text`, `subpoint` (the plan's); `wording`,
-    /// `summary` (an outlet's report); `actor`, `position` (our summary of it), `quote`;
-    /// `outlet_says`, `explanation` (a departure); `earlier_version`; `headline`.
-    pub field: &'static str,
-    /// The whole field's text.
-    pub passage: String,
-    /// Each matched piece of the passage, in order.
-    pub matches: Vec<String>,
-}
-
-impl Hit {
-    pub const FIELDS: &'static [&'static str] =
-        &["clause", "source", "field", "passage", "matches"];
 }
 
 /// Every matching field of the clauses `filter` keeps, from the sources in `sources`

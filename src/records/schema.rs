@@ -4,15 +4,17 @@
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 
-use crate::query::compare::{Comparison, RenderingRecord};
-use crate::query::lineage::{LineageRecord, PointRecord, VersionComparison, VersionMatrix, VersionRecord};
+use crate::model::versions::VersionsFile;
 use crate::model::{PlanFile, SourcesFile, Topic};
+use crate::records::compare::{Comparison, RenderingRecord};
+use crate::records::search::Hit;
+use crate::records::versions::{
+    LineageRecord, PointRecord, VersionComparison, VersionMatrix, VersionRecord,
+};
 use crate::records::{
     ActorRecord, ClauseDetail, ClauseRecord, DepartureRecord, DetectedFigureRecord, ExportRecord,
     MatrixRecord, PositionRecord, SourceRecord, ValidationRecord, VocabularyRecord,
 };
-use crate::query::search::Hit;
-use crate::model::versions::VersionsFile;
 
 /// Either corpus file: `plan_28_points.yaml` or `sources.yaml`.
 #[derive(schemars::JsonSchema)]

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::query::align::ClauseMatch;
+use crate::records::align::ClauseMatch;
 
 /// One block per clause: number, title and score; then each passage with its offsets;
 /// then each departure.

@@ -5,11 +5,12 @@ use std::fmt::Write as _;
 
 use super::FlatCell;
 use super::Style;
-use super::table::{quoted, visible};
-use crate::query::compare::{
-    ActorDifference, ClauseComparison, Comparison, Op, Presence, WordOp, joined_wording,
-};
 use crate::model::Report;
+use crate::query::compare::joined_wording;
+use crate::records::compare::{
+    ActorDifference, ClauseComparison, Comparison, Op, Presence, WordOp,
+};
+use crate::text::escape::{quoted, visible};
 
 const RED: &str = "\u{1b}[31m";
 const GREEN: &str = "\u{1b}[32m";

@@ -3,14 +3,15 @@
 use comfy_table::{Attribute, Cell, ColumnConstraint, Table, Width};
 
 use super::Style;
-use super::table::{data_cell, new_table, quoted, visible};
+use super::table::{data_cell, new_table, visible};
 use crate::model::rendering::Rendering;
 use crate::model::{Corpus, Discrepancy, EarlierVersion, Position, Report};
+use crate::records::search::Hit;
 use crate::records::{
     ActorRecord, ClauseDetail, ClauseRecord, DepartureRecord, DetectedFigureRecord, MatrixRecord,
     PositionRecord, SourceRecord, VocabularyRecord,
 };
-use crate::query::search::Hit;
+use crate::text::escape::quoted;
 
 /// `list`: one row per clause.
 pub fn clause_table(records: &[ClauseRecord], style: Style) -> Table {

@@ -3,6 +3,7 @@
 
 mod align;
 mod diff;
+mod format;
 mod layouts;
 mod side_by_side;
 mod structured;
@@ -14,12 +15,12 @@ use std::io::{IsTerminal, Write};
 
 use serde::Serialize;
 
+pub use crate::text::escape::{is_unsafe_char, json_compact, quoted, visible};
 pub use align::alignment_text;
 pub use diff::{
     DIFF_CSV_COLUMNS, diff_clause_rows, diff_details, diff_markdown, diff_plan_stances,
     diff_stat_lines, diff_summary, markdown_word_diff, render_word_diff,
 };
-pub use crate::text::escape::{is_unsafe_char, json_compact, visible};
 pub use layouts::{actor_table, departure_table, detected_figure_table};
 pub use layouts::{
     clause_details, clause_table, highlight_last_column, matrix_legend, matrix_table,
@@ -30,13 +31,12 @@ pub use structured::{
     FlatCell, RecordShape, check_fields, chosen_fields, project, write_flat_rows, write_json_lines,
     write_records, write_yaml,
 };
-pub use table::quoted;
 pub use versions::{
     lineage_text, point_details, point_table, version_diff_text, version_matrix_legend,
     version_matrix_table, version_table,
 };
 
-use crate::cli::{ColorChoice, GlobalArgs};
+pub use format::{ColorChoice, OutputFormat};
 
 /// Width for tables when stdout is not a terminal and neither --width nor COLUMNS says.
 pub const DEFAULT_WIDTH: u16 = 100;
@@ -49,13 +49,12 @@ pub struct Style {
 }
 
 impl Style {
-    /// The style for stdout, from the flags and the environment.
-    pub fn detect(global: &GlobalArgs) -> Self {
+    /// The style for stdout, from the flags (`--color`, `--width`) and the environment.
+    pub fn detect(color: ColorChoice, width: Option<u16>) -> Self {
         let is_terminal = std::io::stdout().is_terminal();
         Self {
-            color: wants_color(global.color, is_terminal, |name| std::env::var_os(name)),
-            width: global
-                .width
+            color: wants_color(color, is_terminal, |name| std::env::var_os(name)),
+            width: width
                 .or_else(|| is_terminal.then(terminal_width).flatten())
                 .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
                 .unwrap_or(DEFAULT_WIDTH),
@@ -63,19 +62,21 @@ impl Style {
     }
 }
 
-/// Whether to colour: `always` and `never` win; `auto` honours NO_COLOR, then
-/// CLICOLOR_FORCE, then whether stdout is a terminal.
+/// Whether to colour: `always` and `never` win; `auto` honours NO_COLOR (any non-empty
+/// value, as no-color.org says), then CLICOLOR_FORCE (any value but `0`), then whether
+/// stdout is a terminal.
 pub fn wants_color(
     choice: ColorChoice,
     is_terminal: bool,
     env: impl Fn(&str) -> Option<std::ffi::OsString>,
 ) -> bool {
-    let set = |name: &str| env(name).is_some_and(|value| !value.is_empty() && value != "0");
+    let non_empty = |name: &str| env(name).is_some_and(|value| !value.is_empty());
+    let forced = || env("CLICOLOR_FORCE").is_some_and(|value| !value.is_empty() && value != "0");
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto if set("NO_COLOR") => false,
-        ColorChoice::Auto if set("CLICOLOR_FORCE") => true,
+        ColorChoice::Auto if non_empty("NO_COLOR") => false,
+        ColorChoice::Auto if forced() => true,
         ColorChoice::Auto => is_terminal,
     }
 }
@@ -136,5 +137,16 @@ mod tests {
             env(&[("NO_COLOR", "1")])
         ));
         assert!(!wants_color(ColorChoice::Never, true, env(&[])));
+        // no-color.org: any non-empty value, `0` included, turns colour off.
+        assert!(!wants_color(
+            ColorChoice::Auto,
+            true,
+            env(&[("NO_COLOR", "0")])
+        ));
+        assert!(wants_color(
+            ColorChoice::Auto,
+            true,
+            env(&[("NO_COLOR", "")])
+        ));
     }
 }

@@ -7,7 +7,7 @@ use comfy_table::{Cell, ColumnConstraint, Width};
 
 use super::Style;
 use super::table::{data_cell, new_table, visible};
-use crate::query::compare::RenderingRecord;
+use crate::records::compare::RenderingRecord;
 
 /// Every clause's renderings, a heading and a table each, fitted to the style's width.
 pub fn side_by_side(records: &[RenderingRecord], style: Style) -> String {

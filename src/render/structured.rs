@@ -9,9 +9,10 @@ use comfy_table::{ContentArrangement, Table};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
-use crate::text::escape::{json_compact, visible};
-use crate::cli::OutputFormat;
+use super::OutputFormat;
 use crate::error::UsageError;
+pub use crate::records::FlatCell;
+use crate::text::escape::{json_compact, visible};
 
 /// What a command's records are, for `--fields` and for messages.
 pub struct RecordShape<'a> {
@@ -80,31 +81,6 @@ pub fn write_records(
         OutputFormat::Csv => write_csv(out, records, columns, command),
         OutputFormat::Markdown => write_markdown(out, records, columns, command),
         OutputFormat::Table => unreachable!("tables are drawn by each command's layout"),
-    }
-}
-
-/// One cell of a flat table: text, or a whole number (kept a number in JSON Lines).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FlatCell<'a> {
-    Text(Cow<'a, str>),
-    Number(u64),
-}
-
-impl FlatCell<'_> {
-    fn text(&self) -> Cow<'_, str> {
-        match self {
-            FlatCell::Text(text) => Cow::Borrowed(text),
-            FlatCell::Number(number) => Cow::Owned(number.to_string()),
-        }
-    }
-}
-
-impl Serialize for FlatCell<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            FlatCell::Text(text) => serializer.serialize_str(text),
-            FlatCell::Number(number) => serializer.serialize_u64(*number),
-        }
     }
 }
 

@@ -41,17 +41,6 @@ pub fn data_cell(text: &str) -> Cell {
     Cell::new(break_long_words(&visible(text)))
 }
 
-/// `text` in curly quotation marks, unless it is already wholly quoted (an outlet's
-/// words that are themselves a quotation), so that it never reads `““…””`.
-pub fn quoted(text: &str) -> String {
-    let trimmed = text.trim();
-    if trimmed.starts_with('“') && trimmed.ends_with('”') && trimmed.chars().count() > 1 {
-        trimmed.to_owned()
-    } else {
-        format!("“{text}”")
-    }
-}
-
 /// Characters of one word the table is given at once. The table splits a word wider
 /// than its column in time that grows with the square of the word's length, so a longer
 /// run is cut into lines of this many characters first; each line is then wrapped to the

@@ -5,11 +5,11 @@ use comfy_table::{Cell, ColumnConstraint, Table};
 
 use super::Style;
 use super::table::{data_cell, new_table, visible};
-use crate::query::lineage::{
+use crate::model::versions::{FigureChange, Reference};
+use crate::records::versions::{
     AccountRecord, Chain, Fate, LineageRecord, PointRecord, Step, VersionComparison, VersionMatrix,
     VersionRecord,
 };
-use crate::model::versions::{FigureChange, Reference};
 
 /// `versions`: one row per version.
 pub fn version_table(records: &[VersionRecord], style: Style) -> Table {

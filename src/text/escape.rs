@@ -126,6 +126,17 @@ pub fn json_string_literal(text: &str) -> String {
     String::from_utf8(bytes).expect("serde_json writes UTF-8")
 }
 
+/// `text` in curly quotation marks, unless it is already wholly quoted (an outlet's
+/// words that are themselves a quotation), so that it never reads `““…””`.
+pub fn quoted(text: &str) -> String {
+    let trimmed = text.trim();
+    if trimmed.starts_with('“') && trimmed.ends_with('”') && trimmed.chars().count() > 1 {
+        trimmed.to_owned()
+    } else {
+        format!("“{text}”")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,26 +2,14 @@
 //! a figure the clause does not have, another party in a party's place, words put in
 //! quotation marks that the plan never uses, and a stronger verb for a weaker one.
 
-use serde::Serialize;
-
-use super::Passage;
-use crate::text::figures;
 use crate::model::{Clause, Corpus, DiscrepancyKind};
+use crate::records::align::{Departure, Passage};
+use crate::text::figures;
 use crate::text::fold::fold;
 
 /// Quotations longer than this many words are taken to be someone's speech, not words
 /// the article attributes to the plan.
 const MAX_SCARE_QUOTE_WORDS: usize = 4;
-
-/// One detected departure.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Departure {
-    pub kind: DiscrepancyKind,
-    /// The plan's words (the clause sentence or phrase departed from).
-    pub text_says: String,
-    /// The article's words, copied from the passage.
-    pub outlet_says: String,
-}
 
 /// Words that give away sovereignty outright, which a clause that only recognises
 /// control (or freezes a line) does not say.

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use super::ClauseMatch;
 use crate::model::{Discrepancy, Report};
+use crate::records::align::ClauseMatch;
 
 /// The summary a person must replace before the draft is accepted.
 pub const SUMMARY_TODO: &str = "TODO";

@@ -19,9 +19,8 @@ pub mod text;
 
 use std::collections::{HashMap, HashSet};
 
-use serde::Serialize;
-
 use crate::model::{Clause, Corpus};
+use crate::records::align::{ClauseMatch, Passage};
 use names::People;
 use text::{Sentence, Tokenizer};
 
@@ -57,30 +56,6 @@ pub struct Aligner<'c> {
     /// Terms few enough clauses use to count as evidence (see `DISTINCTIVE_SHARE`).
     distinctive: HashSet<String>,
     tokenizer: Tokenizer,
-}
-
-/// One clause found in an article.
-#[derive(Debug, Clone, Serialize)]
-pub struct ClauseMatch {
-    pub clause: u32,
-    pub title: String,
-    /// Best sentence's score, between 0 and 1.
-    pub score: f64,
-    pub passages: Vec<Passage>,
-    pub departures: Vec<departures::Departure>,
-}
-
-/// A verbatim slice of the article, with W3C TextQuoteSelector-style context.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Passage {
-    /// The exact text: `article[start..end]`.
-    pub text: String,
-    /// Byte offset where the passage starts.
-    pub start: usize,
-    /// Byte offset just past the passage.
-    pub end: usize,
-    pub prefix: String,
-    pub suffix: String,
 }
 
 impl<'c> Aligner<'c> {
