@@ -503,3 +503,17 @@ impl DeparturesArgs {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    /// clap's own consistency checks over every argument (conflicts, ids, defaults),
+    /// which it otherwise runs only when an argument is used.
+    #[test]
+    fn the_arguments_pass_claps_debug_assertions() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,10 +1,8 @@
 //! `peaceplan compare N`: the plan's text and every outlet's wording of a clause, side by
 //! side, with shared wording and departures, in every format and fitting the width.
 
-mod support;
-
+use crate::support::peaceplan;
 use serde::Deserialize;
-use support::peaceplan;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -2,11 +2,9 @@
 //! earlier versions and headlines, each hit naming its field; `--source` keeps an
 //! outlet's own material; words in any order, phrases in quotes, accents folded.
 
-mod support;
-
+use crate::support::{Fixture, peaceplan};
 use serde::Deserialize;
 use serde_json::Value;
-use support::{Fixture, peaceplan};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,10 +1,8 @@
 //! Clause lists wherever a clause number is taken: `6-8`, `6,7`, `1-3,21`, and usage
 //! errors (exit 2) for lists that name no clause of the corpus.
 
-mod support;
-
+use crate::support::peaceplan;
 use serde::Deserialize;
-use support::peaceplan;
 
 #[derive(Debug, Deserialize)]
 struct Numbered {

@@ -1,9 +1,7 @@
 //! One malformed corpus per loader error class: each must fail with status 1 and a message
 //! that names the file, the line and the offending value.
 
-mod support;
-
-use support::{Fixture, line_of, peaceplan};
+use crate::support::{Fixture, line_of, peaceplan};
 
 const PLAN: &str = "plan_28_points.yaml";
 const SOURCES: &str = "sources.yaml";

@@ -3,8 +3,6 @@
 //! over hostile corpora: random control, C1, bidi, combining and wide characters in every
 //! text field, through every command in every format, never reach the output raw.
 
-mod support;
-
 use std::collections::BTreeSet;
 
 use peaceplan::model::{Clause, Corpus};
@@ -306,8 +304,8 @@ proptest! {
                     Some(2) if stderr.contains("cannot be written as") => {}
                     other => panic!("{what} exited {other:?}: {stderr}"),
                 }
-                support::assert_no_unsafe_bytes(&output.stdout, &format!("stdout of {what}"));
-                support::assert_no_unsafe_bytes(&output.stderr, &format!("stderr of {what}"));
+                crate::support::assert_no_unsafe_bytes(&output.stdout, &format!("stdout of {what}"));
+                crate::support::assert_no_unsafe_bytes(&output.stderr, &format!("stderr of {what}"));
             }
         }
     }

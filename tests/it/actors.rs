@@ -1,9 +1,7 @@
 //! Actors as first-class: `positions --actor` and the `actors` command.
 
-mod support;
-
+use crate::support::peaceplan;
 use serde::Deserialize;
-use support::peaceplan;
 
 /// The whole record, so that `deny_unknown_fields` pins its shape.
 #[derive(Debug, Deserialize, Clone)]

@@ -6,13 +6,11 @@
 // every test reads every field.
 #![allow(dead_code)]
 
-mod support;
-
 use std::path::Path;
 
+use crate::support::{Fixture, line_of, peaceplan};
 use serde::Deserialize;
 use serde_json::Value;
-use support::{Fixture, line_of, peaceplan};
 
 const VERSIONS: &str = "versions.yaml";
 

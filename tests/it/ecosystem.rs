@@ -2,14 +2,12 @@
 //! crate, a JSON Schema validator), --fields, search, export, completions, the man page,
 //! the schemas, and terminal hygiene.
 
-mod support;
-
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+use crate::support::{Fixture, peaceplan};
 use serde::Deserialize;
 use serde_json::Value;
-use support::{Fixture, peaceplan};
 
 /// Whether `tool` is on PATH. Missing tools skip a check on a user's machine, but CI
 /// (`CI` set) installs them, so there a missing tool is a failure.

@@ -1,13 +1,11 @@
 //! What each outlet reported: `positions`, `matrix`, `show` with reports, the quote check,
 //! and, for each outlet, the clauses its article discusses.
 
-mod support;
-
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use crate::support::{Fixture, peaceplan};
 use serde::Deserialize;
-use support::{Fixture, peaceplan};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,11 +1,9 @@
 //! `peaceplan departures`: the recorded departures from the plan's text, filtered, in every
 //! format, and the figure departures `--detected` finds by comparing figures.
 
-mod support;
-
+use crate::support::{Fixture, peaceplan};
 use serde::Deserialize;
 use serde_json::Value;
-use support::{Fixture, peaceplan};
 
 #[derive(Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]

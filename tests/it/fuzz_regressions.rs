@@ -5,11 +5,9 @@
 //! the rest is its contents; the other file is the shipped one.
 //! `cli/*`: arguments separated by NUL bytes, run against the built-in corpus.
 
-mod support;
-
 use std::path::{Path, PathBuf};
 
-use support::{Fixture, peaceplan};
+use crate::support::{Fixture, peaceplan};
 
 fn inputs(target: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))

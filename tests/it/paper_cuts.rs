@@ -1,9 +1,7 @@
 //! Small faults found while answering the journalist's questions, one test each.
 
-mod support;
-
+use crate::support::peaceplan;
 use serde::Deserialize;
-use support::peaceplan;
 
 #[derive(Debug, Deserialize)]
 struct Numbered {

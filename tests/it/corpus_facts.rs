@@ -1,11 +1,9 @@
 //! Facts of the shipped corpus, checked against the plan's text as the articles print it.
 
-mod support;
-
 use std::path::PathBuf;
 
+use crate::support::peaceplan;
 use serde::Deserialize;
-use support::peaceplan;
 
 #[derive(Debug, Deserialize)]
 struct Clause {

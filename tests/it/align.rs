@@ -1,10 +1,8 @@
 //! `peaceplan align`: the clauses a planted test article reports, its passages byte for
 //! byte, the departures planted in it, and clear errors for articles that cannot be read.
 
-mod support;
-
+use crate::support::peaceplan;
 use serde::Deserialize;
-use support::peaceplan;
 
 const PLANTED: &str = "tests/fixtures/align/planted-troops.txt";
 
@@ -273,7 +271,7 @@ fn drafted_reports(draft: &str) -> Vec<(u32, String)> {
 
 #[test]
 fn a_draft_with_its_summaries_filled_passes_validate_archive() {
-    let fixture = support::Fixture::shipped();
+    let fixture = crate::support::Fixture::shipped();
     let archive = tempfile::tempdir().unwrap();
     for id in [
         "al-mayadeen",

@@ -2,11 +2,9 @@
 //! table, `peaceplan topics` and `peaceplan schema corpus` hold the same ids, labels and
 //! definitions, in the same order.
 
-mod support;
-
+use crate::support::{Fixture, peaceplan};
 use serde::Deserialize;
 use serde_json::Value;
-use support::{Fixture, peaceplan};
 
 #[derive(Debug, PartialEq, Deserialize)]
 struct Definition {

@@ -1,9 +1,7 @@
 //! The real binary: every command, global flag and exit status, and the filter algebra.
 
-mod support;
-
+use crate::support::{Fixture, peaceplan};
 use serde::Deserialize;
-use support::{Fixture, peaceplan};
 
 /// `list --json` rows, pinned field by field.
 #[derive(Debug, Clone, Deserialize)]

@@ -3,12 +3,10 @@
 //! (clause, stance) of that outlet's positions, so no reaction is listed but missing from
 //! the corpus, and none is in the corpus but missing from the review.
 
-mod support;
-
 use std::collections::BTreeMap;
 
+use crate::support::peaceplan;
 use serde::Deserialize;
-use support::peaceplan;
 
 const STANCES: [&str; 4] = ["supports", "opposes", "conditional", "noncommittal"];
 

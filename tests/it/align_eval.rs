@@ -3,7 +3,7 @@
 //! aligns its article, and the clauses found are compared with the clauses the corpus
 //! records it reporting; detected departures are compared with the recorded figure and
 //! party discrepancies. Run with
-//! `PEACEPLAN_ARCHIVE=/work/shared/sources cargo test --release --test align_eval -- --ignored --nocapture`.
+//! `PEACEPLAN_ARCHIVE=/work/shared/sources cargo test --release --test it align_eval -- --ignored --nocapture`.
 
 use std::path::PathBuf;
 

@@ -3,13 +3,11 @@
 //! and bounded memory. Each run is killed after 20 s and limited to 2 GiB of address
 //! space, so a hang or a runaway allocation fails the test instead of the machine.
 
-mod support;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use support::{Fixture, assert_no_unsafe_bytes, line_of};
+use crate::support::{Fixture, assert_no_unsafe_bytes, line_of};
 
 const PLAN: &str = "plan_28_points.yaml";
 const SOURCES: &str = "sources.yaml";

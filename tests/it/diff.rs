@@ -1,11 +1,9 @@
 //! `peaceplan diff`: summary, word diff, figures, stances, filters, errors, JSON shape,
 //! and the property that the word diff spells both sides exactly.
 
-mod support;
-
+use crate::support::peaceplan;
 use proptest::prelude::*;
 use serde::Deserialize;
-use support::peaceplan;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -240,7 +238,7 @@ fn stances_that_differ_for_a_party_are_listed() {
 #[test]
 fn stance_differences_compare_the_same_party() {
     // A corpus where two outlets report Ukraine's stance on clause 25 differently.
-    let fixture = support::Fixture::shipped();
+    let fixture = crate::support::Fixture::shipped();
     fixture.replace(
         "plan_28_points.yaml",
         "      - source: wsws\n        wording:\n          - \"Ukraine will hold elections in 100 days\"\n        summary: \"Quotes the election clause word for word.\"\n",

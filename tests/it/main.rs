@@ -1,0 +1,26 @@
+//! The integration tests, as one binary: each module an area of the tool, `support` the
+//! fluent helper and the shared JSON shapes. One binary links the crate once.
+
+mod actors;
+mod align;
+mod align_eval;
+mod bad_input;
+mod clause_lists;
+mod cli;
+mod codebook;
+mod compare;
+mod corpus_facts;
+mod departures;
+mod diff;
+mod ecosystem;
+mod fuzz_regressions;
+mod layers;
+mod loader_errors;
+mod paper_cuts;
+mod properties;
+mod readme;
+mod reports;
+mod review;
+mod search;
+mod support;
+mod versions;
