@@ -22,5 +22,6 @@ mod readme;
 mod reports;
 mod review;
 mod search;
+mod snapshots;
 mod support;
 mod versions;
