@@ -681,6 +681,9 @@ fn a_closed_pipe_is_quiet_for_every_command_and_format() {
         &["export"],
         &["man"],
         &["schema", "output"],
+        &["--help"],
+        &["list", "--help"],
+        &["--version"],
     ] {
         let outcome = run_into_closed_pipe(args);
         assert_eq!(
@@ -707,6 +710,10 @@ fn a_full_disk_is_an_error_not_a_panic() {
         &["completions", "bash"][..],
         &["list", "--format", "csv"],
         &["export"],
+        // Help and version are written like any output: a lost write is an error.
+        &["--help"],
+        &["show", "--help"],
+        &["--version"],
     ] {
         let outcome = run_limited_to(args, &[], Some(Stdio::from(full.try_clone().unwrap())));
         assert_eq!(
