@@ -6,6 +6,7 @@ use super::{Context, emit};
 use crate::cli::{OutputFormat, PositionsArgs};
 use crate::query::PositionFilter;
 use crate::records::ActorRecord;
+use crate::records::fields_of;
 use crate::render;
 
 pub fn run(args: &PositionsArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -20,7 +21,7 @@ pub fn run(args: &PositionsArgs, context: &Context, out: &mut dyn Write) -> anyh
         context,
         out,
         &records,
-        ActorRecord::FIELDS,
+        &fields_of::<ActorRecord>(),
         render::actor_table,
     )
 }

@@ -3,10 +3,11 @@
 
 use std::io::Write;
 
-use super::{Context, emit};
-use crate::cli::{CompareArgs, OutputFormat};
+use super::{Context, emit_text};
+use crate::cli::CompareArgs;
 use crate::query::{expand_spans, require_clause};
 use crate::records::compare::RenderingRecord;
+use crate::records::fields_of;
 use crate::render;
 
 pub fn run(args: &CompareArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -20,12 +21,11 @@ pub fn run(args: &CompareArgs, context: &Context, out: &mut dyn Write) -> anyhow
         .flat_map(|clause| RenderingRecord::for_clause(&corpus, clause))
         .filter(|record| record.reported || !args.reported)
         .collect();
-    if context.format == OutputFormat::Table {
-        context.require_no_fields()?;
-        write!(out, "{}", render::side_by_side(&records, context.style))?;
-        return Ok(());
-    }
-    emit(context, out, &records, RenderingRecord::FIELDS, |_, _| {
-        unreachable!("tables are drawn above")
-    })
+    emit_text(
+        context,
+        out,
+        &records,
+        &fields_of::<RenderingRecord>(),
+        |records| render::side_by_side(records, context.style),
+    )
 }

@@ -6,6 +6,7 @@ use std::io::Write;
 use super::{Context, emit};
 use crate::cli::{DeparturesArgs, OutputFormat};
 use crate::query::departures::DepartureFilter;
+use crate::records::fields_of;
 use crate::records::{DepartureRecord, DetectedFigureRecord};
 use crate::render;
 
@@ -30,7 +31,7 @@ pub fn run(args: &DeparturesArgs, context: &Context, out: &mut dyn Write) -> any
             context,
             out,
             &records,
-            DetectedFigureRecord::FIELDS,
+            &fields_of::<DetectedFigureRecord>(),
             render::detected_figure_table,
         );
     }
@@ -44,7 +45,7 @@ pub fn run(args: &DeparturesArgs, context: &Context, out: &mut dyn Write) -> any
         context,
         out,
         &records,
-        DepartureRecord::FIELDS,
+        &fields_of::<DepartureRecord>(),
         render::departure_table,
     )
 }

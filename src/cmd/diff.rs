@@ -3,12 +3,12 @@
 
 use std::io::Write;
 
-use super::Context;
+use super::{Context, emit_document};
 use crate::cli::{DiffArgs, OutputFormat};
 use crate::query::ClauseFilter;
 use crate::query::compare::{self, Side};
 use crate::records::compare::Narrowing;
-use crate::render;
+use crate::render::{self, FlatFormat};
 
 pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     context.require_format(&[
@@ -32,9 +32,11 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
         only_differences: args.only_differences,
     };
     let comparison = compare::compare(&corpus, a, b, &filter).narrowed(narrowing);
+    if emit_document(context, out, &comparison)? {
+        return Ok(());
+    }
     match context.format {
-        OutputFormat::Json => render::write_json(out, &comparison)?,
-        OutputFormat::Yaml => render::write_yaml(out, &comparison)?,
+        OutputFormat::Json | OutputFormat::Yaml => {}
         OutputFormat::Jsonl => {
             let values = comparison
                 .clauses
@@ -50,7 +52,7 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
                 .map(|column| (*column).to_owned())
                 .collect();
             let rows = render::diff_clause_rows(&comparison).into_iter();
-            render::write_flat_rows(out, context.format, &columns, rows)?;
+            render::write_flat_rows(out, FlatFormat::Csv, &columns, rows)?;
         }
         OutputFormat::Table if comparison.clauses.is_empty() => {
             render::note("no clauses match: neither side reports any clause in this scope");

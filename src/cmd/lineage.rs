@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::Context;
+use super::{Context, emit_document};
 use crate::cli::{LineageArgs, OutputFormat};
 use crate::query::lineage;
 use crate::render;
@@ -12,15 +12,12 @@ pub fn run(args: &LineageArgs, context: &Context, out: &mut dyn Write) -> anyhow
     context.require_no_fields()?;
     let corpus = context.corpus()?;
     let record = lineage::lineage(&corpus, &args.target)?;
-    match context.format {
-        OutputFormat::Json => render::write_json(out, &record),
-        OutputFormat::Yaml => render::write_yaml(out, &record),
-        _ => {
-            if record.chains.is_empty() {
-                render::note("the point derives from no clause of the 28-point plan");
-            }
-            write!(out, "{}", render::lineage_text(&record, context.style))?;
-            Ok(())
-        }
+    if emit_document(context, out, &record)? {
+        return Ok(());
     }
+    if record.chains.is_empty() {
+        render::note("the point derives from no clause of the 28-point plan");
+    }
+    write!(out, "{}", render::lineage_text(&record, context.style))?;
+    Ok(())
 }

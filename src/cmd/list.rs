@@ -6,6 +6,7 @@ use super::{Context, emit};
 use crate::cli::{ListArgs, OutputFormat};
 use crate::query::ClauseFilter;
 use crate::records::ClauseRecord;
+use crate::records::fields_of;
 use crate::render;
 
 pub fn run(args: &ListArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -27,7 +28,7 @@ pub fn run(args: &ListArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
         context,
         out,
         &records,
-        ClauseRecord::FIELDS,
+        &fields_of::<ClauseRecord>(),
         render::clause_table,
     )
 }

@@ -2,11 +2,11 @@
 
 use std::io::Write;
 
-use super::Context;
-use crate::cli::{MatrixArgs, OutputFormat};
+use super::{Context, emit_document};
+use crate::cli::MatrixArgs;
 use crate::query::ClauseFilter;
 use crate::records::MatrixRecord;
-use crate::render;
+use crate::render::{self, FlatFormat};
 
 pub fn run(args: &MatrixArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     if args.versions {
@@ -16,31 +16,34 @@ pub fn run(args: &MatrixArgs, context: &Context, out: &mut dyn Write) -> anyhow:
     let filter = ClauseFilter::new(&args.filter.criteria(), &corpus)?;
     let clauses = filter.select(&corpus);
     let record = MatrixRecord::new(&corpus, &clauses);
-    match context.format {
-        OutputFormat::Json | OutputFormat::Yaml => {
-            context.require_no_fields()?;
-            if context.format == OutputFormat::Json {
-                render::write_json(out, &record)?;
-            } else {
-                render::write_yaml(out, &record)?;
-            }
-        }
-        OutputFormat::Table if clauses.is_empty() => render::note("no clauses match"),
-        OutputFormat::Table => {
-            context.require_no_fields()?;
-            writeln!(out, "{}", render::matrix_table(&record, context.style))?;
-            writeln!(out, "{}", render::matrix_legend(context.style))?;
-        }
-        OutputFormat::Jsonl | OutputFormat::Csv | OutputFormat::Markdown => {
-            write_flat(&record, context, out)?;
-        }
+    if let Some(flat) = context.format.flat() {
+        return write_flat(&record, flat, context, out);
     }
+    context.require_no_fields()?;
+    if emit_document(context, out, &record)? {
+        return Ok(());
+    }
+    if clauses.is_empty() {
+        render::note("no clauses match");
+        return Ok(());
+    }
+    writeln!(out, "{}", render::matrix_table(&record, context.style))?;
+    writeln!(out, "{}", render::matrix_legend(context.style))?;
     Ok(())
 }
 
 /// The grid as flat rows, with the `--fields` chosen.
-fn write_flat(record: &MatrixRecord, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
-    let fields = record.flat_fields();
+fn write_flat(
+    record: &MatrixRecord,
+    format: FlatFormat,
+    context: &Context,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let fields: Vec<String> = record
+        .flat_fields()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
     let shape = render::RecordShape {
         command: context.command,
         fields: &fields,
@@ -55,12 +58,9 @@ fn write_flat(record: &MatrixRecord, context: &Context, out: &mut dyn Write) -> 
             .filter_map(|name| fields.iter().position(|field| field == name))
             .collect()
     };
-    let columns: Vec<String> = picked
-        .iter()
-        .map(|&index| fields[index].to_owned())
-        .collect();
+    let columns: Vec<String> = picked.iter().map(|&index| fields[index].clone()).collect();
     let rows = record
         .flat_rows()
         .map(|cells| picked.iter().map(|&index| cells[index].clone()).collect());
-    render::write_flat_rows(out, context.format, &columns, rows)
+    render::write_flat_rows(out, format, &columns, rows)
 }

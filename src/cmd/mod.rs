@@ -32,7 +32,7 @@ use crate::cli::{Cli, Command, GlobalArgs, OutputFormat};
 use crate::corpus;
 use crate::error::UsageError;
 use crate::model::Corpus;
-use crate::render::{self, Style};
+use crate::render::{self, StructuredFormat, Style};
 
 /// What every command needs besides its own arguments.
 pub struct Context<'a> {
@@ -84,27 +84,76 @@ pub fn emit<T: Serialize>(
     context: &Context,
     out: &mut dyn Write,
     records: &[T],
-    fields: &[&str],
+    fields: &[String],
     layout: impl FnOnce(&[T], Style) -> Table,
 ) -> anyhow::Result<()> {
-    if context.format == OutputFormat::Table {
-        context.require_no_fields()?;
+    emit_drawn(context, out, records, fields, |out, records| {
         writeln!(out, "{}", layout(records, context.style))?;
-        return Ok(());
-    }
+        Ok(())
+    })
+}
+
+/// Write `records` as the text `draw` gives of them all, or in the structured format
+/// chosen, as [`emit`] does.
+pub fn emit_text<T: Serialize>(
+    context: &Context,
+    out: &mut dyn Write,
+    records: &[T],
+    fields: &[String],
+    draw: impl FnOnce(&[T]) -> String,
+) -> anyhow::Result<()> {
+    emit_drawn(context, out, records, fields, |out, records| {
+        write!(out, "{}", draw(records))?;
+        Ok(())
+    })
+}
+
+/// Write each record as the text `details` gives of it, a blank line between two, or
+/// all of them in the structured format chosen, as [`emit`] does.
+pub fn emit_each<T: Serialize>(
+    context: &Context,
+    out: &mut dyn Write,
+    records: &[T],
+    fields: &[String],
+    details: impl Fn(&T) -> String,
+) -> anyhow::Result<()> {
+    emit_drawn(context, out, records, fields, |out, records| {
+        for (index, record) in records.iter().enumerate() {
+            if index > 0 {
+                writeln!(out)?;
+            }
+            write!(out, "{}", details(record))?;
+        }
+        Ok(())
+    })
+}
+
+/// Write `records` as `draw` draws them for people, or in the structured format chosen.
+fn emit_drawn<T: Serialize>(
+    context: &Context,
+    out: &mut dyn Write,
+    records: &[T],
+    fields: &[String],
+    draw: impl FnOnce(&mut dyn Write, &[T]) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let Some(format) = context.format.structured() else {
+        context.require_no_fields()?;
+        return draw(out, records);
+    };
     let values = records
         .iter()
         .map(serde_json::to_value)
         .collect::<Result<Vec<_>, _>>()?;
-    emit_values(context, out, values, fields)
+    emit_values(context, out, format, values, fields)
 }
 
-/// Write records already turned into JSON objects in the structured format chosen.
-pub fn emit_values(
+/// Write records already turned into JSON objects in `format`, with the `--fields` chosen.
+fn emit_values(
     context: &Context,
     out: &mut dyn Write,
+    format: StructuredFormat,
     values: impl IntoIterator<Item = serde_json::Value>,
-    fields: &[&str],
+    fields: &[String],
 ) -> anyhow::Result<()> {
     let shape = render::RecordShape {
         command: context.command,
@@ -113,14 +162,29 @@ pub fn emit_values(
     let chosen = &render::chosen_fields(&context.global.fields);
     render::check_fields(chosen, &shape)?;
     let columns: Vec<String> = if chosen.is_empty() {
-        fields.iter().map(|field| (*field).to_owned()).collect()
+        fields.to_vec()
     } else {
         chosen.clone()
     };
     let records = values
         .into_iter()
         .map(|value| render::project(value, chosen));
-    render::write_records(out, context.format, records, &columns, context.command)
+    render::write_records(out, format, records, &columns, context.command)
+}
+
+/// Write `document` as one JSON or YAML document when either was asked for, and say
+/// whether it was; when not, the command draws it in the format chosen.
+pub fn emit_document<T: Serialize + ?Sized>(
+    context: &Context,
+    out: &mut dyn Write,
+    document: &T,
+) -> anyhow::Result<bool> {
+    match context.format {
+        OutputFormat::Json => render::write_json(out, document)?,
+        OutputFormat::Yaml => render::write_yaml(out, document)?,
+        _ => return Ok(false),
+    }
+    Ok(true)
 }
 
 /// Run the command `cli` asks for, writing its output to stdout.

@@ -12,7 +12,7 @@ pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
         context,
         out,
         &VocabularyRecord::parties(&corpus),
-        VocabularyRecord::PARTY_FIELDS,
+        &VocabularyRecord::party_fields(),
         render::vocabulary_table,
     )
 }

@@ -6,6 +6,7 @@ use super::{Context, emit};
 use crate::cli::{OutputFormat, PositionsArgs};
 use crate::query::PositionFilter;
 use crate::records::PositionRecord;
+use crate::records::fields_of;
 use crate::render;
 
 pub fn run(args: &PositionsArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -24,7 +25,7 @@ pub fn run(args: &PositionsArgs, context: &Context, out: &mut dyn Write) -> anyh
         context,
         out,
         &records,
-        PositionRecord::FIELDS,
+        &fields_of::<PositionRecord>(),
         render::position_table,
     )
 }

@@ -7,6 +7,7 @@ use crate::cli::{OutputFormat, SearchArgs};
 use crate::corpus::TEXT_SOURCE_ID;
 use crate::query::search::{self, Matcher};
 use crate::query::{ClauseFilter, require_known};
+use crate::records::fields_of;
 use crate::records::search::Hit;
 use crate::render;
 
@@ -19,19 +20,16 @@ pub fn run(args: &SearchArgs, context: &Context, out: &mut dyn Write) -> anyhow:
     let filter = ClauseFilter::new(&args.scope.criteria(), &corpus)?;
     let hits = search::search(&corpus, &filter, &args.source, &matcher);
     if context.format != OutputFormat::Table {
-        return emit(context, out, &hits, Hit::FIELDS, render::search_table);
+        return emit(context, out, &hits, &fields_of::<Hit>(), |hits, style| {
+            render::search_table(hits, style, &|text| matcher.highlights(text))
+        });
     }
     context.require_no_fields()?;
     if hits.is_empty() {
         render::note(&format!("no matches for `{}`", args.query));
         return Ok(());
     }
-    let drawn = render::search_table(&hits, context.style).to_string();
-    if context.style.color {
-        let highlighted = render::highlight_last_column(&drawn, |text| matcher.highlights(text));
-        writeln!(out, "{highlighted}")?;
-    } else {
-        writeln!(out, "{drawn}")?;
-    }
+    let table = render::search_table(&hits, context.style, &|text| matcher.highlights(text));
+    writeln!(out, "{table}")?;
     Ok(())
 }

@@ -2,10 +2,11 @@
 
 use std::io::Write;
 
-use super::{Context, emit_values};
-use crate::cli::{OutputFormat, ShowArgs};
+use super::{Context, emit_each};
+use crate::cli::ShowArgs;
 use crate::query::{expand_spans, require_clause};
 use crate::records::ClauseDetail;
+use crate::records::fields_of;
 use crate::render;
 
 pub fn run(args: &ShowArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -21,24 +22,11 @@ pub fn run(args: &ShowArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
         .into_iter()
         .map(|clause| ClauseDetail::new(&corpus, clause))
         .collect();
-    match context.format {
-        OutputFormat::Table => {
-            context.require_no_fields()?;
-            for (index, detail) in details.iter().enumerate() {
-                if index > 0 {
-                    writeln!(out)?;
-                }
-                let text = render::clause_details(&corpus, detail, context.style);
-                write!(out, "{text}")?;
-            }
-        }
-        _ => {
-            let values = details
-                .iter()
-                .map(serde_json::to_value)
-                .collect::<Result<Vec<_>, _>>()?;
-            emit_values(context, out, values, ClauseDetail::FIELDS)?;
-        }
-    }
-    Ok(())
+    emit_each(
+        context,
+        out,
+        &details,
+        &fields_of::<ClauseDetail>(),
+        |detail| render::clause_details(&corpus, detail, context.style),
+    )
 }

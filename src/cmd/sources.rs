@@ -4,6 +4,7 @@ use std::io::Write;
 
 use super::{Context, emit};
 use crate::records::SourceRecord;
+use crate::records::fields_of;
 use crate::render;
 
 pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -12,7 +13,7 @@ pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
         context,
         out,
         &SourceRecord::all(&corpus),
-        SourceRecord::FIELDS,
+        &fields_of::<SourceRecord>(),
         render::source_table,
     )
 }

@@ -4,6 +4,7 @@ use std::io::Write;
 
 use super::{Context, emit};
 use crate::records::VocabularyRecord;
+use crate::records::fields_of;
 use crate::render;
 
 pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -12,7 +13,7 @@ pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
         context,
         out,
         &VocabularyRecord::topics(&corpus),
-        VocabularyRecord::TOPIC_FIELDS,
+        &fields_of::<VocabularyRecord>(),
         render::vocabulary_table,
     )
 }

@@ -3,13 +3,14 @@
 
 use std::io::Write;
 
-use super::{Context, emit, emit_values};
+use super::{Context, emit, emit_document, emit_each};
 use crate::cli::{DiffArgs, ListArgs, MatrixArgs, OutputFormat, ShowArgs};
 use crate::error::UsageError;
 use crate::model::Corpus;
 use crate::model::versions::Point;
 use crate::query::lineage::{self, VersionView};
 use crate::query::{ClauseFilter, any_or_unset, require_known};
+use crate::records::fields_of;
 use crate::records::versions::{PointRecord, VersionMatrix};
 use crate::render;
 
@@ -65,7 +66,7 @@ pub fn list(
         context,
         out,
         &records,
-        PointRecord::FIELDS,
+        &fields_of::<PointRecord>(),
         render::point_table,
     )
 }
@@ -85,21 +86,13 @@ pub fn show(
         .flat_map(|span| span.numbers())
         .map(|number| Ok(view.point_record(lineage::require_point(&view, number)?)))
         .collect::<Result<Vec<_>, UsageError>>()?;
-    if context.format == OutputFormat::Table {
-        context.require_no_fields()?;
-        for (index, record) in records.iter().enumerate() {
-            if index > 0 {
-                writeln!(out)?;
-            }
-            write!(out, "{}", render::point_details(record, context.style))?;
-        }
-        return Ok(());
-    }
-    let values = records
-        .iter()
-        .map(serde_json::to_value)
-        .collect::<Result<Vec<_>, _>>()?;
-    emit_values(context, out, values, PointRecord::FIELDS)
+    emit_each(
+        context,
+        out,
+        &records,
+        &fields_of::<PointRecord>(),
+        |record| render::point_details(record, context.style),
+    )
 }
 
 /// Whether `diff A B` compares versions: `--version` given, or a side that is a version
@@ -131,9 +124,10 @@ pub fn diff(
     let b = VersionView::named(corpus, &args.b)?;
     let filter = ClauseFilter::new(&args.scope.criteria(), corpus)?;
     let comparison = lineage::compare_versions(a, b, |clause| filter.matches(clause));
+    if emit_document(context, out, &comparison)? {
+        return Ok(());
+    }
     match context.format {
-        OutputFormat::Json => render::write_json(out, &comparison),
-        OutputFormat::Yaml => render::write_yaml(out, &comparison),
         OutputFormat::Jsonl => {
             let values = comparison
                 .clauses
@@ -160,19 +154,16 @@ pub fn matrix(args: &MatrixArgs, context: &Context, out: &mut dyn Write) -> anyh
     let corpus = context.corpus()?;
     let filter = ClauseFilter::new(&args.filter.criteria(), &corpus)?;
     let matrix = VersionMatrix::new(&corpus, &filter.select(&corpus));
-    match context.format {
-        OutputFormat::Json => render::write_json(out, &matrix),
-        OutputFormat::Yaml => render::write_yaml(out, &matrix),
-        _ => {
-            writeln!(
-                out,
-                "{}",
-                render::version_matrix_table(&matrix, context.style)
-            )?;
-            writeln!(out, "{}", render::version_matrix_legend())?;
-            Ok(())
-        }
+    if emit_document(context, out, &matrix)? {
+        return Ok(());
     }
+    writeln!(
+        out,
+        "{}",
+        render::version_matrix_table(&matrix, context.style)
+    )?;
+    writeln!(out, "{}", render::version_matrix_legend())?;
+    Ok(())
 }
 
 /// A later version by id (`us-28`'s points are the clauses: plain `list` and `show`).

@@ -5,6 +5,7 @@ use std::io::Write;
 
 use super::{Context, emit};
 use crate::query::lineage::VersionView;
+use crate::records::fields_of;
 use crate::records::versions::VersionRecord;
 use crate::render;
 
@@ -18,7 +19,7 @@ pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
         context,
         out,
         &records,
-        VersionRecord::FIELDS,
+        &fields_of::<VersionRecord>(),
         render::version_table,
     )
 }

@@ -373,17 +373,6 @@ fn summarise(clauses: &[ClauseComparison]) -> Summary {
 }
 
 impl<'c> RenderingRecord<'c> {
-    pub const FIELDS: &'static [&'static str] = &[
-        "clause",
-        "title",
-        "source",
-        "outlet",
-        "reported",
-        "wording",
-        "shared_percent",
-        "departures",
-    ];
-
     /// The text first, then every outlet in the order of `sources.yaml`, reporting it or
     /// not.
     pub fn for_clause(corpus: &'c Corpus, clause: &'c Clause) -> Vec<Self> {

@@ -249,42 +249,6 @@ impl<'c> VersionView<'c> {
     }
 }
 
-impl VersionRecord<'_> {
-    pub const FIELDS: &'static [&'static str] = &[
-        "id",
-        "title",
-        "date",
-        "date_note",
-        "drafted_by",
-        "relayed_by",
-        "text_status",
-        "declared_points",
-        "points_recorded",
-        "drops",
-        "summary",
-        "sources",
-        "accounts",
-    ];
-}
-
-impl PointRecord<'_> {
-    pub const FIELDS: &'static [&'static str] = &[
-        "version",
-        "number",
-        "title",
-        "summary",
-        "figures",
-        "topics",
-        "parties",
-        "lineage",
-        "from",
-        "figures_changed",
-        "note",
-        "sources",
-        "accounts",
-    ];
-}
-
 /// The chain of `clause` through every version.
 pub fn chain<'c>(corpus: &'c Corpus, clause: &'c Clause) -> Chain<'c> {
     Chain {

@@ -18,16 +18,6 @@ pub struct ClauseRecord<'c> {
 }
 
 impl<'c> ClauseRecord<'c> {
-    pub const FIELDS: &'static [&'static str] = &[
-        "number",
-        "title",
-        "text",
-        "subpoints",
-        "topics",
-        "parties",
-        "sources",
-    ];
-
     pub fn new(corpus: &'c Corpus, clause: &'c Clause) -> Self {
         Self {
             number: clause.number,
@@ -50,17 +40,6 @@ pub struct ClauseDetail<'c> {
 }
 
 impl<'c> ClauseDetail<'c> {
-    pub const FIELDS: &'static [&'static str] = &[
-        "number",
-        "title",
-        "text",
-        "subpoints",
-        "topics",
-        "parties",
-        "sources",
-        "reports",
-    ];
-
     pub fn new(corpus: &'c Corpus, clause: &'c Clause) -> Self {
         Self {
             clause: ClauseRecord::new(corpus, clause),

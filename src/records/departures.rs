@@ -42,15 +42,6 @@ pub struct DepartureRecord<'c> {
 }
 
 impl<'c> DepartureRecord<'c> {
-    pub const FIELDS: &'static [&'static str] = &[
-        "clause",
-        "source",
-        "kind",
-        "text_says",
-        "outlet_says",
-        "explanation",
-    ];
-
     pub fn new(recorded: &RecordedDeparture<'c>) -> Self {
         let departure = recorded.departure;
         Self {
@@ -81,15 +72,6 @@ pub struct DetectedFigureRecord<'c> {
 }
 
 impl<'c> DetectedFigureRecord<'c> {
-    pub const FIELDS: &'static [&'static str] = &[
-        "clause",
-        "source",
-        "status",
-        "outlet_figures",
-        "text_figures",
-        "outlet_says",
-    ];
-
     pub fn new(detected: &DetectedFigure<'c>) -> Self {
         let written = |figures: &[crate::text::figures::Figure]| -> Vec<String> {
             figures

@@ -21,10 +21,6 @@ pub struct PositionRecord<'c> {
 }
 
 impl<'c> PositionRecord<'c> {
-    pub const FIELDS: &'static [&'static str] = &[
-        "clause", "source", "actor", "party", "stance", "summary", "quote", "via",
-    ];
-
     pub fn new(reported: &ReportedPosition<'c>) -> Self {
         let position = reported.position;
         Self {
@@ -54,8 +50,6 @@ pub struct ActorRecord<'c> {
 }
 
 impl<'c> ActorRecord<'c> {
-    pub const FIELDS: &'static [&'static str] = &["actor", "party", "positions", "sources"];
-
     /// One record per actor and party among `positions`, ordered by actor, ignoring case
     /// and accents; `sources` in the order of `corpus`'s outlets.
     pub fn all(corpus: &'c Corpus, positions: &[ReportedPosition<'c>]) -> Vec<Self> {

@@ -19,8 +19,3 @@ pub struct Hit {
     /// Each matched piece of the passage, in order.
     pub matches: Vec<String>,
 }
-
-impl Hit {
-    pub const FIELDS: &'static [&'static str] =
-        &["clause", "source", "field", "passage", "matches"];
-}

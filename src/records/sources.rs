@@ -22,20 +22,6 @@ pub struct SourceRecord<'c> {
 }
 
 impl<'c> SourceRecord<'c> {
-    pub const FIELDS: &'static [&'static str] = &[
-        "id",
-        "name",
-        "publisher",
-        "headline",
-        "byline",
-        "published",
-        "date_note",
-        "language",
-        "kind",
-        "via",
-        "clauses",
-    ];
-
     pub fn all(corpus: &'c Corpus) -> Vec<Self> {
         // Counted in one pass over the reports: once per source would be quadratic in a
         // corpus with many sources.

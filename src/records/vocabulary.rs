@@ -15,8 +15,12 @@ pub struct VocabularyRecord<'c> {
 }
 
 impl<'c> VocabularyRecord<'c> {
-    pub const TOPIC_FIELDS: &'static [&'static str] = &["id", "label", "description", "clauses"];
-    pub const PARTY_FIELDS: &'static [&'static str] = &["id", "label", "clauses"];
+    /// A party's fields: a topic's but the description, which parties do not have.
+    pub fn party_fields() -> Vec<String> {
+        let mut fields = super::fields_of::<Self>();
+        fields.retain(|field| field != "description");
+        fields
+    }
 
     /// Topics with the number of clauses that touch each.
     pub fn topics(corpus: &'c Corpus) -> Vec<Self> {

@@ -5,17 +5,13 @@ use std::fmt::Write as _;
 
 use super::FlatCell;
 use super::Style;
+use super::palette::{self, paint};
 use crate::model::Report;
 use crate::query::compare::joined_wording;
 use crate::records::compare::{
     ActorDifference, ClauseComparison, Comparison, Op, Presence, WordOp,
 };
 use crate::text::escape::{quoted, visible};
-
-const RED: &str = "\u{1b}[31m";
-const GREEN: &str = "\u{1b}[32m";
-const BOLD: &str = "\u{1b}[1m";
-const RESET: &str = "\u{1b}[0m";
 
 /// The opening lines: which clauses each side reports and how many read the same.
 pub fn diff_summary(comparison: &Comparison, style: Style) -> String {
@@ -83,7 +79,11 @@ fn clause_block(comparison: &Comparison, clause: &ClauseComparison, style: Style
         verdict(clause)
     );
     let heading = wrap_lines(&heading, usize::from(style.width));
-    let _ = writeln!(text, "{}", emphasised(heading.trim_end(), BOLD, style));
+    let _ = writeln!(
+        text,
+        "{}",
+        emphasised(heading.trim_end(), palette::HEADING, style)
+    );
     let mut notes = String::new();
     let diff_width = usize::from(style.width).saturating_sub(2).max(20);
     for line in render_word_diff(&clause.word_diff, style, diff_width).lines() {
@@ -259,8 +259,8 @@ impl Line {
         let marked = match (self.last_op, style.color) {
             (None, _) => return,
             (Some(Op::Equal), _) => run,
-            (Some(Op::Delete), true) => format!("{RED}{run}{RESET}"),
-            (Some(Op::Insert), true) => format!("{GREEN}{run}{RESET}"),
+            (Some(Op::Delete), true) => paint(&run, palette::DELETED),
+            (Some(Op::Insert), true) => paint(&run, palette::INSERTED),
             (Some(Op::Delete), false) => format!("[-{run}-]"),
             (Some(Op::Insert), false) => format!("{{+{run}+}}"),
         };
@@ -485,7 +485,7 @@ fn or_dash(text: &str) -> &str {
     if text.is_empty() { "–" } else { text }
 }
 
-fn emphasised(text: &str, code: &str, style: Style) -> String {
+fn emphasised(text: &str, ansi: anstyle::Style, style: Style) -> String {
     if !style.color {
         return text.to_owned();
     }
@@ -495,7 +495,7 @@ fn emphasised(text: &str, code: &str, style: Style) -> String {
             if line.is_empty() {
                 String::new()
             } else {
-                format!("{code}{line}{RESET}")
+                paint(line, ansi)
             }
         })
         .collect::<Vec<_>>()

@@ -56,3 +56,45 @@ pub enum ColorChoice {
     Always,
     Never,
 }
+
+/// The formats for scripts, spreadsheets and articles: every format but the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StructuredFormat {
+    Json,
+    Jsonl,
+    Csv,
+    Markdown,
+    Yaml,
+}
+
+/// The formats that rows flat by nature (one cell per column) are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlatFormat {
+    Csv,
+    Markdown,
+    Jsonl,
+}
+
+impl OutputFormat {
+    /// The format for scripts this is; `None` for the table.
+    pub fn structured(self) -> Option<StructuredFormat> {
+        match self {
+            OutputFormat::Table => None,
+            OutputFormat::Json => Some(StructuredFormat::Json),
+            OutputFormat::Jsonl => Some(StructuredFormat::Jsonl),
+            OutputFormat::Csv => Some(StructuredFormat::Csv),
+            OutputFormat::Markdown => Some(StructuredFormat::Markdown),
+            OutputFormat::Yaml => Some(StructuredFormat::Yaml),
+        }
+    }
+
+    /// The flat format this is; `None` for the table and the document formats.
+    pub fn flat(self) -> Option<FlatFormat> {
+        match self {
+            OutputFormat::Csv => Some(FlatFormat::Csv),
+            OutputFormat::Markdown => Some(FlatFormat::Markdown),
+            OutputFormat::Jsonl => Some(FlatFormat::Jsonl),
+            OutputFormat::Table | OutputFormat::Json | OutputFormat::Yaml => None,
+        }
+    }
+}

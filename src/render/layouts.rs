@@ -3,7 +3,8 @@
 use comfy_table::{Attribute, Cell, ColumnConstraint, Table, Width};
 
 use super::Style;
-use super::table::{data_cell, new_table, visible};
+use super::palette::{self, paint};
+use super::table::{data_cell, highlighted_cell, new_table, visible};
 use crate::model::rendering::Rendering;
 use crate::model::{Corpus, Discrepancy, EarlierVersion, Position, Report};
 use crate::records::search::Hit;
@@ -236,7 +237,11 @@ pub fn position_table(records: &[PositionRecord], style: Style) -> Table {
 
 /// `search`: one row per matching field. Matches are highlighted afterwards, on the drawn
 /// table (see [`highlight_last_column`]), so that escape codes never count as width.
-pub fn search_table(hits: &[Hit], style: Style) -> Table {
+/// Where a search matched in a passage: byte ranges, in order, not overlapping.
+pub type Highlighter<'a> = &'a dyn Fn(&str) -> Vec<(usize, usize)>;
+
+/// The search hits, each passage with what matched painted when colour is on.
+pub fn search_table(hits: &[Hit], style: Style, highlights: Highlighter) -> Table {
     let mut table = new_table(style, &["Clause", "Source", "Field", "Passage"]);
     for hit in hits {
         let clause = match (hit.clause, hit.field) {
@@ -248,38 +253,16 @@ pub fn search_table(hits: &[Hit], style: Style) -> Table {
             Cell::new(clause),
             data_cell(&hit.source),
             Cell::new(hit.field),
-            data_cell(&hit.passage),
+            if style.color {
+                highlighted_cell(&hit.passage, highlights)
+            } else {
+                data_cell(&hit.passage)
+            },
         ]);
     }
     keep_whole(&mut table, &[0, 2]);
     set_minimum_width(&mut table, 1, 11);
     table
-}
-
-/// The drawn table with every match that `find` reports in the last column of its body
-/// rows wrapped in bold yellow. A match that the table wrapped onto two lines is left
-/// plain.
-pub fn highlight_last_column(drawn: &str, find: impl Fn(&str) -> Vec<(usize, usize)>) -> String {
-    const HEADER_LINES: usize = 3;
-    let mut text = String::with_capacity(drawn.len());
-    for (index, line) in drawn.split_inclusive('\n').enumerate() {
-        let cut = line.rfind('┆').map(|at| at + '┆'.len_utf8());
-        match cut {
-            Some(cut) if index >= HEADER_LINES => {
-                let (head, tail) = line.split_at(cut);
-                text.push_str(head);
-                let mut last = 0;
-                for (start, end) in find(tail) {
-                    text.push_str(&tail[last..start]);
-                    text.push_str(&format!("\u{1b}[1;33m{}\u{1b}[0m", &tail[start..end]));
-                    last = end;
-                }
-                text.push_str(&tail[last..]);
-            }
-            _ => text.push_str(line),
-        }
-    }
-    text
 }
 
 /// Never wrap these columns (ids and short values): they keep their content's width.
@@ -441,7 +424,7 @@ fn heading(text: &str, style: Style) -> String {
         .iter()
         .map(|line| {
             if style.color {
-                format!("\u{1b}[1m{line}\u{1b}[0m")
+                paint(line, palette::HEADING)
             } else {
                 line.to_string()
             }

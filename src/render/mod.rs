@@ -5,6 +5,7 @@ mod align;
 mod diff;
 mod format;
 mod layouts;
+mod palette;
 mod side_by_side;
 mod structured;
 mod table;
@@ -21,11 +22,11 @@ pub use diff::{
     DIFF_CSV_COLUMNS, diff_clause_rows, diff_details, diff_markdown, diff_plan_stances,
     diff_stat_lines, diff_summary, markdown_word_diff, render_word_diff,
 };
-pub use layouts::{actor_table, departure_table, detected_figure_table};
 pub use layouts::{
-    clause_details, clause_table, highlight_last_column, matrix_legend, matrix_table,
-    position_table, search_table, source_table, vocabulary_table,
+    Highlighter, clause_details, clause_table, matrix_legend, matrix_table, position_table,
+    search_table, source_table, vocabulary_table,
 };
+pub use layouts::{actor_table, departure_table, detected_figure_table};
 pub use side_by_side::side_by_side;
 pub use structured::{
     FlatCell, RecordShape, check_fields, chosen_fields, project, write_flat_rows, write_json_lines,
@@ -36,7 +37,7 @@ pub use versions::{
     version_matrix_table, version_table,
 };
 
-pub use format::{ColorChoice, OutputFormat};
+pub use format::{ColorChoice, FlatFormat, OutputFormat, StructuredFormat};
 
 /// Width for tables when stdout is not a terminal and neither --width nor COLUMNS says.
 pub const DEFAULT_WIDTH: u16 = 100;

@@ -9,7 +9,7 @@ use comfy_table::{ContentArrangement, Table};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
-use super::OutputFormat;
+use super::{FlatFormat, StructuredFormat};
 use crate::error::UsageError;
 pub use crate::records::FlatCell;
 use crate::text::escape::{json_compact, visible};
@@ -19,7 +19,7 @@ pub struct RecordShape<'a> {
     /// The command, as the user typed it (`list`, `positions`, …).
     pub command: &'a str,
     /// Every field a record can have, in output order.
-    pub fields: &'a [&'a str],
+    pub fields: &'a [String],
 }
 
 /// The fields asked for with `--fields`, trimmed (`'a, b'` is `a,b`), empty entries
@@ -36,10 +36,7 @@ pub fn chosen_fields(raw: &[String]) -> Vec<String> {
 
 /// A usage error, listing the available fields, if any of `chosen` is unknown.
 pub fn check_fields(chosen: &[String], shape: &RecordShape) -> Result<(), UsageError> {
-    match chosen
-        .iter()
-        .find(|field| !shape.fields.contains(&field.as_str()))
-    {
+    match chosen.iter().find(|field| !shape.fields.contains(field)) {
         None => Ok(()),
         Some(unknown) => Err(UsageError(format!(
             "unknown field `{unknown}` for `{}`; available fields: {}",
@@ -65,22 +62,21 @@ pub fn project(record: Value, chosen: &[String]) -> Value {
     Value::Object(projected)
 }
 
-/// Write `records` (objects) in `format`, which must not be `table`. JSON Lines and CSV
-/// are written as the records come, so a long stream takes little memory.
+/// Write `records` (objects) in `format`. JSON Lines and CSV are written as the records
+/// come, so a long stream takes little memory.
 pub fn write_records(
     out: &mut dyn Write,
-    format: OutputFormat,
+    format: StructuredFormat,
     records: impl Iterator<Item = Value>,
     columns: &[String],
     command: &str,
 ) -> anyhow::Result<()> {
     match format {
-        OutputFormat::Json => super::write_json(out, &records.collect::<Vec<_>>()),
-        OutputFormat::Jsonl => write_json_lines(out, records),
-        OutputFormat::Yaml => write_yaml(out, &records.collect::<Vec<_>>()),
-        OutputFormat::Csv => write_csv(out, records, columns, command),
-        OutputFormat::Markdown => write_markdown(out, records, columns, command),
-        OutputFormat::Table => unreachable!("tables are drawn by each command's layout"),
+        StructuredFormat::Json => super::write_json(out, &records.collect::<Vec<_>>()),
+        StructuredFormat::Jsonl => write_json_lines(out, records),
+        StructuredFormat::Yaml => write_yaml(out, &records.collect::<Vec<_>>()),
+        StructuredFormat::Csv => write_csv(out, records, columns, command),
+        StructuredFormat::Markdown => write_markdown(out, records, columns, command),
     }
 }
 
@@ -104,12 +100,12 @@ impl Serialize for NamedRow<'_> {
 /// Markdown or JSON Lines, one row at a time, without building a JSON value per row.
 pub fn write_flat_rows<'a>(
     out: &mut dyn Write,
-    format: OutputFormat,
+    format: FlatFormat,
     columns: &[String],
     rows: impl Iterator<Item = Vec<FlatCell<'a>>>,
 ) -> anyhow::Result<()> {
     match format {
-        OutputFormat::Csv => {
+        FlatFormat::Csv => {
             let mut writer = csv::Writer::from_writer(out);
             write_csv_record(&mut writer, columns.iter().map(String::as_str))?;
             for row in rows {
@@ -118,14 +114,14 @@ pub fn write_flat_rows<'a>(
             }
             writer.flush()?;
         }
-        OutputFormat::Markdown => {
+        FlatFormat::Markdown => {
             let mut table = markdown_table(columns);
             for row in rows {
                 table.add_row(row.iter().map(|cell| markdown_cell(&cell.text())));
             }
             writeln!(out, "{table}")?;
         }
-        OutputFormat::Jsonl => {
+        FlatFormat::Jsonl => {
             for row in rows {
                 let named = NamedRow {
                     columns,
@@ -134,9 +130,6 @@ pub fn write_flat_rows<'a>(
                 json_compact(&mut *out, &named)?;
                 writeln!(out)?;
             }
-        }
-        OutputFormat::Table | OutputFormat::Json | OutputFormat::Yaml => {
-            unreachable!("flat rows are written as csv, markdown or jsonl only")
         }
     }
     Ok(())
@@ -331,7 +324,7 @@ mod tests {
     fn projects_and_orders_fields() {
         let shape = RecordShape {
             command: "list",
-            fields: &["number", "title", "topics"],
+            fields: &["number".into(), "title".into(), "topics".into()],
         };
         let record = json!({"number": 6, "title": "Armed forces", "topics": ["armed-forces"]});
         let projected = project(record, &["title".into(), "number".into()]);

@@ -6,6 +6,7 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, ContentArrangement, Table};
 
 use super::Style;
+use super::palette::{self, paint};
 pub use crate::text::escape::visible;
 
 /// An empty table with `headers`, sized and styled for `style`.
@@ -39,6 +40,23 @@ fn header_cell(style: Style, text: &str) -> Cell {
 /// sequence from a corpus reaches the terminal.
 pub fn data_cell(text: &str) -> Cell {
     Cell::new(break_long_words(&visible(text)))
+}
+
+/// A cell of `text` with the byte ranges `highlights` finds painted as matches; each
+/// piece is escaped as [`data_cell`] escapes it.
+pub fn highlighted_cell(text: &str, highlights: impl Fn(&str) -> Vec<(usize, usize)>) -> Cell {
+    let mut painted = String::with_capacity(text.len());
+    let mut last = 0;
+    for (start, end) in highlights(text) {
+        painted.push_str(&break_long_words(&visible(&text[last..start])));
+        painted.push_str(&paint(
+            &break_long_words(&visible(&text[start..end])),
+            palette::MATCH,
+        ));
+        last = end;
+    }
+    painted.push_str(&break_long_words(&visible(&text[last..])));
+    Cell::new(painted)
 }
 
 /// Characters of one word the table is given at once. The table splits a word wider

@@ -500,7 +500,7 @@ fn search_errors_and_empty_results() {
 #[test]
 fn search_highlights_matches_only_in_colour() {
     peaceplan(["search", "G7", "--color", "always", "--width", "200"])
-        .stdout_has("\u{1b}[1;33mG7\u{1b}[0m")
+        .stdout_has("\u{1b}[1m\u{1b}[33mG7\u{1b}[0m")
         .run();
     peaceplan(["search", "G7", "--width", "200"])
         .stdout_has("Russia would eventually return to what is now the G7.")

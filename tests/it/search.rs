@@ -201,6 +201,37 @@ fn colour_highlights_each_word_of_a_query_in_any_order() {
         "--width",
         "200",
     ])
-    .stdout_has("\u{1b}[1;33mlegal\u{1b}[0m \u{1b}[1;33mimmunity\u{1b}[0m")
+    .stdout_has("\u{1b}[1m\u{1b}[33mlegal\u{1b}[0m \u{1b}[1m\u{1b}[33mimmunity\u{1b}[0m")
     .run();
+}
+
+/// A match the table wraps onto two lines is painted on both, the words aligned as in
+/// the plain table (the colour is inside the cell, not laid over the drawn table).
+#[test]
+fn colour_follows_a_match_that_the_table_wraps() {
+    let args = [
+        "search",
+        "\"what is now the G7\"",
+        "--source",
+        "kyiv-independent",
+    ];
+    let plain = peaceplan(args.iter().chain(&["--width", "60"])).run();
+    let coloured = peaceplan(args.iter().chain(&["--width", "60", "--color", "always"]))
+        .stdout_has("\u{1b}[33mwhat\u{1b}[0m")
+        .stdout_has("\u{1b}[33mG7\u{1b}[0m")
+        .run();
+    let line_with = |text: &str, needle: &str| {
+        text.lines()
+            .position(|line| line.contains(needle))
+            .unwrap_or_else(|| panic!("no line with {needle:?}:\n{text}"))
+    };
+    let first = line_with(&coloured.stdout, "\u{1b}[33mwhat");
+    let last = line_with(&coloured.stdout, "\u{1b}[33mG7");
+    assert!(first < last, "the match is not wrapped at this width");
+    let unpainted = coloured
+        .stdout
+        .replace("\u{1b}[1m", "")
+        .replace("\u{1b}[33m", "")
+        .replace("\u{1b}[0m", "");
+    assert_eq!(unpainted, plain.stdout);
 }
