@@ -6,6 +6,10 @@
 //! and formats) → `query` (questions asked of a corpus) → `records` (every output shape)
 //! → `corpus` (reading and checking files, the only YAML) → `model` (the data) →
 //! `error` → `text` (folding, escaping, figures, suggestions).
+//!
+//! For use as a library: `corpus::load` reads a corpus into the `model`, `query` asks it
+//! questions whose answers are `records` (the stable output shapes), and `cli` with `cmd`
+//! run the tool itself. `render`, which draws for the terminal, is the binary's own.
 
 pub mod cli;
 pub mod cmd;
@@ -14,5 +18,5 @@ pub mod error;
 pub mod model;
 pub mod query;
 pub mod records;
-pub mod render;
+mod render;
 pub mod text;

@@ -544,3 +544,17 @@ fn plural(count: usize, noun: &str) -> String {
 fn or_none(text: &str) -> &str {
     if text.is_empty() { "none" } else { text }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::markdown_word_diff;
+    use crate::query::compare::word_diff;
+
+    #[test]
+    fn markdown_escapes_what_would_turn_into_markup() {
+        let cell = markdown_word_diff(&word_diff("a *b* c", "a _b_ | c"));
+        assert!(!cell.contains(" | "), "{cell}");
+        assert!(cell.contains("\\*b\\*"), "{cell}");
+        assert!(cell.contains("\\_b\\_"), "{cell}");
+    }
+}

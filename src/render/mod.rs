@@ -16,17 +16,17 @@ use std::io::{IsTerminal, Write};
 
 use serde::Serialize;
 
-pub use crate::text::escape::{is_unsafe_char, json_compact, quoted, visible};
+pub use crate::text::escape::visible;
 pub use align::alignment_text;
 pub use diff::{
     DIFF_CSV_COLUMNS, diff_clause_rows, diff_details, diff_markdown, diff_plan_stances,
-    diff_stat_lines, diff_summary, markdown_word_diff, render_word_diff,
-};
-pub use layouts::{
-    Highlighter, clause_details, clause_table, matrix_legend, matrix_table, position_table,
-    search_table, source_table, vocabulary_table,
+    diff_stat_lines, diff_summary,
 };
 pub use layouts::{actor_table, departure_table, detected_figure_table};
+pub use layouts::{
+    clause_details, clause_table, matrix_legend, matrix_table, position_table, search_table,
+    source_table, vocabulary_table,
+};
 pub use side_by_side::side_by_side;
 pub use structured::{
     FlatCell, RecordShape, check_fields, chosen_fields, project, write_flat_rows, write_json_lines,

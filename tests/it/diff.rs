@@ -507,15 +507,6 @@ fn markdown_writes_the_word_diff_with_strike_through_and_bold() {
 }
 
 #[test]
-fn markdown_escapes_what_would_turn_into_markup() {
-    let ops = peaceplan::query::compare::word_diff("a *b* c", "a _b_ | c");
-    let cell = peaceplan::render::markdown_word_diff(&ops);
-    assert!(!cell.contains(" | "), "{cell}");
-    assert!(cell.contains("\\*b\\*"), "{cell}");
-    assert!(cell.contains("\\_b\\_"), "{cell}");
-}
-
-#[test]
 fn csv_has_a_row_per_clause_with_both_wordings_and_the_marked_diff() {
     let ran = peaceplan([
         "diff",
