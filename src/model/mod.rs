@@ -1,8 +1,9 @@
 //! The corpus data model: the plan, its clauses, the vocabularies and the outlets' reports.
 //!
 //! These types mirror `data/plan_28_points.yaml` and `data/sources.yaml` one to one. They
-//! know nothing of YAML (see `corpus`), of filtering (see `query`) or of output (see
-//! `render`); serde derives let each of those layers read or write them.
+//! know nothing of YAML (see `corpus`), of filtering (see `query`), of the command line
+//! (see `cli`) or of output (see `records` and `render`); serde derives let those layers
+//! read or write them.
 
 pub mod rendering;
 pub mod versions;

@@ -1,7 +1,6 @@
 //! Following the plan through its versions: what became of each clause in each version
 //! (kept, amended, merged, split, dropped), the points of a version, and the comparison
-//! of two versions aligned by lineage. The records here are the JSON output of
-//! `versions`, `lineage`, `list --version`, `diff --version` and `matrix --versions`.
+//! of two versions aligned by lineage. What it returns is in `records/versions.rs`.
 
 use crate::error::UsageError;
 use crate::model::versions::{

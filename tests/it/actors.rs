@@ -1,22 +1,8 @@
 //! Actors as first-class: `positions --actor` and the `actors` command.
 
+use crate::shapes::Position;
 use crate::support::peaceplan;
 use serde::Deserialize;
-
-/// The whole record, so that `deny_unknown_fields` pins its shape.
-#[derive(Debug, Deserialize, Clone)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code)]
-struct Position {
-    clause: Option<u32>,
-    source: String,
-    actor: String,
-    party: String,
-    stance: String,
-    summary: String,
-    quote: Option<String>,
-    via: Option<String>,
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+use crate::shapes::Hit;
 use crate::support::{Fixture, peaceplan};
 use serde::Deserialize;
 use serde_json::Value;
@@ -395,16 +396,6 @@ fn yaml_output_reads_back_like_the_json() {
 }
 
 // ---- search -------------------------------------------------------------------------
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Hit {
-    clause: Option<u32>,
-    source: String,
-    field: String,
-    passage: String,
-    matches: Vec<String>,
-}
 
 fn search(args: &[&str]) -> Vec<Hit> {
     let mut all = vec!["search", "--json"];

@@ -22,6 +22,7 @@ mod readme;
 mod reports;
 mod review;
 mod search;
+mod shapes;
 mod snapshots;
 mod support;
 mod versions;

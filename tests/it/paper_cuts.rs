@@ -1,5 +1,6 @@
 //! Small faults found while answering the journalist's questions, one test each.
 
+use crate::shapes::Matrix;
 use crate::support::peaceplan;
 use serde::Deserialize;
 
@@ -155,31 +156,6 @@ fn help_separates_filters_from_global_options() {
         .stdout_has("\nFilters:\n")
         .stdout_has("\nGlobal options:\n")
         .run();
-}
-
-#[derive(Debug, Deserialize)]
-struct Matrix {
-    rows: Vec<MatrixRow>,
-    totals: Vec<MatrixTotal>,
-}
-
-#[derive(Debug, Deserialize)]
-struct MatrixRow {
-    number: u32,
-    cells: Vec<MatrixCell>,
-}
-
-#[derive(Debug, Deserialize)]
-struct MatrixCell {
-    source: String,
-    rendering: String,
-    departures: usize,
-}
-
-#[derive(Debug, Deserialize)]
-struct MatrixTotal {
-    source: String,
-    reproduced_with_departures: usize,
 }
 
 #[test]

@@ -4,63 +4,14 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use crate::shapes::{Matrix, Position};
 use crate::support::{Fixture, peaceplan};
 use serde::Deserialize;
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PositionRow {
-    clause: Option<u32>,
-    source: String,
-    actor: String,
-    party: String,
-    stance: String,
-    summary: String,
-    quote: Option<String>,
-    via: Option<String>,
-}
-
-fn positions(args: &[&str]) -> Vec<PositionRow> {
+fn positions(args: &[&str]) -> Vec<Position> {
     let mut all = vec!["positions", "--json"];
     all.extend_from_slice(args);
     peaceplan(all).run().json()
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Matrix {
-    sources: Vec<String>,
-    rows: Vec<MatrixRow>,
-    totals: Vec<MatrixTotal>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct MatrixRow {
-    number: u32,
-    title: String,
-    cells: Vec<MatrixCell>,
-    reported: usize,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct MatrixCell {
-    source: String,
-    rendering: String,
-    departures: usize,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct MatrixTotal {
-    source: String,
-    reported: usize,
-    reproduced: usize,
-    paraphrased: usize,
-    departs: usize,
-    not_reported: usize,
-    reproduced_with_departures: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -377,7 +328,7 @@ fn positions_lists_clause_and_plan_level_positions() {
 #[test]
 fn position_filters_agree_with_a_naive_reading() {
     let all = positions(&[]);
-    let check = |args: &[&str], keep: &dyn Fn(&PositionRow) -> bool| {
+    let check = |args: &[&str], keep: &dyn Fn(&Position) -> bool| {
         let expected: Vec<String> = all
             .iter()
             .filter(|p| keep(p))
@@ -705,7 +656,7 @@ fn quote_check_json_lists_misses() {
 
 // ---- the second reading (issue #11), coded by data/CODEBOOK.md --------------------------
 
-fn position<'p>(all: &'p [PositionRow], source: &str, actor: &str, quote: &str) -> &'p PositionRow {
+fn position<'p>(all: &'p [Position], source: &str, actor: &str, quote: &str) -> &'p Position {
     all.iter()
         .find(|p| {
             p.source == source

@@ -2,19 +2,10 @@
 //! earlier versions and headlines, each hit naming its field; `--source` keeps an
 //! outlet's own material; words in any order, phrases in quotes, accents folded.
 
+use crate::shapes::Hit;
 use crate::support::{Fixture, peaceplan};
 use serde::Deserialize;
 use serde_json::Value;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Hit {
-    clause: Option<u32>,
-    source: String,
-    field: String,
-    passage: String,
-    matches: Vec<String>,
-}
 
 fn search(args: &[&str]) -> Vec<Hit> {
     let mut all = vec!["search", "--json"];
