@@ -8,7 +8,7 @@ use std::path::Path;
 
 fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for name in ["plan_28_points", "sources", "versions"] {
+    for name in ["plan_28_points", "sources", "versions", "outlets"] {
         let source = format!("data/{name}.yaml");
         println!("cargo::rerun-if-changed={source}");
         let yaml = std::fs::read_to_string(&source).unwrap_or_default();

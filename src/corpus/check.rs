@@ -510,11 +510,58 @@ pub(super) fn is_valid_id(id: &str) -> bool {
         })
 }
 
+/// Whether `date` is YYYY-MM-DD and a day of the calendar (`2025-02-30` is not).
 pub(super) fn is_iso_date(date: &str) -> bool {
     let parts: Vec<&str> = date.split('-').collect();
-    matches!(parts.as_slice(), [year, month, day]
-        if year.len() == 4 && month.len() == 2 && day.len() == 2
-        && [year, month, day].iter().all(|part| part.chars().all(|c| c.is_ascii_digit()))
-        && (1..=12).contains(&month.parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&day.parse::<u32>().unwrap_or(0)))
+    let [year, month, day] = parts.as_slice() else {
+        return false;
+    };
+    let digits =
+        |part: &str, width: usize| part.len() == width && part.chars().all(|c| c.is_ascii_digit());
+    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
+        return false;
+    }
+    let (Ok(year), Ok(month), Ok(day)) = (
+        year.parse::<u32>(),
+        month.parse::<u32>(),
+        day.parse::<u32>(),
+    ) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days_in_month).contains(&day)
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::is_iso_date;
+
+    #[test]
+    fn a_date_is_a_day_of_the_calendar() {
+        for good in ["2025-11-30", "2024-02-29", "2000-02-29", "2025-12-31"] {
+            assert!(is_iso_date(good), "{good}");
+        }
+        for bad in [
+            "2025-11-31",
+            "2025-02-30",
+            "2025-02-29",
+            "1900-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-01-00",
+            "2025-1-01",
+            "2025-+1-01",
+            "25-11-30",
+            "2025-11-30-",
+        ] {
+            assert!(!is_iso_date(bad), "{bad}");
+        }
+    }
 }

@@ -5,6 +5,7 @@ pub mod archive;
 mod check;
 mod limits;
 mod locate;
+mod outlets;
 mod problem;
 mod read;
 pub mod synth;
@@ -15,11 +16,13 @@ use std::path::Path;
 
 pub use crate::model::TEXT_SOURCE_ID;
 pub use limits::{MAX_ALIASES, MAX_EXPANDED_BYTES, MAX_FLOW_DEPTH, MAX_WHOLE_PARSE_BYTES};
+pub use outlets::OUTLETS_FILE;
 pub use problem::{Problem, Problems};
 pub use read::{CorpusFiles, MAX_FILE_BYTES, PLAN_FILE, SOURCES_FILE, SourceText, read_text};
 pub use versions::VERSIONS_FILE;
 pub use yaml::{to_json_value as file_as_json, to_string as to_yaml};
 
+use crate::model::outlets::OutletsFile;
 use crate::model::versions::VersionsFile;
 use crate::model::{Corpus, PlanFile, SourcesFile};
 
@@ -33,7 +36,11 @@ pub fn load(dir: Option<&Path>) -> Result<Corpus, Problems> {
 pub fn check(dir: Option<&Path>) -> Checked {
     match dir {
         Some(dir) => match CorpusFiles::read_dir(dir) {
-            Ok(files) => add_versions(check_files(&files), versions::read_dir(dir)),
+            Ok(files) => add_versions(
+                check_files(&files),
+                versions::read_dir(dir),
+                outlets::read_dir(dir),
+            ),
             Err(problems) => Checked {
                 corpus: None,
                 problems,
@@ -46,7 +53,11 @@ pub fn check(dir: Option<&Path>) -> Checked {
             },
             None => {
                 let files = CorpusFiles::embedded();
-                add_versions(check_files(&files), Ok(Some(versions::embedded())))
+                add_versions(
+                    check_files(&files),
+                    Ok(Some(versions::embedded())),
+                    Ok(Some(outlets::embedded())),
+                )
             }
         },
     }
@@ -58,26 +69,71 @@ fn prebuilt() -> Option<Corpus> {
     const PLAN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/plan_28_points.json"));
     const SOURCES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/sources.json"));
     const VERSIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/versions.json"));
+    const OUTLETS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/outlets.json"));
     let plan: PlanFile = serde_json::from_str(PLAN_JSON).ok()?;
     let sources: SourcesFile = serde_json::from_str(SOURCES_JSON).ok()?;
     let later: VersionsFile = serde_json::from_str(VERSIONS_JSON).ok()?;
+    let registry: OutletsFile = serde_json::from_str(OUTLETS_JSON).ok()?;
     let mut problems = check::check(&CorpusFiles::embedded(), &plan, &sources);
+    problems.extend(outlets::check(&outlets::embedded(), &registry));
     problems.extend(versions::check(
         &versions::embedded(),
         &later,
         versions::Plan::of_file(&plan),
+        versions::Registry::Loaded(&registry),
     ));
-    problems
-        .is_empty()
-        .then(|| Corpus::new(plan, sources).with_versions(later))
+    problems.is_empty().then(|| {
+        Corpus::new(plan, sources)
+            .with_versions(later)
+            .with_outlets(registry)
+    })
+}
+
+/// Read, parse and check the registry of outlets (if the corpus has one).
+fn read_registry(
+    problems: &mut Vec<Problem>,
+    outlets_file: Result<Option<SourceText>, Problem>,
+) -> (Option<OutletsFile>, bool) {
+    let file = match outlets_file {
+        Ok(Some(file)) => file,
+        Ok(None) => return (None, false),
+        Err(problem) => {
+            problems.push(problem);
+            return (None, true);
+        }
+    };
+    match outlets::parse(&file) {
+        Ok(registry) => {
+            problems.extend(outlets::check(&file, &registry));
+            (Some(registry), false)
+        }
+        Err(problem) => {
+            problems.push(problem);
+            (None, true)
+        }
+    }
 }
 
 /// Read, parse and check the versions file (if the corpus has one) against a corpus
-/// whose plan and sources files parsed; its problems join the others.
+/// whose plan and sources files parsed, and against its registry of outlets; their
+/// problems join the others.
 fn add_versions(
     mut checked: Checked,
     versions_file: Result<Option<SourceText>, Problem>,
+    outlets_file: Result<Option<SourceText>, Problem>,
 ) -> Checked {
+    let (registry, unreadable) = read_registry(&mut checked.problems, outlets_file);
+    if let Some(registry) = &registry {
+        checked.corpus = checked
+            .corpus
+            .take()
+            .map(|corpus| corpus.with_outlets(registry.clone()));
+    }
+    let registry_state = match (&registry, unreadable) {
+        (Some(registry), _) => versions::Registry::Loaded(registry),
+        (None, true) => versions::Registry::Unreadable,
+        (None, false) => versions::Registry::Missing,
+    };
     let file = match versions_file {
         Ok(Some(file)) => file,
         Ok(None) => return checked,
@@ -100,6 +156,7 @@ fn add_versions(
         &file,
         &parsed,
         versions::Plan::of_corpus(&corpus),
+        registry_state,
     ));
     checked.corpus = Some(corpus.with_versions(parsed));
     checked

@@ -9,11 +9,13 @@ use std::path::Path;
 
 use super::check::{is_iso_date, is_valid_id};
 use super::locate::Locator;
+use super::outlets::{OUTLETS_FILE, is_host};
 use super::problem::Problem;
 use super::read::{SourceText, read_text};
 use super::yaml;
+use crate::model::outlets::{Outlet, OutletsFile};
 use crate::model::versions::{
-    Account, BASE_VERSION_ID, LineageKind, Point, TextStatus, Version, VersionsFile,
+    Account, BASE_VERSION_ID, LineageKind, Point, Reference, TextStatus, Version, VersionsFile,
 };
 use crate::model::{Clause, Corpus, PlanFile};
 use crate::text::fold::fold;
@@ -71,8 +73,24 @@ impl<'a> Plan<'a> {
     }
 }
 
-/// Every problem in a parsed versions file, checked against the plan it belongs to.
-pub fn check(file: &SourceText, versions: &VersionsFile, plan: Plan) -> Vec<Problem> {
+/// The registry of outlets the references are checked against.
+#[derive(Clone, Copy)]
+pub enum Registry<'a> {
+    /// The corpus has no `outlets.yaml`.
+    Missing,
+    /// It has one, but it could not be read or parsed (reported on its own).
+    Unreadable,
+    Loaded(&'a OutletsFile),
+}
+
+/// Every problem in a parsed versions file, checked against the plan it belongs to and
+/// the registry of outlets its references name.
+pub fn check(
+    file: &SourceText,
+    versions: &VersionsFile,
+    plan: Plan,
+    registry: Registry,
+) -> Vec<Problem> {
     let locator = Locator::new(&file.text);
     let lines: Vec<&str> = file.text.lines().collect();
     let version_blocks = items_under(&lines, 0..lines.len(), "versions");
@@ -81,6 +99,8 @@ pub fn check(file: &SourceText, versions: &VersionsFile, plan: Plan) -> Vec<Prob
         locator,
         lines,
         plan,
+        registry,
+        registry_missing_reported: false,
         reference_ids: versions.references.iter().map(|r| r.id.as_str()).collect(),
         cited: HashSet::new(),
         problems: Vec::new(),
@@ -103,6 +123,8 @@ struct VersionChecker<'a> {
     locator: Locator<'a>,
     lines: Vec<&'a str>,
     plan: Plan<'a>,
+    registry: Registry<'a>,
+    registry_missing_reported: bool,
     reference_ids: Vec<&'a str>,
     cited: HashSet<String>,
     problems: Vec<Problem>,
@@ -149,7 +171,7 @@ impl VersionChecker<'_> {
                     Some("write the date as 2025-11-23, or null where the page shows none".into()),
                 );
             }
-            if !is_web_address(&reference.url) {
+            if web_host(&reference.url).is_none() {
                 self.problem(
                     self.place(&block, "url"),
                     format!(
@@ -159,6 +181,7 @@ impl VersionChecker<'_> {
                     Some("give the report's address, starting https:// or http://".into()),
                 );
             }
+            self.check_outlets(reference, &block);
             if reference.outlet.trim().is_empty() || reference.headline.trim().is_empty() {
                 self.problem(
                     self.place(&block, id),
@@ -166,6 +189,82 @@ impl VersionChecker<'_> {
                     None,
                 );
             }
+        }
+    }
+
+    /// The reference's outlet and relay are in the registry, may carry a fact, and the
+    /// address is on the host of the page read (the relay's, else the outlet's).
+    fn check_outlets(&mut self, reference: &Reference, block: &Range<usize>) {
+        let id = reference.id.as_str();
+        let registry = match self.registry {
+            Registry::Loaded(registry) => registry,
+            Registry::Unreadable => return,
+            Registry::Missing if self.registry_missing_reported => return,
+            Registry::Missing => {
+                self.registry_missing_reported = true;
+                self.problem(
+                    self.place(block, "outlet"),
+                    format!(
+                        "reference `{id}` names outlet `{}`, but the corpus has no {OUTLETS_FILE}, the registry every reference's outlet must be in",
+                        reference.outlet
+                    ),
+                    Some(format!(
+                        "put an {OUTLETS_FILE} beside this file: peaceplan's own is data/{OUTLETS_FILE} (README.md, \"Adding an outlet\")"
+                    )),
+                );
+                return;
+            }
+        };
+        let mut read_from: Option<&Outlet> = None;
+        let mut page_unknown = false;
+        let roles = [
+            ("outlet", Some(reference.outlet.as_str())),
+            ("read_at", reference.read_at.as_deref()),
+        ];
+        for (field, outlet_id) in roles {
+            let Some(outlet_id) = outlet_id else { continue };
+            let Some(outlet) = registry.outlet(outlet_id) else {
+                let known = registry.outlets.iter().map(|outlet| outlet.id.as_str());
+                self.problem(
+                    self.place(block, outlet_id),
+                    format!("reference `{id}` has {field} `{outlet_id}`, which is not in {OUTLETS_FILE}"),
+                    Some(format!(
+                        "{} (a new outlet is added to {OUTLETS_FILE} first: README.md, \"Adding an outlet\")",
+                        suggest::hint(outlet_id, known)
+                    )),
+                );
+                page_unknown = true;
+                continue;
+            };
+            if !outlet.kind.carries_facts() {
+                self.problem(
+                    self.place(block, outlet_id),
+                    format!(
+                        "reference `{id}` has {field} `{outlet_id}` ({}), a {} that may not carry a fact",
+                        outlet.name, outlet.kind
+                    ),
+                    Some("cite a wire service, newspaper, broadcaster or official source that reports it (data/CODEBOOK.md, \"Sources: who can carry a fact\")".into()),
+                );
+            }
+            read_from = Some(outlet);
+        }
+        let (Some(page_outlet), Some(host), false) =
+            (read_from, web_host(&reference.url), page_unknown)
+        else {
+            return;
+        };
+        if !page_outlet.owns_host(host) {
+            self.problem(
+                self.place(block, "url"),
+                format!(
+                    "reference `{id}` has url on `{host}`, which is not a host of `{}` in {OUTLETS_FILE} ({})",
+                    page_outlet.id,
+                    page_outlet.hosts.join(", ")
+                ),
+                Some(format!(
+                    "cite the page on the outlet's own site, or give the relay whose page it is as `read_at`; a host the registry does not list is added to {OUTLETS_FILE} first"
+                )),
+            );
         }
     }
 
@@ -540,7 +639,7 @@ impl VersionChecker<'_> {
 
 /// The line ranges of the items of the block list under `key:` within `within` (the
 /// first such key there): one range per `- ` item, up to the next item or the list's end.
-fn items_under(lines: &[&str], within: Range<usize>, key: &str) -> Vec<Range<usize>> {
+pub(super) fn items_under(lines: &[&str], within: Range<usize>, key: &str) -> Vec<Range<usize>> {
     let heading = format!("{key}:");
     let Some(key_line) = within.clone().find(|&index| {
         lines.get(index).is_some_and(|line| {
@@ -600,23 +699,24 @@ fn join_numbers(numbers: &[u32]) -> String {
 }
 
 /// `http://` or `https://` followed by a host with a dot in it.
-fn is_web_address(url: &str) -> bool {
-    let Some(rest) = url
+/// The host of a web address (`https://www.reuters.com/…` → `www.reuters.com`), or
+/// `None` when `url` is not one: no http(s) scheme, a host that is not a plain lowercase
+/// name (no port, no user, no bidi or control character), or white space anywhere.
+fn web_host(url: &str) -> Option<&str> {
+    let rest = url
         .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-    else {
-        return false;
-    };
+        .or_else(|| url.strip_prefix("http://"))?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    host.contains('.')
-        && !host.starts_with('.')
-        && !host.ends_with('.')
-        && !url.chars().any(char::is_whitespace)
+    (is_host(host) && !url.chars().any(|c| c.is_whitespace() || c.is_control())).then_some(host)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{is_web_address, items_under};
+    use super::{items_under, web_host};
+
+    fn is_web_address(url: &str) -> bool {
+        web_host(url).is_some()
+    }
 
     #[test]
     fn web_addresses_need_a_scheme_and_a_host() {

@@ -5,6 +5,7 @@
 //! (see `cli`) or of output (see `records` and `render`); serde derives let those layers
 //! read or write them.
 
+pub mod outlets;
 pub mod rendering;
 pub mod versions;
 
@@ -32,6 +33,10 @@ pub struct Corpus {
     #[serde(skip)]
     #[schemars(skip)]
     pub versions: crate::model::versions::VersionsFile,
+    /// The outlets the versions file's references may name (`data/outlets.yaml`).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub outlets: crate::model::outlets::OutletsFile,
 }
 
 /// `data/plan_28_points.yaml` as written.
@@ -345,12 +350,18 @@ impl Corpus {
             sources: sources.sources,
             source_order,
             versions: crate::model::versions::VersionsFile::default(),
+            outlets: crate::model::outlets::OutletsFile::default(),
         }
     }
 
     /// The corpus with its later versions (already checked against it).
     pub fn with_versions(self, versions: crate::model::versions::VersionsFile) -> Self {
         Self { versions, ..self }
+    }
+
+    /// The corpus with its registry of outlets (already checked).
+    pub fn with_outlets(self, outlets: crate::model::outlets::OutletsFile) -> Self {
+        Self { outlets, ..self }
     }
 
     /// The clause with this number, if there is one.

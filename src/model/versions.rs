@@ -26,8 +26,13 @@ pub struct VersionsFile {
 pub struct Reference {
     /// Lowercase letters, digits and hyphens, such as `reuters-2025-11-23`.
     pub id: String,
-    /// The outlet, such as `Reuters`.
+    /// Who reported the fact: the id of an outlet in `outlets.yaml` (the wire, where a
+    /// wire story was read at a relay).
     pub outlet: String,
+    /// Where it was read, when that is a relay of `outlet`'s story: the relay's id in
+    /// `outlets.yaml`. The address is then the relay's page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_at: Option<String>,
     pub headline: String,
     /// Publication date, YYYY-MM-DD; null where the page shows none.
     pub date: Option<String>,

@@ -8,11 +8,35 @@ use crate::model::versions::{
 };
 use crate::model::{Clause, Corpus};
 use crate::records::versions::{
-    AccountRecord, Chain, ClauseFates, DropRecord, Fate, FateCount, LineageRecord, PointRecord,
-    Step, VersionComparison, VersionMatrix, VersionMatrixCell, VersionMatrixRow, VersionRecord,
+    AccountRecord, Chain, Citation, ClauseFates, DropRecord, Fate, FateCount, LineageRecord,
+    PointRecord, Step, VersionComparison, VersionMatrix, VersionMatrixCell, VersionMatrixRow,
+    VersionRecord,
 };
 use crate::text::figures;
 use crate::text::suggest;
+
+/// A reference as the outputs cite it, with its outlets' names from the registry (their
+/// ids where the registry does not have them).
+pub fn citation<'c>(corpus: &'c Corpus, reference: &'c Reference) -> Citation<'c> {
+    let outlet = corpus.outlets.outlet(&reference.outlet);
+    let read_at = reference.read_at.as_deref();
+    Citation {
+        id: &reference.id,
+        outlet: outlet.map_or(reference.outlet.as_str(), |outlet| outlet.name.as_str()),
+        outlet_id: &reference.outlet,
+        outlet_kind: outlet.map(|outlet| outlet.kind),
+        read_at: read_at.map(|id| {
+            corpus
+                .outlets
+                .outlet(id)
+                .map_or(id, |relay| relay.name.as_str())
+        }),
+        read_at_id: read_at,
+        headline: &reference.headline,
+        date: reference.date.as_deref(),
+        url: &reference.url,
+    }
+}
 
 /// A version as the commands see it: the 28-point plan (its points are the clauses) or
 /// a later version (its points are listed).
@@ -79,14 +103,15 @@ impl<'c> VersionView<'c> {
     }
 
     /// The citations of the version itself.
-    pub fn sources(&self) -> Vec<&'c Reference> {
+    pub fn sources(&self) -> Vec<Citation<'c>> {
         self.entry
             .map_or_else(Vec::new, |entry| self.references(&entry.cite))
     }
 
-    fn references(&self, ids: &[String]) -> Vec<&'c Reference> {
+    fn references(&self, ids: &[String]) -> Vec<Citation<'c>> {
         ids.iter()
             .filter_map(|id| self.corpus.versions.reference(id))
+            .map(|reference| citation(self.corpus, reference))
             .collect()
     }
 
@@ -95,7 +120,7 @@ impl<'c> VersionView<'c> {
             .iter()
             .filter_map(|account| {
                 Some(AccountRecord {
-                    source: self.corpus.versions.reference(&account.cite)?,
+                    source: citation(self.corpus, self.corpus.versions.reference(&account.cite)?),
                     says: &account.says,
                     differs_in: account.differs_in,
                 })
@@ -199,6 +224,7 @@ impl<'c> VersionView<'c> {
                     entry.points.len()
                 },
                 drops: entry.drops.iter().map(|drop| drop.clause).collect(),
+                without_counterpart: self.clauses_without_counterpart(),
                 summary: Some(&entry.summary),
                 sources: self.sources(),
                 accounts: self.accounts(&entry.accounts),
@@ -214,11 +240,32 @@ impl<'c> VersionView<'c> {
                 declared_points: self.corpus.clauses.len() as u32,
                 points_recorded: self.corpus.clauses.len(),
                 drops: Vec::new(),
+                without_counterpart: Vec::new(),
                 summary: None,
                 sources: Vec::new(),
                 accounts: Vec::new(),
             },
         }
+    }
+
+    /// The clauses of the plan that no recorded point of this version derives from and
+    /// that no report says it drops (none for `us-28`).
+    fn clauses_without_counterpart(&self) -> Vec<u32> {
+        let Some(entry) = self.entry.filter(|entry| !entry.is_base()) else {
+            return Vec::new();
+        };
+        let derived: std::collections::HashSet<u32> = entry
+            .points
+            .iter()
+            .flat_map(|point| point.lineage.from.iter().copied())
+            .chain(entry.drops.iter().map(|drop| drop.clause))
+            .collect();
+        self.corpus
+            .clauses
+            .iter()
+            .map(|clause| clause.number)
+            .filter(|number| !derived.contains(number))
+            .collect()
     }
 
     /// The points of this version (for `us-28`, none: its points are the clauses).

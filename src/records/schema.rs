@@ -4,6 +4,7 @@
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 
+use crate::model::outlets::OutletsFile;
 use crate::model::versions::VersionsFile;
 use crate::model::{PlanFile, SourcesFile, Topic};
 use crate::records::compare::{Comparison, RenderingRecord};
@@ -16,7 +17,7 @@ use crate::records::{
     MatrixRecord, PositionRecord, SourceRecord, ValidationRecord, VocabularyRecord,
 };
 
-/// Either corpus file: `plan_28_points.yaml` or `sources.yaml`.
+/// Any corpus file: `plan_28_points.yaml`, `sources.yaml`, `versions.yaml` or `outlets.yaml`.
 #[derive(schemars::JsonSchema)]
 #[serde(untagged)]
 #[allow(dead_code)]
@@ -24,6 +25,7 @@ enum CorpusFile {
     Plan(PlanFile),
     Sources(SourcesFile),
     Versions(VersionsFile),
+    Outlets(OutletsFile),
 }
 
 /// The schema both corpus files are written against. A clause's topic ids carry the

@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use crate::model::versions::{AccountAspect, FigureChange, LineageKind, Reference, TextStatus};
+use crate::model::outlets::OutletKind;
+use crate::model::versions::{AccountAspect, FigureChange, LineageKind, TextStatus};
 
 /// What became of a clause in one version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -70,8 +71,12 @@ pub struct VersionRecord<'c> {
     pub points_recorded: usize,
     /// Clauses of the 28-point plan that reports say it drops.
     pub drops: Vec<u32>,
+    /// Clauses that no recorded point derives from and no report says it drops. When
+    /// every point is recorded (`points_recorded` = `declared_points`), the version leaves
+    /// them out; when not, they may be among the points not recorded.
+    pub without_counterpart: Vec<u32>,
     pub summary: Option<&'c str>,
-    pub sources: Vec<&'c Reference>,
+    pub sources: Vec<Citation<'c>>,
     /// Where reports disagree about the version as a whole.
     pub accounts: Vec<AccountRecord<'c>>,
 }
@@ -79,7 +84,7 @@ pub struct VersionRecord<'c> {
 /// One outlet's differing account, with its citation.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AccountRecord<'c> {
-    pub source: &'c Reference,
+    pub source: Citation<'c>,
     pub says: &'c str,
     pub differs_in: AccountAspect,
 }
@@ -101,7 +106,7 @@ pub struct PointRecord<'c> {
     pub from: &'c [u32],
     pub figures_changed: &'c [FigureChange],
     pub note: Option<&'c str>,
-    pub sources: Vec<&'c Reference>,
+    pub sources: Vec<Citation<'c>>,
     pub accounts: Vec<AccountRecord<'c>>,
 }
 
@@ -110,7 +115,7 @@ pub struct PointRecord<'c> {
 pub struct DropRecord<'c> {
     pub clause: u32,
     pub summary: &'c str,
-    pub sources: Vec<&'c Reference>,
+    pub sources: Vec<Citation<'c>>,
 }
 
 /// What became of a clause in one version.
@@ -125,7 +130,7 @@ pub struct Step<'c> {
     /// Where the version drops it: what the reports say.
     pub drop: Option<DropRecord<'c>>,
     /// The version's own citations.
-    pub sources: Vec<&'c Reference>,
+    pub sources: Vec<Citation<'c>>,
 }
 
 /// A clause of the 28-point plan followed through every version.
@@ -203,4 +208,24 @@ pub struct VersionMatrixCell<'c> {
     pub fate: Fate,
     /// The numbers of the version's points in this row (null where unnumbered).
     pub points: Vec<Option<u32>>,
+}
+
+/// A report the versions file cites, as the outputs give it: who reported it and where
+/// it was read, by name and by registry id.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Citation<'c> {
+    pub id: &'c str,
+    /// Who reported it (the wire, for a wire story read at a relay): the outlet's name.
+    pub outlet: &'c str,
+    /// Its id in `outlets.yaml`.
+    pub outlet_id: &'c str,
+    /// Its kind in `outlets.yaml` (`wire`, `newspaper`, …).
+    pub outlet_kind: Option<OutletKind>,
+    /// The relay whose page was read, by name; null where the outlet's own page was.
+    pub read_at: Option<&'c str>,
+    pub read_at_id: Option<&'c str>,
+    pub headline: &'c str,
+    /// YYYY-MM-DD; null where the page shows none.
+    pub date: Option<&'c str>,
+    pub url: &'c str,
 }

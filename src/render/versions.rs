@@ -5,17 +5,24 @@ use comfy_table::{Cell, ColumnConstraint, Table};
 
 use super::Style;
 use super::table::{data_cell, new_table, visible};
-use crate::model::versions::{FigureChange, Reference};
+use crate::model::versions::FigureChange;
 use crate::records::versions::{
-    AccountRecord, Chain, Fate, LineageRecord, PointRecord, Step, VersionComparison, VersionMatrix,
-    VersionRecord,
+    AccountRecord, Chain, Citation, Fate, LineageRecord, PointRecord, Step, VersionComparison,
+    VersionMatrix, VersionRecord,
 };
 
 /// `versions`: one row per version.
 pub fn version_table(records: &[VersionRecord], style: Style) -> Table {
     let mut table = new_table(
         style,
-        &["Id", "Date", "Status", "Points", "Drops", "Sources"],
+        &[
+            "Id",
+            "Date",
+            "Status",
+            "Points",
+            "Clauses left out",
+            "Sources",
+        ],
     );
     for record in records {
         let points = if record.points_recorded as u32 == record.declared_points {
@@ -31,7 +38,7 @@ pub fn version_table(records: &[VersionRecord], style: Style) -> Table {
             data_cell(record.date.unwrap_or("unknown")),
             data_cell(&record.text_status.to_string()),
             data_cell(&points),
-            data_cell(&or_none(&numbers(&record.drops))),
+            data_cell(&left_out(record)),
             data_cell(&or_none(&outlets(&record.sources))),
         ]);
     }
@@ -124,26 +131,48 @@ fn account_line(account: &AccountRecord) -> String {
         "{} ({}, {}): {}",
         account.source.outlet,
         account.differs_in,
-        account.source.date.as_deref().unwrap_or("undated"),
+        account.source.date.unwrap_or("undated"),
         account.says
     )
 }
 
+/// The clauses a version leaves out: those reports say it drops, and those no recorded
+/// point derives from (absent, when every point is recorded).
+fn left_out(record: &VersionRecord) -> String {
+    let mut parts = Vec::new();
+    if !record.drops.is_empty() {
+        parts.push(format!("dropped: {}", numbers(&record.drops)));
+    }
+    if !record.without_counterpart.is_empty() {
+        let complete = record.points_recorded as u32 >= record.declared_points;
+        let label = if complete {
+            "absent"
+        } else {
+            "not in the points recorded"
+        };
+        parts.push(format!(
+            "{label}: {}",
+            number_ranges(&record.without_counterpart)
+        ));
+    }
+    or_none(&parts.join("; "))
+}
+
 /// The sources of a step: of its drop, else of its points, else of the version.
 fn step_sources(step: &Step) -> String {
-    let references: Vec<&Reference> = match (&step.drop, step.points.as_slice()) {
-        (Some(drop), _) => drop.sources.clone(),
-        (None, []) => step.sources.clone(),
+    let references: Vec<&Citation> = match (&step.drop, step.points.as_slice()) {
+        (Some(drop), _) => drop.sources.iter().collect(),
+        (None, []) => step.sources.iter().collect(),
         (None, points) => points
             .iter()
-            .flat_map(|point| point.sources.iter().copied())
+            .flat_map(|point| point.sources.iter())
             .collect(),
     };
     outlets_at_most(&references, 3)
 }
 
 /// The outlets of the references, the first `limit` of them, and how many more.
-fn outlets_at_most(references: &[&Reference], limit: usize) -> String {
+fn outlets_at_most(references: &[&Citation], limit: usize) -> String {
     let names = outlet_names(references);
     if names.len() <= limit {
         return names.join("\n");
@@ -351,12 +380,15 @@ fn changes(changes: &[FigureChange]) -> String {
         .join("; ")
 }
 
-/// Each reference as `Outlet, date, url`, a line each, once.
-fn cited(references: &[&Reference]) -> String {
+/// Each reference as `Outlet (read at Relay), date, url`, a line each, once.
+fn cited(references: &[Citation]) -> String {
     let mut lines: Vec<String> = Vec::new();
     for reference in references {
-        let date = reference.date.as_deref().unwrap_or("undated");
-        let line = format!("{}, {date}, {}", reference.outlet, reference.url);
+        let date = reference.date.unwrap_or("undated");
+        let relay = reference
+            .read_at
+            .map_or_else(String::new, |relay| format!(" (read at {relay})"));
+        let line = format!("{}{relay}, {date}, {}", reference.outlet, reference.url);
         if !lines.contains(&line) {
             lines.push(line);
         }
@@ -365,15 +397,15 @@ fn cited(references: &[&Reference]) -> String {
 }
 
 /// The outlets of the references, each once, joined by commas.
-fn outlets(references: &[&Reference]) -> String {
-    outlet_names(references).join(", ")
+fn outlets(references: &[Citation]) -> String {
+    outlet_names(&references.iter().collect::<Vec<_>>()).join(", ")
 }
 
-fn outlet_names<'r>(references: &[&'r Reference]) -> Vec<&'r str> {
+fn outlet_names<'r>(references: &[&Citation<'r>]) -> Vec<&'r str> {
     let mut names: Vec<&str> = Vec::new();
     for reference in references {
-        if !names.contains(&reference.outlet.as_str()) {
-            names.push(&reference.outlet);
+        if !names.contains(&reference.outlet) {
+            names.push(reference.outlet);
         }
     }
     names
@@ -385,6 +417,26 @@ fn numbers(numbers: &[u32]) -> String {
         .map(u32::to_string)
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Ascending numbers with runs of three or more as ranges: `1–5, 7, 9, 10`.
+fn number_ranges(numbers: &[u32]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut index = 0;
+    while index < numbers.len() {
+        let start = numbers[index];
+        let mut end = index;
+        while end + 1 < numbers.len() && numbers[end + 1] == numbers[end] + 1 {
+            end += 1;
+        }
+        match end - index {
+            0 => parts.push(start.to_string()),
+            1 => parts.extend([start.to_string(), numbers[end].to_string()]),
+            _ => parts.push(format!("{start}–{}", numbers[end])),
+        }
+        index = end + 1;
+    }
+    parts.join(", ")
 }
 
 fn number_or_dash(number: Option<u32>) -> String {
@@ -408,5 +460,20 @@ fn keep_whole(table: &mut Table, columns: &[usize]) {
         if let Some(column) = table.column_mut(index) {
             column.set_constraint(ColumnConstraint::ContentWidth);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number_ranges;
+
+    #[test]
+    fn runs_of_three_or_more_become_ranges() {
+        assert_eq!(
+            number_ranges(&[1, 2, 3, 5, 7, 8, 10, 11, 12, 13]),
+            "1–3, 5, 7, 8, 10–13"
+        );
+        assert_eq!(number_ranges(&[4]), "4");
+        assert_eq!(number_ranges(&[]), "");
     }
 }

@@ -548,7 +548,12 @@ fn the_shipped_corpus_schema_is_current_and_the_data_files_point_at_it() {
     );
     let schema: Value = serde_json::from_str(&shipped).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
-    for name in ["plan_28_points.yaml", "sources.yaml"] {
+    for name in [
+        "plan_28_points.yaml",
+        "sources.yaml",
+        "versions.yaml",
+        "outlets.yaml",
+    ] {
         let path = root.join("data").join(name);
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(

@@ -16,6 +16,7 @@ mod ecosystem;
 mod fuzz_regressions;
 mod layers;
 mod loader_errors;
+mod outlets;
 mod paper_cuts;
 mod properties;
 mod readme;
