@@ -221,10 +221,19 @@ pub struct ListArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
 
-    /// List the points of this version instead (see `peaceplan versions`); --clause then
-    /// means the point's number, and --source a reference id it cites.
+    /// List the points of this version of the plan instead (see `peaceplan versions`);
+    /// --clause then means the point's number, and --source a reference id it cites.
     #[arg(long, value_name = "ID")]
-    pub version: Option<String>,
+    pub plan: Option<String>,
+
+    /// The earlier spelling of --plan, still accepted.
+    #[arg(
+        long = "version",
+        value_name = "ID",
+        hide = true,
+        conflicts_with = "plan"
+    )]
+    pub plan_by_old_name: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -285,7 +294,8 @@ pub struct SearchArgs {
     #[command(flatten)]
     pub scope: ScopeArgs,
     /// Keep hits from these outlets' material (their wording, summaries, positions,
-    /// departures, earlier versions, headline); `text` keeps the plan's own wording.
+    /// departures, earlier versions, headline); `text` keeps the plan's own wording, and a
+    /// version's id (`framework-20`) that version's summary, points, accounts and drops.
     #[arg(add = ArgValueCandidates::new(completion::sources), long, value_name = "SOURCE", value_delimiter = ',')]
     pub source: Vec<String>,
 }
@@ -306,8 +316,12 @@ pub struct DiffArgs {
 
     /// Compare two versions of the plan (A and B are version ids such as `us-28` and
     /// `framework-20`), clause by clause by lineage; implied when A and B are version ids.
-    #[arg(long = "version")]
-    pub versions: bool,
+    #[arg(long)]
+    pub plans: bool,
+
+    /// The earlier spelling of --plans, still accepted.
+    #[arg(long = "version", hide = true)]
+    pub plans_by_old_name: bool,
     /// Compare only the clauses both sides report (and, on the plan as a whole, only the
     /// actors both report).
     #[arg(long)]
@@ -323,14 +337,23 @@ pub struct DiffArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// Clauses, 1 to 28: numbers and ranges, as `7`, `6-8` or `1-3,21` (with --version,
-    /// the version's point numbers).
+    /// Clauses, 1 to 28: numbers and ranges, as `7`, `6-8` or `1-3,21` (with --plan, the
+    /// version's point numbers).
     #[arg(add = ArgValueCandidates::new(completion::clauses), required = true, value_name = "N|N-M", value_delimiter = ',', value_parser = parse_clause_span)]
     pub numbers: Vec<ClauseSpan>,
 
-    /// Show points of this version instead (see `peaceplan versions`).
+    /// Show points of this version of the plan instead (see `peaceplan versions`).
     #[arg(long, value_name = "ID")]
-    pub version: Option<String>,
+    pub plan: Option<String>,
+
+    /// The earlier spelling of --plan, still accepted.
+    #[arg(
+        long = "version",
+        value_name = "ID",
+        hide = true,
+        conflicts_with = "plan"
+    )]
+    pub plan_by_old_name: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -501,6 +524,41 @@ impl DeparturesArgs {
             kinds: self.kind.clone(),
             topics: self.topic.clone(),
         }
+    }
+}
+
+/// The plan version asked for with `--plan ID`, or with its earlier spelling `--version ID`
+/// (which says so on stderr).
+fn plan_version<'a>(plan: &'a Option<String>, old: &'a Option<String>) -> Option<&'a str> {
+    if old.is_some() {
+        crate::render::note("`--version ID` is now `--plan ID`; the old spelling still works");
+    }
+    plan.as_deref().or(old.as_deref())
+}
+
+impl ListArgs {
+    /// The plan version whose points to list, if one was asked for.
+    pub fn plan_version(&self) -> Option<&str> {
+        plan_version(&self.plan, &self.plan_by_old_name)
+    }
+}
+
+impl ShowArgs {
+    /// The plan version whose points to show, if one was asked for.
+    pub fn plan_version(&self) -> Option<&str> {
+        plan_version(&self.plan, &self.plan_by_old_name)
+    }
+}
+
+impl DiffArgs {
+    /// Whether versions of the plan were asked to be compared (`--plans`, or `--version`).
+    pub fn compares_plans(&self) -> bool {
+        if self.plans_by_old_name {
+            crate::render::note(
+                "`diff --version` is now `diff --plans`; the old spelling still works",
+            );
+        }
+        self.plans || self.plans_by_old_name
     }
 }
 

@@ -16,6 +16,14 @@ pub fn run(args: &SearchArgs, context: &Context, out: &mut dyn Write) -> anyhow:
     let corpus = context.corpus()?;
     let mut known_sources = vec![TEXT_SOURCE_ID];
     known_sources.extend(corpus.source_ids());
+    known_sources.extend(
+        corpus
+            .versions
+            .versions
+            .iter()
+            .filter(|version| !version.is_base())
+            .map(|version| version.id.as_str()),
+    );
     require_known("--source", &args.source, &known_sources)?;
     let filter = ClauseFilter::new(&args.scope.criteria(), &corpus)?;
     let hits = search::search(&corpus, &filter, &args.source, &matcher);

@@ -10,7 +10,7 @@ use crate::records::fields_of;
 use crate::render;
 
 pub fn run(args: &ShowArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
-    if let Some(version) = &args.version {
+    if let Some(version) = args.plan_version() {
         return super::versioned::show(args, version, context, out);
     }
     let corpus = context.corpus()?;

@@ -30,6 +30,19 @@ pub fn run(args: &ValidateArgs, context: &Context, out: &mut dyn Write) -> anyho
         sources: corpus.as_ref().map(|corpus| corpus.sources.len()),
         topics: corpus.as_ref().map(|corpus| corpus.topics.len()),
         parties: corpus.as_ref().map(|corpus| corpus.parties.len()),
+        versions: corpus.as_ref().map(|corpus| corpus.versions.versions.len()),
+        points: corpus.as_ref().map(|corpus| {
+            corpus
+                .versions
+                .versions
+                .iter()
+                .map(|version| version.points.len())
+                .sum()
+        }),
+        references: corpus
+            .as_ref()
+            .map(|corpus| corpus.versions.references.len()),
+        outlets: corpus.as_ref().map(|corpus| corpus.outlets.outlets.len()),
         problems: problems.iter().map(ProblemRecord::from).collect(),
         quotes_checked,
         quote_misses: misses.iter().map(QuoteMissRecord::from).collect(),
@@ -92,6 +105,16 @@ fn write_summary(
         }
         _ => "the corpus could not be read".to_owned(),
     };
+    if let (Some(versions @ 1..), Some(points), Some(references), Some(outlets)) = (
+        record.versions,
+        record.points,
+        record.references,
+        record.outlets,
+    ) {
+        counts.push_str(&format!(
+            "; {versions} versions, {points} points, {references} references, {outlets} outlets"
+        ));
+    }
     if let Some(checked) = record.quotes_checked {
         let found = checked - misses.len();
         counts.push_str(&format!(

@@ -1,4 +1,4 @@
-//! The version-aware forms of `list`, `show`, `diff` and `matrix` (`--version`,
+//! The version-aware forms of `list`, `show`, `diff` and `matrix` (`--plan`, `--plans`,
 //! `--versions`): those commands hand over to these when asked about later versions.
 
 use std::io::Write;
@@ -7,14 +7,13 @@ use super::{Context, emit, emit_document, emit_each};
 use crate::cli::{DiffArgs, ListArgs, MatrixArgs, OutputFormat, ShowArgs};
 use crate::error::UsageError;
 use crate::model::Corpus;
-use crate::model::versions::Point;
 use crate::query::lineage::{self, VersionView};
-use crate::query::{ClauseFilter, any_or_unset, require_known};
+use crate::query::{ClauseFilter, PointFilter};
 use crate::records::fields_of;
 use crate::records::versions::{PointRecord, VersionMatrix};
 use crate::render;
 
-/// `list --version ID`: the points of a version that pass every filter given.
+/// `list --plan ID`: the points of a version that pass every filter given.
 pub fn list(
     args: &ListArgs,
     id: &str,
@@ -23,39 +22,13 @@ pub fn list(
 ) -> anyhow::Result<()> {
     let corpus = context.corpus()?;
     let view = later_version(&corpus, id)?;
-    let filter = &args.filter;
-    require_known("--topic", &filter.scope.topic, &corpus.topic_ids())?;
-    require_known("--party", &filter.scope.party, &corpus.party_ids())?;
-    let reference_ids: Vec<&str> = corpus
-        .versions
-        .references
-        .iter()
-        .map(|reference| reference.id.as_str())
-        .collect();
-    require_known("--source", &filter.source, &reference_ids)?;
-    for number in filter.scope.clause.iter().flat_map(|span| span.numbers()) {
-        lineage::require_point(&view, number)?;
-    }
-    let needle = filter.scope.text.as_ref().map(|text| text.to_lowercase());
-    let keeps = |point: &Point| {
-        any_or_unset(&filter.scope.topic, |topic| point.topics.contains(topic))
-            && any_or_unset(&filter.scope.party, |party| point.parties.contains(party))
-            && any_or_unset(&filter.source, |source| point.cite.contains(source))
-            && any_or_unset(&filter.scope.clause, |span| {
-                point
-                    .number
-                    .is_some_and(|number| span.numbers().contains(&number))
-            })
-            && needle.as_ref().is_none_or(|needle| {
-                [point.title.as_str(), point.summary.as_str()]
-                    .iter()
-                    .any(|field| field.to_lowercase().contains(needle))
-            })
-    };
+    let filter = PointFilter::new(&args.filter.criteria(), &corpus, |number| {
+        lineage::require_point(&view, number).map(|_| ())
+    })?;
     let records: Vec<PointRecord> = view
         .points()
         .iter()
-        .filter(|point| keeps(point))
+        .filter(|point| filter.matches(point))
         .map(|point| view.point_record(point))
         .collect();
     if records.is_empty() && context.format == OutputFormat::Table {
@@ -71,7 +44,7 @@ pub fn list(
     )
 }
 
-/// `show --version ID N…`: everything about the named points of a version.
+/// `show --plan ID N…`: everything about the named points of a version.
 pub fn show(
     args: &ShowArgs,
     id: &str,
@@ -103,10 +76,10 @@ pub fn is_version_diff(args: &DiffArgs, corpus: &Corpus) -> bool {
             && id != crate::corpus::TEXT_SOURCE_ID
             && corpus.sources.iter().all(|source| source.id != id)
     };
-    args.versions || is_only_version(&args.a) || is_only_version(&args.b)
+    args.compares_plans() || is_only_version(&args.a) || is_only_version(&args.b)
 }
 
-/// `diff --version A B`: every clause's fate in A and B, aligned by lineage.
+/// `diff --plans A B`: every clause's fate in A and B, aligned by lineage.
 pub fn diff(
     args: &DiffArgs,
     corpus: &Corpus,
@@ -171,7 +144,7 @@ fn later_version<'c>(corpus: &'c Corpus, id: &str) -> Result<VersionView<'c>, Us
     let view = VersionView::named(corpus, id)?;
     if view.is_base() {
         return Err(UsageError(format!(
-            "`{id}` is the 28-point plan itself; leave out --version to see its clauses"
+            "`{id}` is the 28-point plan itself; leave out --plan to see its clauses"
         )));
     }
     Ok(view)

@@ -5,6 +5,7 @@
 
 use super::{ClauseRef, ClauseSpan};
 use crate::error::UsageError;
+use crate::model::versions::Point;
 use crate::model::{Clause, Corpus, Stance};
 pub use crate::model::{ReportedPosition, all_positions};
 use crate::text::fold::lookup_key;
@@ -16,8 +17,8 @@ pub struct ClauseFilter {
     pub topics: Vec<String>,
     pub parties: Vec<String>,
     pub sources: Vec<String>,
-    /// Lowercased search text.
-    pub text: Option<String>,
+    /// The `--text` asked for, folded for lookup.
+    pub text: Option<TextNeedle>,
     pub numbers: Vec<u32>,
 }
 
@@ -55,7 +56,7 @@ impl ClauseFilter {
             topics: criteria.topics.clone(),
             parties,
             sources: criteria.sources.clone(),
-            text: criteria.text.as_ref().map(|text| text.to_lowercase()),
+            text: criteria.text.as_deref().map(TextNeedle::new),
             numbers: expand_spans(corpus, &criteria.clauses)?,
         })
     }
@@ -95,8 +96,8 @@ pub struct PositionFilter {
     pub clauses: Vec<ClauseRef>,
     pub stances: Vec<Stance>,
     pub topics: Vec<String>,
-    /// The actor text, folded for lookup and lowercased.
-    pub actor: Option<String>,
+    /// The `--actor` text, folded for lookup.
+    pub actor: Option<TextNeedle>,
 }
 
 impl PositionFilter {
@@ -123,7 +124,7 @@ impl PositionFilter {
             clauses: criteria.clauses.clone(),
             stances: criteria.stances.clone(),
             topics: criteria.topics.clone(),
-            actor: criteria.actor.as_deref().map(lookup_key),
+            actor: criteria.actor.as_deref().map(TextNeedle::new),
         })
     }
 
@@ -149,7 +150,7 @@ impl PositionFilter {
             && self
                 .actor
                 .as_ref()
-                .is_none_or(|actor| lookup_key(&reported.position.actor).contains(actor.as_str()))
+                .is_none_or(|actor| actor.is_in(&reported.position.actor))
     }
 
     /// The positions of `corpus` that pass: clause by clause in order, then plan-level
@@ -237,9 +238,91 @@ pub fn any_or_unset<T>(wanted: &[T], test: impl Fn(&T) -> bool) -> bool {
     wanted.is_empty() || wanted.iter().any(test)
 }
 
-/// Whether the clause's title, text or a sub-point contains `needle` (already lowercased).
-fn mentions(clause: &Clause, needle: &str) -> bool {
+/// Whether the clause's title, text or a sub-point contains `needle`.
+fn mentions(clause: &Clause, needle: &TextNeedle) -> bool {
     std::iter::once(clause.title.as_str())
         .chain(clause.passages())
-        .any(|field| field.to_lowercase().contains(needle))
+        .any(|field| needle.is_in(field))
+}
+
+/// The one notion of "contains" every filter uses (`--text`, `--actor`): a substring,
+/// ignoring case, accents and typography (curly or straight quotes and apostrophes, dash
+/// styles, runs of white space), so `Ukraine’s` finds `Ukraine's` and `podolyak` finds
+/// `Podolják`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextNeedle(String);
+
+impl TextNeedle {
+    pub fn new(text: &str) -> Self {
+        Self(lookup_key(text))
+    }
+
+    /// The needle as folded.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether `field` contains the needle.
+    pub fn is_in(&self, field: &str) -> bool {
+        lookup_key(field).contains(&self.0)
+    }
+}
+
+/// The points of a later version a user asked for: the clause criteria, with `--clause`
+/// naming the version's point numbers and `--source` the ids of the references they cite.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PointFilter {
+    pub topics: Vec<String>,
+    pub parties: Vec<String>,
+    pub references: Vec<String>,
+    pub numbers: Vec<u32>,
+    pub text: Option<TextNeedle>,
+}
+
+impl PointFilter {
+    /// Check the criteria against `corpus` (topics, parties with their aliases, reference
+    /// ids) and every point number against `require_point`.
+    pub fn new(
+        criteria: &ClauseCriteria,
+        corpus: &Corpus,
+        require_point: impl Fn(u32) -> Result<(), UsageError>,
+    ) -> Result<Self, UsageError> {
+        require_known("--topic", &criteria.topics, &corpus.topic_ids())?;
+        let parties = with_party_aliases(&criteria.parties, corpus);
+        require_known("--party", &parties, &corpus.party_ids())?;
+        let reference_ids: Vec<&str> = corpus
+            .versions
+            .references
+            .iter()
+            .map(|reference| reference.id.as_str())
+            .collect();
+        require_known("--source", &criteria.sources, &reference_ids)?;
+        let numbers: Vec<u32> = criteria
+            .clauses
+            .iter()
+            .flat_map(|span| span.numbers())
+            .collect();
+        for &number in &numbers {
+            require_point(number)?;
+        }
+        Ok(Self {
+            topics: criteria.topics.clone(),
+            parties,
+            references: criteria.sources.clone(),
+            numbers,
+            text: criteria.text.as_deref().map(TextNeedle::new),
+        })
+    }
+
+    /// Whether `point` passes every criterion given.
+    pub fn matches(&self, point: &Point) -> bool {
+        any_or_unset(&self.topics, |topic| point.topics.contains(topic))
+            && any_or_unset(&self.parties, |party| point.parties.contains(party))
+            && any_or_unset(&self.references, |reference| point.cite.contains(reference))
+            && any_or_unset(&self.numbers, |&number| point.number == Some(number))
+            && self
+                .text
+                .as_ref()
+                .is_none_or(|needle| needle.is_in(&point.title) || needle.is_in(&point.summary))
+    }
 }

@@ -178,7 +178,7 @@ impl<'c> VersionView<'c> {
         }
     }
 
-    /// A point of this version as `list --version` prints it.
+    /// A point of this version as `list --plan` prints it.
     pub fn point_record(&self, point: &'c Point) -> PointRecord<'c> {
         PointRecord {
             version: self.id(),

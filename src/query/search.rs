@@ -157,11 +157,84 @@ pub fn search(
             fields.push((None, &source.id, "headline", &source.headline));
         }
     }
-    fields
+    let mut hits: Vec<Hit> = fields
         .into_iter()
         .filter(|(_, source, _, _)| sources.is_empty() || sources.iter().any(|s| s == source))
         .filter_map(|(clause, source, field, passage)| hit(matcher, clause, source, field, passage))
-        .collect()
+        .collect();
+    hits.extend(version_hits(corpus, filter, sources, matcher));
+    hits
+}
+
+/// Every matching field of the later versions: a version's summary, accounts and drops
+/// (its `source` the version's id), and each point's title, summary, lineage note and
+/// accounts (`VERSION:N`, as `lineage` takes it), kept by the clause filter through the
+/// clauses they derive from, and by `--source` through the version's id.
+fn version_hits(
+    corpus: &Corpus,
+    filter: &ClauseFilter,
+    sources: &[String],
+    matcher: &Matcher,
+) -> Vec<Hit> {
+    let everything = filter.keeps_everything();
+    let keeps_clause = |number: u32| corpus.clause(number).is_some_and(|c| filter.matches(c));
+    let mut hits = Vec::new();
+    for version in corpus.versions.versions.iter().filter(|v| !v.is_base()) {
+        let id = version.id.as_str();
+        if !sources.is_empty() && !sources.iter().any(|source| source == id) {
+            continue;
+        }
+        let mut fields: Vec<(Option<u32>, String, &'static str, &str)> = Vec::new();
+        if everything {
+            fields.push((None, id.to_owned(), "version_summary", &version.summary));
+            fields.extend(
+                version
+                    .accounts
+                    .iter()
+                    .map(|account| (None, id.to_owned(), "account", account.says.as_str())),
+            );
+        }
+        for drop in version
+            .drops
+            .iter()
+            .filter(|drop| keeps_clause(drop.clause))
+        {
+            fields.push((Some(drop.clause), id.to_owned(), "drop", &drop.summary));
+        }
+        for point in &version.points {
+            let from = &point.lineage.from;
+            if !(everything || from.iter().any(|&number| keeps_clause(number))) {
+                continue;
+            }
+            let place = point
+                .number
+                .map_or_else(|| id.to_owned(), |number| format!("{id}:{number}"));
+            let clause = from.first().copied();
+            fields.push((clause, place.clone(), "point_title", &point.title));
+            fields.push((clause, place.clone(), "point_summary", &point.summary));
+            fields.extend(
+                point
+                    .lineage
+                    .note
+                    .as_deref()
+                    .map(|note| (clause, place.clone(), "point_note", note)),
+            );
+            fields.extend(
+                point
+                    .accounts
+                    .iter()
+                    .map(|account| (clause, place.clone(), "account", account.says.as_str())),
+            );
+        }
+        hits.extend(
+            fields
+                .into_iter()
+                .filter_map(|(clause, source, field, passage)| {
+                    hit(matcher, clause, &source, field, passage)
+                }),
+        );
+    }
+    hits
 }
 
 /// Every searchable field of a clause and its reports, with its source and kind.

@@ -2,12 +2,15 @@
 
 use serde::Serialize;
 
+use crate::model::outlets::Outlet;
+use crate::model::versions::{Reference, Version};
 use crate::model::{Clause, Corpus, Party, Plan, PlanReport, Source, Topic, all_positions};
 
 use super::PositionRecord;
 
 /// The whole corpus as one document, as `export` writes it: the plan, its vocabularies,
-/// the outlets, every clause with its reports, and every position flattened.
+/// the outlets, every clause with its reports, every position flattened, and the later
+/// versions with their references and the registry of outlets.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ExportRecord<'c> {
     pub plan: &'c Plan,
@@ -18,6 +21,12 @@ pub struct ExportRecord<'c> {
     pub plan_reports: &'c [PlanReport],
     /// Every reported position, clause by clause then plan-level, as `positions` lists them.
     pub positions: Vec<PositionRecord<'c>>,
+    /// The later versions (`versions.yaml`): every reference they cite, and each version
+    /// with its points, lineage, drops and accounts, as the file has them.
+    pub references: &'c [Reference],
+    pub versions: &'c [Version],
+    /// The registry of outlets the references name (`outlets.yaml`).
+    pub outlets: &'c [Outlet],
 }
 
 impl<'c> ExportRecord<'c> {
@@ -33,6 +42,9 @@ impl<'c> ExportRecord<'c> {
                 .iter()
                 .map(PositionRecord::new)
                 .collect(),
+            references: &corpus.versions.references,
+            versions: &corpus.versions.versions,
+            outlets: &corpus.outlets.outlets,
         }
     }
 }

@@ -8,11 +8,14 @@ pub struct Hit {
     /// The clause, or null for the plan as a whole (positions on it) or an outlet's
     /// headline.
     pub clause: Option<u32>,
-    /// `text` for the plan's own fields, else the outlet's source id.
+    /// `text` for the plan's own fields, an outlet's source id for its material, a
+    /// version's id for its summary, accounts and drops, and `VERSION:N` for a point.
     pub source: String,
     /// What kind of field matched: `title`, `text`, `subpoint` (the plan's); `wording`,
     /// `summary` (an outlet's report); `actor`, `position` (our summary of it), `quote`;
-    /// `outlet_says`, `explanation` (a departure); `earlier_version`; `headline`.
+    /// `outlet_says`, `explanation` (a departure); `earlier_version`; `headline`; and of
+    /// the later versions `version_summary`, `drop`, `point_title`, `point_summary`,
+    /// `point_note` and `account`.
     pub field: &'static str,
     /// The whole field's text.
     pub passage: String,

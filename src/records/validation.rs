@@ -13,6 +13,12 @@ pub struct ValidationRecord {
     pub sources: Option<usize>,
     pub topics: Option<usize>,
     pub parties: Option<usize>,
+    /// The later versions (`us-28` included when the versions file lists it), their
+    /// points, the references they cite and the outlets of the registry.
+    pub versions: Option<usize>,
+    pub points: Option<usize>,
+    pub references: Option<usize>,
+    pub outlets: Option<usize>,
     pub problems: Vec<ProblemRecord>,
     /// With `--archive`: how many quotations were looked for, and those not found.
     pub quotes_checked: Option<usize>,

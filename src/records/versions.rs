@@ -1,5 +1,5 @@
 //! What the version commands return: `versions`, `lineage`, the points of a version
-//! (`list --version`, `show --version`), `diff --version` and `matrix --versions`.
+//! (`list --plan`, `show --plan`), `diff --plans` and `matrix --versions`.
 
 use serde::Serialize;
 
@@ -165,7 +165,7 @@ pub struct ClauseFates<'c> {
     pub figures_only_in_b: Vec<String>,
 }
 
-/// `diff --version A B`: every clause's fate in both, and the points with no clause.
+/// `diff --plans A B`: every clause's fate in both, and the points with no clause.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct VersionComparison<'c> {
     pub a: &'c str,

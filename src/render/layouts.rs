@@ -235,18 +235,17 @@ pub fn position_table(records: &[PositionRecord], style: Style) -> Table {
     table
 }
 
-/// `search`: one row per matching field. Matches are highlighted afterwards, on the drawn
-/// table (see [`highlight_last_column`]), so that escape codes never count as width.
 /// Where a search matched in a passage: byte ranges, in order, not overlapping.
 pub type Highlighter<'a> = &'a dyn Fn(&str) -> Vec<(usize, usize)>;
 
-/// The search hits, each passage with what matched painted when colour is on.
+/// `search`: one row per matching field, each passage with what matched painted when
+/// colour is on (inside the cell, so the table wraps the painted words as it would plain).
 pub fn search_table(hits: &[Hit], style: Style, highlights: Highlighter) -> Table {
     let mut table = new_table(style, &["Clause", "Source", "Field", "Passage"]);
     for hit in hits {
         let clause = match (hit.clause, hit.field) {
             (Some(number), _) => number.to_string(),
-            (None, "headline") => "-".to_owned(),
+            (None, "headline" | "version_summary" | "account" | "drop") => "-".to_owned(),
             (None, _) => "plan".to_owned(),
         };
         table.add_row(vec![

@@ -1,5 +1,5 @@
 //! The table layouts of the version commands: `versions`, `lineage`, the points of a
-//! version (`list` and `show --version`), `diff --version` and `matrix --versions`.
+//! version (`list` and `show --plan`), `diff --plans` and `matrix --versions`.
 
 use comfy_table::{Cell, ColumnConstraint, Table};
 
@@ -184,7 +184,7 @@ fn outlets_at_most(references: &[&Citation], limit: usize) -> String {
     )
 }
 
-/// `list --version`: one row per point.
+/// `list --plan`: one row per point.
 pub fn point_table(records: &[PointRecord], style: Style) -> Table {
     let mut table = new_table(
         style,
@@ -209,7 +209,7 @@ pub fn point_table(records: &[PointRecord], style: Style) -> Table {
     table
 }
 
-/// `show --version`: a heading and a field table per point.
+/// `show --plan`: a heading and a field table per point.
 pub fn point_details(record: &PointRecord, style: Style) -> String {
     let mut table = new_table(style, &[]);
     let mut row = |label: &str, value: String| {
@@ -249,7 +249,7 @@ pub fn point_details(record: &PointRecord, style: Style) -> String {
     )
 }
 
-/// `diff --version`: one row per clause, then the points new in either version.
+/// `diff --plans`: one row per clause, then the points new in either version.
 pub fn version_diff_text(comparison: &VersionComparison, style: Style) -> String {
     let counts: Vec<String> = comparison
         .summary

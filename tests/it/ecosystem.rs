@@ -513,6 +513,9 @@ fn export_writes_the_whole_corpus_as_one_document() {
         clauses: Vec<Value>,
         plan_reports: Vec<Value>,
         positions: Vec<Value>,
+        references: Vec<Value>,
+        versions: Vec<Value>,
+        outlets: Vec<Value>,
     }
     let export: Export = peaceplan(["export"]).run().json();
     assert_eq!(export.plan["id"], "us-28-point-2025-11");
@@ -526,6 +529,13 @@ fn export_writes_the_whole_corpus_as_one_document() {
         (20, 14, 5, 28)
     );
     assert_eq!(export.plan_reports.len(), 5);
+    // The later versions come whole: as many as `versions` lists, with every reference
+    // and the registry.
+    let versions: Vec<Value> = serde_json::from_str(&json_of(&["versions"])).unwrap();
+    assert_eq!(export.versions.len(), versions.len());
+    let validation: crate::shapes::Validation = peaceplan(["validate", "--json"]).run().json();
+    assert_eq!(Some(export.references.len()), validation.references);
+    assert_eq!(Some(export.outlets.len()), validation.outlets);
     let positions: Vec<Value> = serde_json::from_str(&json_of(&["positions"])).unwrap();
     assert_eq!(export.positions, positions);
     peaceplan(["export", "--format", "yaml"])

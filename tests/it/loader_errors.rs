@@ -283,27 +283,7 @@ fn validate_reports_every_problem_not_only_the_first() {
 
 #[test]
 fn validate_json_lists_problems_with_places() {
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Validation {
-        valid: bool,
-        clauses: Option<usize>,
-        sources: Option<usize>,
-        topics: Option<usize>,
-        parties: Option<usize>,
-        problems: Vec<ProblemRecord>,
-        quotes_checked: Option<usize>,
-        quote_misses: Vec<serde_json::Value>,
-    }
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct ProblemRecord {
-        file: String,
-        line: Option<usize>,
-        column: Option<usize>,
-        message: String,
-        hint: Option<String>,
-    }
+    use crate::shapes::Validation;
     let fixture = Fixture::shipped();
     let line = fixture.replace(PLAN, "topics: [armed-forces]", "topics: [armed-forcs]");
     let validation: Validation = peaceplan(["validate", "--json"])

@@ -6,9 +6,9 @@
 use std::collections::BTreeSet;
 
 use peaceplan::model::{Clause, Corpus};
-use peaceplan::query::ClauseFilter;
 use peaceplan::query::compare::{self, Side};
 use peaceplan::query::search::{self, Matcher};
+use peaceplan::query::{ClauseFilter, TextNeedle};
 use peaceplan::records::compare::Op;
 use peaceplan::text::fold::lookup_key;
 use proptest::prelude::*;
@@ -49,7 +49,7 @@ fn filters() -> impl Strategy<Value = ClauseFilter> {
             topics,
             parties,
             sources,
-            text,
+            text: text.as_deref().map(TextNeedle::new),
             numbers,
         })
 }

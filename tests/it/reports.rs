@@ -593,28 +593,7 @@ fn quote_check_reports_a_missing_article() {
 
 #[test]
 fn quote_check_json_lists_misses() {
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Validation {
-        valid: bool,
-        clauses: Option<usize>,
-        sources: Option<usize>,
-        topics: Option<usize>,
-        parties: Option<usize>,
-        problems: Vec<serde_json::Value>,
-        quotes_checked: Option<usize>,
-        quote_misses: Vec<Miss>,
-    }
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Miss {
-        clause: Option<u32>,
-        source: String,
-        field: String,
-        passage: String,
-        closest: String,
-        article: String,
-    }
+    use crate::shapes::Validation;
     let fixture = quote_fixture();
     fixture.replace(
         "plan_28_points.yaml",

@@ -68,3 +68,44 @@ pub struct Hit {
     pub passage: String,
     pub matches: Vec<String>,
 }
+
+/// `validate --json`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Validation {
+    pub valid: bool,
+    pub clauses: Option<usize>,
+    pub sources: Option<usize>,
+    pub topics: Option<usize>,
+    pub parties: Option<usize>,
+    pub versions: Option<usize>,
+    pub points: Option<usize>,
+    pub references: Option<usize>,
+    pub outlets: Option<usize>,
+    pub problems: Vec<Problem>,
+    pub quotes_checked: Option<usize>,
+    pub quote_misses: Vec<QuoteMiss>,
+}
+
+/// One problem `validate --json` reports.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Problem {
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+/// One quotation `validate --archive --json` did not find.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteMiss {
+    pub clause: Option<u32>,
+    pub source: String,
+    pub field: String,
+    pub passage: String,
+    pub closest: String,
+    pub article: String,
+}

@@ -22,7 +22,7 @@ const TABLES: &[(&str, &[&str])] = &[
     ("lineage_6", &["lineage", "6"]),
     (
         "show_framework_20_4",
-        &["show", "--version", "framework-20", "4"],
+        &["show", "--plan", "framework-20", "4"],
     ),
     ("departures", &["departures"]),
     ("search_kallas", &["search", "kallas"]),

@@ -507,14 +507,14 @@ fn lineage_refuses_what_does_not_exist_as_a_usage_error() {
 #[test]
 fn list_and_show_take_a_version_and_every_filter_that_applies() {
     let fixture = corpus_with("valid");
-    let all: Vec<PointRow> = peaceplan(["list", "--version", "v-two", "--json"])
+    let all: Vec<PointRow> = peaceplan(["list", "--plan", "v-two", "--json"])
         .data(fixture.path())
         .run()
         .json();
     assert_eq!(all.len(), 3);
     assert_eq!(all[0].version, "v-two");
     let filtered = |args: &[&str]| -> Vec<Option<u32>> {
-        let mut all = vec!["list", "--version", "v-two", "--json"];
+        let mut all = vec!["list", "--plan", "v-two", "--json"];
         all.extend(args);
         let rows: Vec<PointRow> = peaceplan(all).data(fixture.path()).run().json();
         rows.iter().map(|row| row.number).collect()
@@ -531,34 +531,34 @@ fn list_and_show_take_a_version_and_every_filter_that_applies() {
         filtered(&["--topic", "trade", "--party", "russia"]),
         Vec::<Option<u32>>::new()
     );
-    peaceplan(["list", "--version", "v-two", "--topic", "trde"])
+    peaceplan(["list", "--plan", "v-two", "--topic", "trde"])
         .data(fixture.path())
         .status(2)
         .stderr_has("did you mean `trade`?")
         .run();
-    peaceplan(["list", "--version", "v-twoo"])
+    peaceplan(["list", "--plan", "v-twoo"])
         .data(fixture.path())
         .status(2)
         .stderr_has("unknown version `v-twoo`; did you mean `v-two`?")
         .run();
-    peaceplan(["list", "--version", "us-28"])
+    peaceplan(["list", "--plan", "us-28"])
         .data(fixture.path())
         .status(2)
-        .stderr_has("leave out --version")
+        .stderr_has("leave out --plan")
         .run();
-    let shown: Vec<PointRow> = peaceplan(["show", "--version", "v-two", "1", "--json"])
+    let shown: Vec<PointRow> = peaceplan(["show", "--plan", "v-two", "1", "--json"])
         .data(fixture.path())
         .run()
         .json();
     assert_eq!(shown[0].from, [6]);
     assert_eq!(shown[0].figures, ["800,000"]);
-    peaceplan(["show", "--version", "v-two", "1", "--width", "100"])
+    peaceplan(["show", "--plan", "v-two", "1", "--width", "100"])
         .data(fixture.path())
         .stdout_has("v-two point 1 · Bigger army")
         .stdout_has("600,000 → 800,000")
         .stdout_has("https://two.example.org/second")
         .run();
-    peaceplan(["show", "--version", "v-two", "4"])
+    peaceplan(["show", "--plan", "v-two", "4"])
         .data(fixture.path())
         .status(2)
         .stderr_has("has no point 4 recorded")
@@ -569,7 +569,7 @@ fn list_and_show_take_a_version_and_every_filter_that_applies() {
 fn diff_of_two_versions_gives_every_clause_its_fate_and_the_new_points() {
     let fixture = corpus_with("valid");
     for args in [
-        &["diff", "--version", "us-28", "v-two", "--json"][..],
+        &["diff", "--plans", "us-28", "v-two", "--json"][..],
         &["diff", "us-28", "v-two", "--json"],
     ] {
         let diff: VersionDiff = peaceplan(args).data(fixture.path()).run().json();
@@ -595,7 +595,7 @@ fn diff_of_two_versions_gives_every_clause_its_fate_and_the_new_points() {
         .stdout_has("600,000 → 800,000")
         .stdout_has("new in v-two: point 3 · Free trade")
         .run();
-    peaceplan(["diff", "--version", "us-28", "v-tw"])
+    peaceplan(["diff", "--plans", "us-28", "v-tw"])
         .data(fixture.path())
         .status(2)
         .stderr_has("did you mean `v-two`?")
@@ -691,7 +691,7 @@ fn every_shipped_point_cites_a_web_address() {
     let rows: Vec<VersionRow> = peaceplan(["versions", "--json"]).run().json();
     let mut points = 0;
     for row in rows.iter().filter(|row| row.id != "us-28") {
-        let listed: Vec<PointRow> = peaceplan(["list", "--version", &row.id, "--json"])
+        let listed: Vec<PointRow> = peaceplan(["list", "--plan", &row.id, "--json"])
             .run()
             .json();
         assert_eq!(listed.len(), row.points_recorded);
@@ -756,7 +756,7 @@ fn the_shipped_army_cap_and_amnesty_lineages() {
 
 #[test]
 fn the_shipped_diff_gives_the_fate_of_all_28_clauses_in_the_framework() {
-    let diff: VersionDiff = peaceplan(["diff", "--version", "us-28", "framework-20", "--json"])
+    let diff: VersionDiff = peaceplan(["diff", "--plans", "us-28", "framework-20", "--json"])
         .run()
         .json();
     assert_eq!(diff.clauses.len(), 28);
@@ -807,10 +807,10 @@ fn the_new_json_outputs_fit_the_output_schema() {
     let outputs: &[(&str, &[&str])] = &[
         ("versions", &["versions"]),
         ("lineage", &["lineage", "6"]),
-        ("list_version", &["list", "--version", "framework-20"]),
+        ("list_version", &["list", "--plan", "framework-20"]),
         (
             "diff_version",
-            &["diff", "--version", "us-28", "framework-20"],
+            &["diff", "--plans", "us-28", "framework-20"],
         ),
         ("matrix_versions", &["matrix", "--versions"]),
     ];
@@ -828,4 +828,110 @@ fn the_new_json_outputs_fit_the_output_schema() {
             .collect();
         assert!(errors.is_empty(), "{name}: {errors:#?}");
     }
+}
+
+// ---- one filter, one text matcher, and the plan version's own name (issue #19) ----------
+
+#[test]
+fn the_version_path_takes_the_party_aliases_and_folds_typography() {
+    let by_alias: Vec<PointRow> =
+        peaceplan(["list", "--plan", "e3-counter", "--party", "us", "--json"])
+            .run()
+            .json();
+    let by_id: Vec<PointRow> = peaceplan([
+        "list",
+        "--plan",
+        "e3-counter",
+        "--party",
+        "united-states",
+        "--json",
+    ])
+    .run()
+    .json();
+    assert!(!by_id.is_empty());
+    assert_eq!(
+        by_alias.iter().map(|p| p.number).collect::<Vec<_>>(),
+        by_id.iter().map(|p| p.number).collect::<Vec<_>>()
+    );
+    // A curly apostrophe finds the straight one, in clauses and in points alike.
+    let curly: Vec<serde_json::Value> = peaceplan(["list", "--text", "Ukraine’s", "--json"])
+        .run()
+        .json();
+    let straight: Vec<serde_json::Value> = peaceplan(["list", "--text", "Ukraine's", "--json"])
+        .run()
+        .json();
+    assert!(!straight.is_empty());
+    assert_eq!(curly, straight);
+    let points: Vec<PointRow> = peaceplan([
+        "list",
+        "--plan",
+        "framework-20",
+        "--text",
+        "UKRAINE’S",
+        "--json",
+    ])
+    .run()
+    .json();
+    assert!(!points.is_empty());
+}
+
+#[test]
+fn the_plan_version_is_named_plan_and_the_old_spelling_still_works_with_a_note() {
+    let new: Vec<PointRow> = peaceplan(["list", "--plan", "framework-20", "--json"])
+        .stderr_empty()
+        .run()
+        .json();
+    let old = peaceplan(["list", "--version", "framework-20", "--json"])
+        .stderr_has("`--version ID` is now `--plan ID`")
+        .run();
+    let old: Vec<PointRow> = old.json();
+    assert_eq!(new.len(), old.len());
+    peaceplan(["diff", "--version", "us-28", "framework-20", "--stat"])
+        .status(2)
+        .stderr_has("`diff --version` is now `diff --plans`")
+        .run();
+    peaceplan(["list", "--plan", "framework-20", "--version", "e3-counter"])
+        .status(2)
+        .stderr_has("cannot be used with")
+        .run();
+    // The program's own version is still `--version` alone.
+    peaceplan(["--version"]).stdout_has("peaceplan ").run();
+}
+
+#[test]
+fn search_export_and_validate_cover_the_versions() {
+    let hits: Vec<serde_json::Value> = peaceplan(["search", "Stefanishyna", "--json"]).run().json();
+    assert!(
+        hits.iter()
+            .any(|hit| hit["source"] == "geneva-19" && hit["field"] == "drop"),
+        "{hits:?}"
+    );
+    let hits: Vec<serde_json::Value> = peaceplan(["search", "800,000", "--json"]).run().json();
+    assert!(
+        hits.iter().any(|hit| hit["source"] == "e3-counter:6"),
+        "{hits:?}"
+    );
+    let only: Vec<serde_json::Value> =
+        peaceplan(["search", "800,000", "--source", "framework-20", "--json"])
+            .run()
+            .json();
+    assert!(!only.is_empty());
+    assert!(
+        only.iter()
+            .all(|hit| hit["source"].as_str().unwrap().starts_with("framework-20"))
+    );
+    let export: serde_json::Value = peaceplan(["export"]).run().json();
+    assert_eq!(export["versions"].as_array().unwrap().len(), 4);
+    assert!(export["references"].as_array().unwrap().len() >= 30);
+    assert!(export["outlets"].as_array().unwrap().len() >= 30);
+    let validation: serde_json::Value = peaceplan(["validate", "--json"]).run().json();
+    assert_eq!(validation["versions"], 4);
+    assert_eq!(
+        validation["references"].as_u64().unwrap() as usize,
+        export["references"].as_array().unwrap().len()
+    );
+    peaceplan(["validate"])
+        .stdout_has("; 4 versions, ")
+        .stdout_has(" references, ")
+        .run();
 }
