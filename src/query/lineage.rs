@@ -7,6 +7,7 @@ use crate::model::versions::{
     Account, BASE_VERSION_ID, Drop, LineageKind, Point, Reference, TextStatus, Version,
 };
 use crate::model::{Clause, Corpus};
+use crate::records::versions::independent_reports;
 use crate::records::versions::{
     AccountRecord, Chain, Citation, ClauseFates, DropRecord, Fate, FateCount, LineageRecord,
     PointRecord, Step, VersionComparison, VersionMatrix, VersionMatrixCell, VersionMatrixRow,
@@ -180,6 +181,7 @@ impl<'c> VersionView<'c> {
 
     /// A point of this version as `list --plan` prints it.
     pub fn point_record(&self, point: &'c Point) -> PointRecord<'c> {
+        let sources = self.references(&point.cite);
         PointRecord {
             version: self.id(),
             number: point.number,
@@ -192,16 +194,19 @@ impl<'c> VersionView<'c> {
             from: &point.lineage.from,
             figures_changed: &point.lineage.figures_changed,
             note: point.lineage.note.as_deref(),
-            sources: self.references(&point.cite),
+            reports: independent_reports(&sources),
+            sources,
             accounts: self.accounts(&point.accounts),
         }
     }
 
     fn drop_record(&self, drop: &'c Drop) -> DropRecord<'c> {
+        let sources = self.references(&drop.cite);
         DropRecord {
             clause: drop.clause,
             summary: &drop.summary,
-            sources: self.references(&drop.cite),
+            reports: independent_reports(&sources),
+            sources,
         }
     }
 
@@ -285,7 +290,11 @@ impl<'c> VersionView<'c> {
             .iter()
             .filter(|point| point.lineage.from.contains(&clause.number))
         {
-            for figure in &point.figures {
+            for figure in point
+                .figures
+                .iter()
+                .filter(|figure| figures::is_quantity(figure))
+            {
                 if !found.contains(figure) {
                     found.push(figure.clone());
                 }
@@ -455,8 +464,13 @@ impl<'c> VersionMatrix<'c> {
                     .enumerate()
                     .map(|(other, other_view)| VersionMatrixCell {
                         version: other_view.id(),
+                        // A point new in a later version is absent from the 28 points,
+                        // which are all known; of the other versions the reports say
+                        // nothing, since lineage runs back to the 28 points only.
                         fate: if other == column {
                             Fate::New
+                        } else if other_view.is_base() {
+                            Fate::Absent
                         } else {
                             Fate::NotReported
                         },

@@ -107,6 +107,9 @@ pub struct PointRecord<'c> {
     pub figures_changed: &'c [FigureChange],
     pub note: Option<&'c str>,
     pub sources: Vec<Citation<'c>>,
+    /// How many independent reports carry it: the outlets that reported it, each once
+    /// (a wire story read at two relays is one report).
+    pub reports: usize,
     pub accounts: Vec<AccountRecord<'c>>,
 }
 
@@ -116,6 +119,8 @@ pub struct DropRecord<'c> {
     pub clause: u32,
     pub summary: &'c str,
     pub sources: Vec<Citation<'c>>,
+    /// How many independent reports say so (see `PointRecord::reports`).
+    pub reports: usize,
 }
 
 /// What became of a clause in one version.
@@ -228,4 +233,12 @@ pub struct Citation<'c> {
     /// YYYY-MM-DD; null where the page shows none.
     pub date: Option<&'c str>,
     pub url: &'c str,
+}
+
+/// How many independent reports the citations are: their reporting outlets, each once.
+pub fn independent_reports(sources: &[Citation]) -> usize {
+    let mut outlets: Vec<&str> = sources.iter().map(|source| source.outlet_id).collect();
+    outlets.sort_unstable();
+    outlets.dedup();
+    outlets.len()
 }

@@ -7,8 +7,8 @@ use super::Style;
 use super::table::{data_cell, new_table, visible};
 use crate::model::versions::FigureChange;
 use crate::records::versions::{
-    AccountRecord, Chain, Citation, Fate, LineageRecord, PointRecord, Step, VersionComparison,
-    VersionMatrix, VersionRecord,
+    AccountRecord, Chain, Citation, ClauseFates, Fate, LineageRecord, PointRecord, Step,
+    VersionComparison, VersionMatrix, VersionRecord,
 };
 
 /// `versions`: one row per version.
@@ -168,7 +168,17 @@ fn step_sources(step: &Step) -> String {
             .flat_map(|point| point.sources.iter())
             .collect(),
     };
-    outlets_at_most(&references, 3)
+    let reports = match (&step.drop, step.points.as_slice()) {
+        (Some(drop), _) => drop.reports,
+        (None, [point]) => point.reports,
+        _ => 0,
+    };
+    format!("{}{}", outlets_at_most(&references, 3), one_report(reports))
+}
+
+/// The mark of a fact that rests on one report (data/CODEBOOK.md, section 7).
+fn one_report(reports: usize) -> &'static str {
+    if reports == 1 { "\n(one report)" } else { "" }
 }
 
 /// The outlets of the references, the first `limit` of them, and how many more.
@@ -231,7 +241,10 @@ pub fn point_details(record: &PointRecord, style: Style) -> String {
     );
     row("Figures changed", changes(record.figures_changed));
     row("Note", record.note.unwrap_or("").to_owned());
-    row("Sources", cited(&record.sources));
+    row(
+        "Sources",
+        format!("{}{}", cited(&record.sources), one_report(record.reports)),
+    );
     row(
         "Accounts differ",
         record
@@ -247,6 +260,37 @@ pub fn point_details(record: &PointRecord, style: Style) -> String {
         number_or_dash(record.number),
         visible(record.title)
     )
+}
+
+/// What a diff of versions says of a clause's figures. A change (`was → now`) only where
+/// the data records one, since only a coder can say that two figures count the same thing
+/// (a 50:50 power split and a 50/50 joint venture do not); otherwise the figures each side
+/// gives that the other does not, side by side.
+fn figure_cell(comparison: &VersionComparison, clause: &ClauseFates) -> String {
+    let recorded: Vec<String> = if clause.a.fate == Fate::Original {
+        clause
+            .b
+            .points
+            .iter()
+            .flat_map(|point| point.figures_changed.iter())
+            .map(|change| format!("{} → {}", change.was, change.now))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if !recorded.is_empty() {
+        return recorded.join("; ");
+    }
+    let sides = [
+        (comparison.a, &clause.figures_only_in_a),
+        (comparison.b, &clause.figures_only_in_b),
+    ];
+    sides
+        .iter()
+        .filter(|(_, figures)| !figures.is_empty())
+        .map(|(version, figures)| format!("{version}: {}", figures.join(", ")))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// `diff --plans`: one row per clause, then the points new in either version.
@@ -271,22 +315,12 @@ pub fn version_diff_text(comparison: &VersionComparison, style: Style) -> String
             "Title",
             comparison.a,
             comparison.b,
-            "Figures changed",
+            "Figures",
             &format!("Points in {}", comparison.b),
         ],
     );
     for clause in &comparison.clauses {
-        let figures = match (
-            clause.figures_only_in_a.is_empty(),
-            clause.figures_only_in_b.is_empty(),
-        ) {
-            (true, true) => String::new(),
-            _ => format!(
-                "{} → {}",
-                or_dash(&clause.figures_only_in_a.join(", ")),
-                or_dash(&clause.figures_only_in_b.join(", "))
-            ),
-        };
+        let figures = figure_cell(comparison, clause);
         table.add_row(vec![
             Cell::new(clause.clause),
             data_cell(clause.title),
@@ -449,10 +483,6 @@ fn or_none(text: &str) -> String {
     } else {
         text.to_owned()
     }
-}
-
-fn or_dash(text: &str) -> &str {
-    if text.is_empty() { "–" } else { text }
 }
 
 fn keep_whole(table: &mut Table, columns: &[usize]) {

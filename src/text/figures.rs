@@ -123,13 +123,20 @@ pub fn extract(text: &str) -> Vec<Figure> {
     found
 }
 
-/// The figures in `text` as the text writes them, in order of first appearance, each
-/// value once, references skipped.
+/// The quantities in `text` as the text writes them, in order of first appearance, each
+/// value once, references skipped. Names that hold digits (the G8) are not figures (the
+/// codebook, section 5), so they are left out.
 pub fn figures(text: &str) -> Vec<String> {
     extract(text)
         .into_iter()
+        .filter(Figure::is_quantity)
         .map(|figure| figure.written)
         .collect()
+}
+
+/// Whether a figure as recorded (`800,000`, `G8`, `33% each (…)`) begins with a quantity.
+pub fn is_quantity(recorded: &str) -> bool {
+    extract(recorded).first().is_some_and(Figure::is_quantity)
 }
 
 /// The figures of `a` whose value none of `b` has.
@@ -299,7 +306,7 @@ fn bare(word: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::{compare, figures, only_in};
+    use super::{compare, figures, is_quantity, only_in};
 
     fn values(text: &str) -> Vec<String> {
         super::extract(text)
@@ -309,13 +316,17 @@ mod tests {
     }
 
     #[test]
-    fn finds_amounts_percentages_durations_ratios_and_names_with_digits() {
+    fn finds_amounts_percentages_durations_and_ratios_but_not_names_with_digits() {
         assert_eq!(
             figures(
                 "$100 billion in frozen assets; the US will receive 50% of the profits, 50:50, in 100 days. G8."
             ),
-            ["$100 billion", "50%", "50:50", "100 days", "G8"]
+            ["$100 billion", "50%", "50:50", "100 days"]
         );
+        // The name is still found, as a name, by `extract`.
+        assert!(super::extract("the G8").iter().any(|figure| !figure.is_quantity()));
+        assert!(is_quantity("33% each (the US three-way proposal)"));
+        assert!(!is_quantity("G8"));
         assert_eq!(figures("limited to 600,000 personnel."), ["600,000"]);
         assert_eq!(figures("capped at 600,000."), ["600,000"]);
     }
@@ -373,9 +384,9 @@ mod tests {
     #[test]
     fn reports_what_one_side_lacks() {
         let text = figures("rejoin the G8 within 100 days");
-        let outlet = figures("return to the G7 within 100 days");
-        assert_eq!(only_in(&text, &outlet), ["G8"]);
-        assert_eq!(only_in(&outlet, &text), ["G7"]);
+        let outlet = figures("return to the G7 within 60 days");
+        assert_eq!(only_in(&text, &outlet), ["100 days"]);
+        assert_eq!(only_in(&outlet, &text), ["60 days"]);
         let spelt = figures("a 100-day return to the G8");
         assert!(only_in(&text, &spelt).is_empty());
     }

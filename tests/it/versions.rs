@@ -266,6 +266,7 @@ struct PointRow {
     figures_changed: Vec<FigureChange>,
     note: Option<String>,
     sources: Vec<Reference>,
+    reports: usize,
     accounts: Vec<AccountRow>,
 }
 
@@ -275,6 +276,7 @@ struct DropRow {
     clause: u32,
     summary: String,
     sources: Vec<Reference>,
+    reports: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -933,5 +935,75 @@ fn search_export_and_validate_cover_the_versions() {
     peaceplan(["validate"])
         .stdout_has("; 4 versions, ")
         .stdout_has(" references, ")
+        .run();
+}
+
+#[test]
+fn a_figure_is_changed_only_where_the_data_says_it_counts_the_same_thing() {
+    // Clause 19's 50:50 is the plant's power split between Russia and Ukraine; the
+    // framework's 50/50 is a Ukraine–US joint venture: side by side, never `→`.
+    let ran = peaceplan([
+        "diff",
+        "--plans",
+        "us-28",
+        "framework-20",
+        "--clause",
+        "19",
+        "--width",
+        "200",
+    ])
+    .stdout_has("us-28: 50:50; framework-20: 33% each")
+    .run();
+    let row = ran
+        .stdout
+        .lines()
+        .find(|line| line.contains("│ 19 "))
+        .unwrap();
+    assert!(!row.contains('→'), "{row}");
+    // The army cap's change is recorded, so it is a change.
+    peaceplan([
+        "diff",
+        "--plans",
+        "us-28",
+        "framework-20",
+        "--clause",
+        "6",
+        "--width",
+        "200",
+    ])
+    .stdout_has("600,000 → 800,000")
+    .run();
+}
+
+#[test]
+fn a_new_point_is_absent_from_the_28_points_and_unreported_elsewhere() {
+    let ran = peaceplan(["matrix", "--versions", "--width", "200"]).run();
+    let row = ran
+        .stdout
+        .lines()
+        .find(|line| line.contains("US–Ukraine free trade"))
+        .expect("framework-20's new point 10");
+    let cells: Vec<&str> = row.split('┆').map(str::trim).collect();
+    assert_eq!(cells[1], "-", "{row}");
+    assert_eq!(cells[4], "+ 10", "{row}");
+}
+
+#[test]
+fn a_fact_resting_on_one_report_says_so() {
+    let point: Vec<PointRow> = peaceplan(["show", "--plan", "framework-20", "16", "--json"])
+        .run()
+        .json();
+    assert_eq!(point[0].reports, 1);
+    peaceplan(["show", "--plan", "framework-20", "16", "--width", "120"])
+        .stdout_has("(one report)")
+        .run();
+    // The army cap in the framework is reported by several outlets.
+    let points: Vec<PointRow> = peaceplan(["list", "--plan", "framework-20", "--json"])
+        .run()
+        .json();
+    let four = points.iter().find(|p| p.number == Some(4)).unwrap();
+    assert!(four.reports >= 2, "{}", four.reports);
+    peaceplan(["show", "--plan", "framework-20", "4", "--width", "120"])
+        .stdout_lacks("(one report)")
         .run();
 }
