@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use crate::records::align::ClauseMatch;
+use crate::text::escape::visible;
 
 /// One block per clause: number, title and score; then each passage with its offsets;
 /// then each departure.
@@ -16,7 +17,9 @@ pub fn alignment_text(matches: &[ClauseMatch]) -> String {
         let _ = writeln!(
             text,
             "{:>2}. {} (score {:.2})",
-            found.clause, found.title, found.score
+            found.clause,
+            visible(&found.title),
+            found.score
         );
         for passage in &found.passages {
             let _ = writeln!(
@@ -24,7 +27,7 @@ pub fn alignment_text(matches: &[ClauseMatch]) -> String {
                 "    [{}..{}] {}",
                 passage.start,
                 passage.end,
-                crate::render::visible(&passage.text)
+                visible(&passage.text)
             );
         }
         for departure in &found.departures {
@@ -33,7 +36,7 @@ pub fn alignment_text(matches: &[ClauseMatch]) -> String {
                 "    ! {}: text says {:?}; article says {:?}",
                 departure.kind,
                 departure.text_says,
-                crate::render::visible(&departure.outlet_says)
+                visible(&departure.outlet_says)
             );
         }
     }

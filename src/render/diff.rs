@@ -101,9 +101,9 @@ fn clause_block(comparison: &Comparison, clause: &ClauseComparison, style: Style
             notes,
             "  figures only in {}: {}; only in {}: {}",
             comparison.a,
-            or_none(&clause.figures_only_in_a.join(", ")),
+            visible(or_none(&clause.figures_only_in_a.join(", "))),
             comparison.b,
-            or_none(&clause.figures_only_in_b.join(", "))
+            visible(or_none(&clause.figures_only_in_b.join(", ")))
         );
     }
     for difference in &clause.stance_differences {

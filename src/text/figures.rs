@@ -324,7 +324,11 @@ mod tests {
             ["$100 billion", "50%", "50:50", "100 days"]
         );
         // The name is still found, as a name, by `extract`.
-        assert!(super::extract("the G8").iter().any(|figure| !figure.is_quantity()));
+        assert!(
+            super::extract("the G8")
+                .iter()
+                .any(|figure| !figure.is_quantity())
+        );
         assert!(is_quantity("33% each (the US three-way proposal)"));
         assert!(!is_quantity("G8"));
         assert_eq!(figures("limited to 600,000 personnel."), ["600,000"]);

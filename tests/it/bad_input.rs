@@ -555,6 +555,30 @@ fn hostile_corpus() -> Fixture {
         "    name: World Socialist Web Site\n",
         &format!("    name: \"{HOSTILE}\"\n"),
     );
+    // A figure that carries a bidi override and an escape (diff lists figures apart).
+    fixture.replace(
+        PLAN,
+        "          - \"Ukraine’s Armed Forces would be capped at 600,000.\"\n",
+        "          - \"Ukraine’s Armed Forces would be capped at 6\\u202e50,000\\e[2J.\"\n",
+    );
+    // The later versions: a point's title and an outlet's name.
+    for name in ["versions.yaml", "outlets.yaml"] {
+        std::fs::copy(
+            crate::support::shipped_data().join(name),
+            fixture.file(name),
+        )
+        .unwrap();
+    }
+    fixture.replace(
+        "versions.yaml",
+        "        title: \"Armed forces at 800,000 in peacetime\"\n",
+        &format!("        title: \"{HOSTILE}\"\n"),
+    );
+    fixture.replace(
+        "outlets.yaml",
+        "    name: Reuters\n",
+        &format!("    name: \"{HOSTILE}\"\n"),
+    );
     fixture
 }
 
@@ -585,8 +609,20 @@ fn no_control_or_reordering_character_reaches_any_output_in_any_format() {
         &["search", "--regex", "Ev.l"],
         &["diff", "al-mayadeen", "wsws"],
         &["diff", "text", "al-mayadeen"],
+        &["diff", "text", "kyiv-independent", "--clause", "6"],
         &["validate"],
         &["export"],
+        &["versions"],
+        &["lineage", "6"],
+        &["list", "--plan", "framework-20"],
+        &["show", "--plan", "framework-20", "4"],
+        &["diff", "--plans", "us-28", "framework-20"],
+        &["matrix", "--versions"],
+        &["compare", "6"],
+        &["departures"],
+        &["departures", "--detected"],
+        &["actors"],
+        &["align", "tests/fixtures/align/planted-troops.txt"],
     ];
     for command in commands {
         for format in FORMATS {
