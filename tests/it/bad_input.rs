@@ -559,7 +559,7 @@ fn hostile_corpus() -> Fixture {
     fixture.replace(
         PLAN,
         "          - \"Ukraine’s Armed Forces would be capped at 600,000.\"\n",
-        "          - \"Ukraine’s Armed Forces would be capped at 6\\u202e50,000\\e[2J.\"\n",
+        "          - \"Ukraine’s Armed Forces would be capped at 700,000\\u202e.\"\n",
     );
     // The later versions: a point's title and an outlet's name.
     for name in ["versions.yaml", "outlets.yaml"] {
