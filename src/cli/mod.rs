@@ -461,8 +461,9 @@ pub struct AlignArgs {
     #[arg(long)]
     pub all: bool,
 
-    /// The source id the `--format yaml` draft reports are written for.
-    #[arg(long, value_name = "ID", default_value = "new-source")]
+    /// The source id the `--format yaml` draft reports are written for: lowercase
+    /// letters, digits and single hyphens, as `sources.yaml` takes them (not `text`).
+    #[arg(long, value_name = "ID", default_value = "new-source", value_parser = parse_source_id)]
     pub source: String,
 }
 
@@ -524,6 +525,18 @@ impl DeparturesArgs {
             kinds: self.kind.clone(),
             topics: self.topic.clone(),
         }
+    }
+}
+
+/// A new source id: what `sources.yaml` accepts (the corpus check's rule), and not `text`.
+fn parse_source_id(value: &str) -> Result<String, String> {
+    match value {
+        "text" => Err("`text` is the plan's own wording, not a source id".to_owned()),
+        _ if crate::corpus::is_valid_id(value) => Ok(value.to_owned()),
+        _ => Err(
+            "a source id is lowercase letters, digits and single hyphens, like `new-source`"
+                .to_owned(),
+        ),
     }
 }
 

@@ -53,10 +53,14 @@ pub fn show(
 ) -> anyhow::Result<()> {
     let corpus = context.corpus()?;
     let view = later_version(&corpus, id)?;
-    let records = args
-        .numbers
-        .iter()
-        .flat_map(|span| span.numbers())
+    let mut numbers: Vec<u32> = Vec::new();
+    for number in args.numbers.iter().flat_map(|span| span.numbers()) {
+        if !numbers.contains(&number) {
+            numbers.push(number);
+        }
+    }
+    let records = numbers
+        .into_iter()
         .map(|number| Ok(view.point_record(lineage::require_point(&view, number)?)))
         .collect::<Result<Vec<_>, UsageError>>()?;
     emit_each(

@@ -500,7 +500,8 @@ impl Checker<'_> {
 }
 
 /// Lowercase ASCII letters and digits in hyphen-separated words.
-pub(super) fn is_valid_id(id: &str) -> bool {
+/// Whether `id` is lowercase letters and digits in words joined by single hyphens.
+pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|word| {
             !word.is_empty()

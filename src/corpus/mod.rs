@@ -15,6 +15,7 @@ mod yaml;
 use std::path::Path;
 
 pub use crate::model::TEXT_SOURCE_ID;
+pub use check::is_valid_id;
 pub use limits::{MAX_ALIASES, MAX_EXPANDED_BYTES, MAX_FLOW_DEPTH, MAX_WHOLE_PARSE_BYTES};
 pub use outlets::OUTLETS_FILE;
 pub use problem::{Problem, Problems};
@@ -79,7 +80,7 @@ fn prebuilt() -> Option<Corpus> {
     problems.extend(versions::check(
         &versions::embedded(),
         &later,
-        versions::Plan::of_file(&plan),
+        versions::Plan::of_files(&plan, &sources),
         versions::Registry::Loaded(&registry),
     ));
     problems.is_empty().then(|| {

@@ -17,7 +17,7 @@ use crate::model::outlets::{Outlet, OutletsFile};
 use crate::model::versions::{
     Account, BASE_VERSION_ID, LineageKind, Point, Reference, TextStatus, Version, VersionsFile,
 };
-use crate::model::{Clause, Corpus, PlanFile};
+use crate::model::{Clause, Corpus, PlanFile, Source, SourcesFile, TEXT_SOURCE_ID};
 use crate::text::fold::fold;
 use crate::text::suggest;
 
@@ -53,14 +53,18 @@ pub struct Plan<'a> {
     topics: &'a [crate::model::Topic],
     parties: &'a [crate::model::Party],
     clauses: &'a [Clause],
+    /// The outlets of the archive: a version may not take one's id (nor `text`), since
+    /// `diff A B` reads an id as either.
+    sources: &'a [Source],
 }
 
 impl<'a> Plan<'a> {
-    pub fn of_file(plan: &'a PlanFile) -> Self {
+    pub fn of_files(plan: &'a PlanFile, sources: &'a SourcesFile) -> Self {
         Self {
             topics: &plan.topics,
             parties: &plan.parties,
             clauses: &plan.clauses,
+            sources: &sources.sources,
         }
     }
 
@@ -69,6 +73,7 @@ impl<'a> Plan<'a> {
             topics: &corpus.topics,
             parties: &corpus.parties,
             clauses: &corpus.clauses,
+            sources: &corpus.sources,
         }
     }
 }
@@ -285,6 +290,13 @@ impl VersionChecker<'_> {
         let mut seen = HashSet::new();
         for (index, version) in versions.versions.iter().enumerate() {
             let id = version.id.as_str();
+            if id == TEXT_SOURCE_ID || self.plan.sources.iter().any(|source| source.id == id) {
+                self.problem(
+                    self.place(&block(index), id),
+                    format!("version id `{id}` is also an outlet's id (or `text`), so `diff {id} …` could mean either"),
+                    Some("give the version an id of its own, such as `{id}-draft`".replace("{id}", id)),
+                );
+            }
             if !seen.insert(id) {
                 self.problem(
                     self.place(&block(index), id),
@@ -456,7 +468,15 @@ impl VersionChecker<'_> {
 
     fn check_lineage(&mut self, point: &Point, lines: &Range<usize>, context: &str) {
         let lineage = &point.lineage;
-        let count = lineage.from.len();
+        let mut seen = HashSet::new();
+        if let Some(repeated) = lineage.from.iter().find(|&&number| !seen.insert(number)) {
+            self.problem(
+                self.place(lines, "from"),
+                format!("{context} derives from clause {repeated} more than once"),
+                Some("name each clause in `from` once".into()),
+            );
+        }
+        let count = seen.len();
         let expected = match lineage.kind {
             LineageKind::New if count > 0 => {
                 Some("a new point derives from no clause; leave `from` empty")
@@ -508,6 +528,14 @@ impl VersionChecker<'_> {
                 .join(" "),
         );
         for change in &lineage.figures_changed {
+            if change.was.trim().is_empty() || change.now.trim().is_empty() {
+                self.problem(
+                    self.place(lines, "figures_changed"),
+                    format!("{context} has a figure change with an empty `was` or `now`"),
+                    Some("give the clause's figure as `was` and the version's as `now`".into()),
+                );
+                continue;
+            }
             if !from_text.contains(&fold(&change.was)) {
                 self.problem(
                     self.place(lines, &change.was),

@@ -140,6 +140,15 @@ fn located(
     let place = error
         .location()
         .map(|location| (location.line() + lines_before, location.column()));
+    // Some errors (a raw control character) come with a byte position in the message and
+    // no line: turn the position into the line and column it is at.
+    let (place, message) = match (lines_before, byte_position(&message)) {
+        (0, Some((offset, without))) if offset <= file.text.len() => (
+            Some(super::read::place_of_byte(file.text.as_bytes(), offset)),
+            without,
+        ),
+        _ => (place, message),
+    };
     // A null is reported where its mapping starts; name and point at the empty key.
     if message.contains("found null") {
         if let Some((line, column, key)) =
@@ -162,6 +171,14 @@ fn located(
         _ => place,
     };
     Problem::new(&file.name, place, format!("{prefix}{message}"))
+}
+
+/// The byte offset an error message gives as `at position N`, and the message without it.
+fn byte_position(message: &str) -> Option<(usize, String)> {
+    let (before, after) = message.split_once(" at position ")?;
+    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+    let offset = digits.parse().ok()?;
+    Some((offset, format!("{before}{}", &after[digits.len()..])))
 }
 
 /// Below this size a whole-file parse costs too little to be worth splitting.

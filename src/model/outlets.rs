@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OutletsFile {
+    #[serde(deserialize_with = "super::list")]
     pub outlets: Vec<Outlet>,
 }
 
@@ -17,14 +18,18 @@ pub struct OutletsFile {
 #[serde(deny_unknown_fields)]
 pub struct Outlet {
     /// Lowercase letters, digits and hyphens, such as `reuters`.
+    #[serde(deserialize_with = "super::text")]
     pub id: String,
     /// The outlet's name, such as `Reuters`.
+    #[serde(deserialize_with = "super::text")]
     pub name: String,
     pub kind: OutletKind,
     /// ISO 3166-1 alpha-2 code of the country it is based in, such as `GB`.
+    #[serde(deserialize_with = "super::text")]
     pub country: String,
     /// The web hosts its pages live on (`reuters.com`); a reference's address must be on
     /// one of them or on a subdomain of one.
+    #[serde(deserialize_with = "super::list")]
     pub hosts: Vec<String>,
 }
 

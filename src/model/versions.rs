@@ -15,8 +15,10 @@ pub const BASE_VERSION_ID: &str = "us-28";
 #[serde(deny_unknown_fields)]
 pub struct VersionsFile {
     /// Every report cited, once; versions, points, drops and accounts cite them by id.
+    #[serde(deserialize_with = "super::list")]
     pub references: Vec<Reference>,
     /// In date order, `us-28` first.
+    #[serde(deserialize_with = "super::list")]
     pub versions: Vec<Version>,
 }
 
@@ -25,18 +27,22 @@ pub struct VersionsFile {
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     /// Lowercase letters, digits and hyphens, such as `reuters-2025-11-23`.
+    #[serde(deserialize_with = "super::text")]
     pub id: String,
     /// Who reported the fact: the id of an outlet in `outlets.yaml` (the wire, where a
     /// wire story was read at a relay).
+    #[serde(deserialize_with = "super::text")]
     pub outlet: String,
     /// Where it was read, when that is a relay of `outlet`'s story: the relay's id in
     /// `outlets.yaml`. The address is then the relay's page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_at: Option<String>,
+    #[serde(deserialize_with = "super::text")]
     pub headline: String,
     /// Publication date, YYYY-MM-DD; null where the page shows none.
     pub date: Option<String>,
     /// The report's web address (http or https).
+    #[serde(deserialize_with = "super::text")]
     pub url: String,
 }
 
@@ -45,33 +51,39 @@ pub struct Reference {
 #[serde(deny_unknown_fields)]
 pub struct Version {
     /// `us-28`, `e3-counter`, `geneva-19`, `framework-20`, …
+    #[serde(deserialize_with = "super::text")]
     pub id: String,
+    #[serde(deserialize_with = "super::text")]
     pub title: String,
     /// The version's date, YYYY-MM-DD (its first day where it spans several).
+    #[serde(deserialize_with = "super::text")]
     pub date: String,
     /// What the reports say about the date, where one day does not say it all.
     #[serde(default)]
     pub date_note: Option<String>,
     /// Who drafted it, as the reports say.
+    #[serde(deserialize_with = "super::list")]
     pub drafted_by: Vec<String>,
     /// Who published or relayed its text or its account.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::list")]
     pub relayed_by: Vec<String>,
     pub text_status: TextStatus,
     /// How many points the version has, as reported.
     pub declared_points: u32,
     /// One neutral line of ours on what the version is.
+    #[serde(deserialize_with = "super::text")]
     pub summary: String,
     /// Reference ids reporting the version.
+    #[serde(deserialize_with = "super::list")]
     pub cite: Vec<String>,
     /// Where reports disagree about the version as a whole (such as its numbering).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::list")]
     pub accounts: Vec<Account>,
     /// Its points (none for `us-28`, whose points are the plan's clauses).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::list")]
     pub points: Vec<Point>,
     /// Clauses of the 28-point plan that reports say this version drops.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::list")]
     pub drops: Vec<Drop>,
 }
 
@@ -112,19 +124,24 @@ pub struct Point {
     /// Its number in the version; absent where reports give none (a reported-only version).
     #[serde(default)]
     pub number: Option<u32>,
+    #[serde(deserialize_with = "super::text")]
     pub title: String,
     /// What it says, in our words.
+    #[serde(deserialize_with = "super::text")]
     pub summary: String,
     /// Figures it gives, exactly as reported (`800,000`, `100 days`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::list")]
     pub figures: Vec<String>,
+    #[serde(deserialize_with = "super::list")]
     pub topics: Vec<String>,
+    #[serde(deserialize_with = "super::list")]
     pub parties: Vec<String>,
     pub lineage: Lineage,
     /// Reference ids reporting the point.
+    #[serde(deserialize_with = "super::list")]
     pub cite: Vec<String>,
     /// Where outlets' accounts of the point differ.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::list")]
     pub accounts: Vec<Account>,
 }
 
@@ -134,10 +151,10 @@ pub struct Point {
 pub struct Lineage {
     pub kind: LineageKind,
     /// Clause numbers of the 28-point plan (none for `new`; two or more for `merged`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::list")]
     pub from: Vec<u32>,
     /// Figures that changed, where the point amends a clause.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::list")]
     pub figures_changed: Vec<FigureChange>,
     /// What changed, in our words.
     #[serde(default)]
@@ -183,8 +200,10 @@ pub enum LineageKind {
 #[serde(deny_unknown_fields)]
 pub struct FigureChange {
     /// As the clause's text gives it.
+    #[serde(deserialize_with = "super::text")]
     pub was: String,
     /// As the point gives it.
+    #[serde(deserialize_with = "super::text")]
     pub now: String,
 }
 
@@ -193,8 +212,10 @@ pub struct FigureChange {
 #[serde(deny_unknown_fields)]
 pub struct Account {
     /// The reference id of the outlet's report.
+    #[serde(deserialize_with = "super::text")]
     pub cite: String,
     /// What it says, in our words.
+    #[serde(deserialize_with = "super::text")]
     pub says: String,
     pub differs_in: AccountAspect,
 }
@@ -236,7 +257,9 @@ pub enum AccountAspect {
 pub struct Drop {
     pub clause: u32,
     /// What the reports say of its removal, in our words.
+    #[serde(deserialize_with = "super::text")]
     pub summary: String,
+    #[serde(deserialize_with = "super::list")]
     pub cite: Vec<String>,
 }
 

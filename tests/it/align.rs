@@ -372,3 +372,22 @@ fn finds_the_planted_ratio_and_cede_and_the_verbatim_amnesty_clause() {
         "the verbatim amnesty clause departs from nothing"
     );
 }
+
+/// `--source` takes only an id `sources.yaml` would accept, so the draft it writes can be
+/// pasted in (issue #22).
+#[test]
+fn the_draft_source_id_is_one_the_corpus_accepts() {
+    for bad in ["Bad Id", "text", "a--b", ""] {
+        peaceplan([
+            "align",
+            "tests/fixtures/align/planted-troops.txt",
+            "--format",
+            "yaml",
+            "--source",
+            bad,
+        ])
+        .status(2)
+        .stderr_has("--source")
+        .run();
+    }
+}

@@ -833,3 +833,73 @@ fn escape_sequences_in_values_never_reach_stderr_raw() {
         ran.stderr
     );
 }
+
+/// Completion is output like any other (issue #22, items 3 to 5): a hostile corpus's
+/// labels reach the shell escaped and on one line each; a closed pipe ends quietly with
+/// 0, a full disk with 1 and a message; an unknown shell is a usage error.
+#[test]
+fn dynamic_completion_escapes_and_ends_as_every_command_does() {
+    let fixture = Fixture::shipped();
+    let hostile = "Evil \\e]0;owned\\a \\u202egnp\\u202c tab\\there\\rcr\\u0085nel";
+    fixture.replace(
+        "plan_28_points.yaml",
+        "  - { id: nato, label: NATO,",
+        &format!("  - {{ id: nato, label: \"{hostile}\","),
+    );
+    fixture.replace(
+        "plan_28_points.yaml",
+        "          - actor: \"Ukrainian officials\"\n",
+        &format!("          - actor: \"{hostile}\"\n"),
+    );
+    let dir = fixture.path().display().to_string();
+    for shell in ["bash", "zsh", "fish"] {
+        for words in [
+            &["list", "--topic", "na"][..],
+            &["positions", "--actor", "Ev"],
+        ] {
+            let mut args = vec!["--", "peaceplan"];
+            args.extend_from_slice(words);
+            let ran = peaceplan(&args)
+                .env("COMPLETE", shell)
+                .env("_CLAP_COMPLETE_INDEX", &words.len().to_string())
+                .env("_CLAP_IFS", "\n")
+                .env("PEACEPLAN_DATA", &dir)
+                .stderr_empty()
+                .run();
+            crate::support::assert_no_unsafe_bytes(ran.stdout.as_bytes(), shell);
+            assert!(!ran.stdout.contains('\r'), "{shell}: {:?}", ran.stdout);
+            for line in ran.stdout.lines() {
+                // fish's protocol is `value<TAB>help`: one tab at most.
+                assert!(line.matches('\t').count() <= 1, "{shell}: {line:?}");
+            }
+        }
+    }
+    peaceplan::<[&str; 0], &str>([])
+        .env("COMPLETE", "tcsh")
+        .status(2)
+        .stderr_has("unknown shell `tcsh` in COMPLETE")
+        .run();
+    let binary = env!("CARGO_BIN_EXE_peaceplan");
+    let full = std::fs::File::create("/dev/full").unwrap();
+    let output = Command::new(binary)
+        .env("COMPLETE", "bash")
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("No space left on device"));
+    let mut reader = Command::new("true").stdin(Stdio::piped()).spawn().unwrap();
+    let closed = reader.stdin.take().unwrap();
+    reader.wait().unwrap();
+    let output = Command::new(binary)
+        .env("COMPLETE", "bash")
+        .stdout(closed)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

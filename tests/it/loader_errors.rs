@@ -317,3 +317,23 @@ fn validate_json_lists_problems_with_places() {
     let ok: Validation = peaceplan(["validate", "--json"]).run().json();
     assert!(ok.valid && ok.problems.is_empty());
 }
+
+/// A raw C1 control character is reported at its own line and column, not at 1:1 with a
+/// byte position (issue #22, item 19).
+#[test]
+fn a_raw_control_character_is_reported_where_it_is() {
+    let fixture = Fixture::shipped();
+    let line = fixture.replace(
+        PLAN,
+        "European fighter jets will be stationed in Poland.",
+        "European fight\u{9b}er jets will be stationed in Poland.",
+    );
+    let ran = peaceplan(["validate"])
+        .data(fixture.path())
+        .status(1)
+        .stderr_has(&format!("{}:{line}:", fixture.file(PLAN).display()))
+        .stderr_has("control characters are not allowed")
+        .stderr_lacks(":1:1:")
+        .run();
+    assert!(!ran.stderr.contains("at position"), "{}", ran.stderr);
+}

@@ -16,6 +16,7 @@ pub struct Test {
     stdout_has: Vec<String>,
     stdout_lacks: Vec<String>,
     stderr_has: Vec<String>,
+    stderr_lacks: Vec<String>,
     stdout_empty: bool,
     stderr_empty: bool,
 }
@@ -57,6 +58,7 @@ where
         stdout_has: Vec::new(),
         stdout_lacks: Vec::new(),
         stderr_has: Vec::new(),
+        stderr_lacks: Vec::new(),
         stdout_empty: false,
         stderr_empty: false,
     }
@@ -91,6 +93,11 @@ impl Test {
 
     pub fn stderr_has(mut self, text: &str) -> Self {
         self.stderr_has.push(text.into());
+        self
+    }
+
+    pub fn stderr_lacks(mut self, text: &str) -> Self {
+        self.stderr_lacks.push(text.into());
         self
     }
 
@@ -145,6 +152,9 @@ impl Test {
                 ran.stderr.contains(text),
                 "stderr lacks {text:?}\n{context}"
             );
+        }
+        for text in &self.stderr_lacks {
+            assert!(!ran.stderr.contains(text), "stderr has {text:?}\n{context}");
         }
         if self.stdout_empty {
             assert!(ran.stdout.is_empty(), "stdout not empty\n{context}");

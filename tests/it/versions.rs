@@ -1007,3 +1007,75 @@ fn a_fact_resting_on_one_report_says_so() {
         .stdout_lacks("(one report)")
         .run();
 }
+
+// ---- the versions file as strict as the plan (issue #22, items 15, 16, 19) -------------
+
+/// The valid fixture with one edit, and what `validate` must then say, at which line.
+fn refused_edit(from: &str, to: &str, says: &str) {
+    let fixture = corpus_with("valid");
+    let line = fixture.replace(VERSIONS, from, to);
+    peaceplan(["validate"])
+        .data(fixture.path())
+        .status(1)
+        .stderr_has(&format!("{}:{line}:", fixture.file(VERSIONS).display()))
+        .stderr_has(says)
+        .run();
+}
+
+#[test]
+fn a_null_where_text_or_a_list_is_required_is_refused_not_stored() {
+    refused_edit(
+        "        title: \"Bigger army\"\n",
+        "        title: null\n",
+        "expected text, found null",
+    );
+    refused_edit(
+        "        title: \"Bigger army\"\n",
+        "        title: ~\n",
+        "expected text, found null",
+    );
+    refused_edit(
+        "    outlet: outlet-one\n",
+        "    outlet:\n",
+        "expected text, found null",
+    );
+}
+
+#[test]
+fn a_clause_named_twice_in_from_and_an_empty_figure_are_refused() {
+    refused_edit(
+        "        lineage: { kind: merged, from: [12, 14] }",
+        "        lineage: { kind: merged, from: [12, 12] }",
+        "derives from clause 12 more than once",
+    );
+    refused_edit(
+        "          figures_changed: [{ was: \"600,000\", now: \"800,000\" }]",
+        "          figures_changed: [{ was: \"\", now: \"800,000\" }]",
+        "an empty `was` or `now`",
+    );
+}
+
+#[test]
+fn a_version_may_not_take_an_outlets_id_or_text() {
+    for taken in ["wsws", "text"] {
+        let fixture = corpus_with("valid");
+        let text = fixture.read(VERSIONS).replace("v-two", taken);
+        fixture.write(VERSIONS, text);
+        peaceplan(["validate"])
+            .data(fixture.path())
+            .status(1)
+            .stderr_has(&format!(
+                "version id `{taken}` is also an outlet's id (or `text`)"
+            ))
+            .run();
+    }
+}
+
+#[test]
+fn a_point_named_twice_is_shown_once_as_a_clause_is() {
+    let shown: Vec<PointRow> = peaceplan(["show", "--plan", "framework-20", "4,4,3-4", "--json"])
+        .run()
+        .json();
+    let numbers: Vec<Option<u32>> = shown.iter().map(|point| point.number).collect();
+    assert_eq!(numbers, [Some(4), Some(3)]);
+}
