@@ -15,6 +15,12 @@ use crate::query::ClauseFilter;
 use crate::records::search::Hit;
 use crate::text::fold::fold_for_lookup;
 
+/// The longest search text, in characters: every field is searched for it.
+pub const MAX_QUERY_CHARS: usize = 1_000;
+
+/// The most different words one search looks for, each in every field.
+pub const MAX_QUERY_WORDS: usize = 32;
+
 /// What to look for.
 #[derive(Debug, Clone)]
 pub struct Matcher {
@@ -32,13 +38,29 @@ impl Matcher {
         if query.trim().is_empty() {
             return Err(UsageError("the search query is empty".into()));
         }
+        let length = query.chars().count();
+        if length > MAX_QUERY_CHARS {
+            return Err(UsageError(format!(
+                "the search text is too long to search for ({length} characters, at most {MAX_QUERY_CHARS}); search for a shorter piece of it"
+            )));
+        }
         let sources: Vec<String> = if is_regex {
             vec![query.to_owned()]
         } else {
-            literal_terms(query)
-                .iter()
-                .map(|term| regex::escape(&fold_for_lookup(term).text))
-                .collect()
+            let mut terms: Vec<String> = Vec::new();
+            for term in literal_terms(query) {
+                let term = regex::escape(&fold_for_lookup(term).text);
+                if !terms.contains(&term) {
+                    terms.push(term);
+                }
+            }
+            if terms.len() > MAX_QUERY_WORDS {
+                return Err(UsageError(format!(
+                    "the search text has {} different words, at most {MAX_QUERY_WORDS} are searched for; put a phrase in double quotes, or search for fewer words",
+                    terms.len()
+                )));
+            }
+            terms
         };
         let terms = sources
             .iter()

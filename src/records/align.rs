@@ -30,7 +30,7 @@ pub struct Passage {
 }
 
 /// One detected departure.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Departure {
     pub kind: DiscrepancyKind,
     /// The plan's words (the clause sentence or phrase departed from).

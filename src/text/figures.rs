@@ -139,9 +139,10 @@ pub fn is_quantity(recorded: &str) -> bool {
     extract(recorded).first().is_some_and(Figure::is_quantity)
 }
 
-/// The figures of `a` whose value none of `b` has.
+/// The figures of `a` whose value none of `b` has, in linear time (a set of `b`'s values).
 pub fn only_in(a: &[String], b: &[String]) -> Vec<String> {
-    let b_values: Vec<String> = b.iter().map(|figure| value_of(figure)).collect();
+    let b_values: std::collections::HashSet<String> =
+        b.iter().map(|figure| value_of(figure)).collect();
     a.iter()
         .filter(|figure| !b_values.contains(&value_of(figure)))
         .cloned()

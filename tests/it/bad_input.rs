@@ -1316,13 +1316,30 @@ fn small_mistakes_get_plain_messages() {
     let outcome = run_limited(&["search", &long]);
     assert_eq!(outcome.status, Some(2));
     assert!(
-        outcome
-            .stderr_text()
-            .contains("the search text is too long to search for (100000 characters)"),
+        outcome.stderr_text().contains(
+            "the search text is too long to search for (100000 characters, at most 1000)"
+        ),
         "{}",
         outcome.stderr_text()
     );
     assert!(!outcome.stderr_text().contains("regex"));
+    // Many short words are as costly as one long text: each is searched in every field.
+    let many = "a ".repeat(50_001);
+    let outcome = run_limited(&["search", &many]);
+    assert_eq!(outcome.status, Some(2), "{}", outcome.stderr_text());
+    let words: Vec<String> = (0..40).map(|index| format!("w{index}")).collect();
+    let outcome = run_limited(&["search", &words.join(" ")]);
+    assert_eq!(outcome.status, Some(2));
+    assert!(
+        outcome
+            .stderr_text()
+            .contains("the search text has 40 different words, at most 32"),
+        "{}",
+        outcome.stderr_text()
+    );
+    // The same word many times is one word.
+    let repeated = "nato ".repeat(100);
+    assert_eq!(run_limited(&["search", &repeated]).status, Some(0));
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! quotation marks that the plan never uses, and a stronger verb for a weaker one.
 
 use crate::model::{Clause, Corpus, DiscrepancyKind};
+use std::collections::HashSet;
+
 use crate::records::align::{Departure, Passage};
 use crate::text::figures;
 use crate::text::fold::fold;
@@ -22,17 +24,42 @@ const TRANSFER_VERBS: &[&str] = &[
     "give up",
 ];
 
-/// The departures of `passages` from `clause`, each once.
-pub fn detect(corpus: &Corpus, clause: &Clause, passages: &[Passage]) -> Vec<Departure> {
+/// The words of the whole plan, folded as quotations are compared with them: built once
+/// per corpus, not once per passage (a 10,000-clause plan is megabytes).
+pub struct PlanWords(String);
+
+impl PlanWords {
+    pub fn of(corpus: &Corpus) -> Self {
+        Self(
+            corpus
+                .clauses
+                .iter()
+                .flat_map(|clause| clause.passages())
+                .map(bare_words)
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    }
+}
+
+/// The departures of `passages` from `clause`, each once, in the order first found (a
+/// set remembers the ones seen, so many distinct departures cost linear time).
+pub fn detect(
+    corpus: &Corpus,
+    plan_words: &PlanWords,
+    clause: &Clause,
+    passages: &[Passage],
+) -> Vec<Departure> {
     let mut found: Vec<Departure> = Vec::new();
+    let mut seen: HashSet<Departure> = HashSet::new();
     for passage in passages {
         let candidates = figure_departures(clause, &passage.text)
             .into_iter()
             .chain(party_departures(corpus, clause, &passage.text))
-            .chain(quoted_departures(corpus, clause, &passage.text))
+            .chain(quoted_departures(plan_words, clause, &passage.text))
             .chain(modality_departures(clause, &passage.text));
         for departure in candidates {
-            if !found.contains(&departure) {
+            if seen.insert(departure.clone()) {
                 found.push(departure);
             }
         }
@@ -181,14 +208,8 @@ fn words(text: &str) -> Vec<String> {
 }
 
 /// Short quotations in the passage whose words the plan never uses.
-fn quoted_departures(corpus: &Corpus, clause: &Clause, passage: &str) -> Vec<Departure> {
-    let plan_text: String = corpus
-        .clauses
-        .iter()
-        .flat_map(|clause| clause.passages())
-        .map(bare_words)
-        .collect::<Vec<_>>()
-        .join(" ");
+fn quoted_departures(plan_words: &PlanWords, clause: &Clause, passage: &str) -> Vec<Departure> {
+    let plan_text = &plan_words.0;
     quotations(passage)
         .into_iter()
         .filter(|quoted| {

@@ -56,6 +56,7 @@ pub struct Aligner<'c> {
     /// Terms few enough clauses use to count as evidence (see `DISTINCTIVE_SHARE`).
     distinctive: HashSet<String>,
     tokenizer: Tokenizer,
+    plan_words: departures::PlanWords,
 }
 
 impl<'c> Aligner<'c> {
@@ -98,6 +99,7 @@ impl<'c> Aligner<'c> {
             idf,
             distinctive,
             tokenizer,
+            plan_words: departures::PlanWords::of(corpus),
         }
     }
 
@@ -147,7 +149,7 @@ impl<'c> Aligner<'c> {
                 } else {
                     best
                 };
-                let departures = departures::detect(corpus, clause, &passages);
+                let departures = departures::detect(corpus, &self.plan_words, clause, &passages);
                 ClauseMatch {
                     clause: clause.number,
                     title: clause.title.clone(),
