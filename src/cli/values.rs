@@ -24,7 +24,8 @@ where
             .filter(move |spelling| *spelling != name),
     );
     if let Some(help) = value.get_documentation() {
-        possible = possible.help(help.trim().replace('\n', " "));
+        let help = help.trim().replace('\n', " ");
+        possible = possible.help(help.strip_suffix('.').unwrap_or(&help).to_owned());
     }
     possible
 }

@@ -5,10 +5,12 @@
 //! (see `cli`) or of output (see `records` and `render`); serde derives let those layers
 //! read or write them.
 
+pub(crate) mod choice;
 pub mod outlets;
 pub mod rendering;
 pub mod versions;
 
+use choice::closed_choice;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -187,32 +189,14 @@ pub struct Position {
     pub via: Option<String>,
 }
 
-/// Where an actor stands on what the plan or a clause proposes.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::VariantArray,
-    strum::EnumMessage,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-pub enum Stance {
-    Supports,
-    Opposes,
-    Conditional,
-    Noncommittal,
+closed_choice! {
+    /// Where an actor stands on what the plan or a clause proposes.
+    pub enum Stance {
+        Supports,
+        Opposes,
+        Conditional,
+        Noncommittal,
+    }
 }
 
 /// A way an outlet's rendering departs from the plan's text.
@@ -230,38 +214,20 @@ pub struct Discrepancy {
     pub explanation: String,
 }
 
-/// What sort of departure a discrepancy is.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::VariantArray,
-    strum::EnumMessage,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-pub enum DiscrepancyKind {
-    // A number, amount, date or count that differs from the text's (`number` in corpora
-    // written before this kind was named `figure`).
-    #[serde(alias = "number")]
-    #[strum(to_string = "figure", serialize = "number")]
-    Figure,
-    Scope,
-    Party,
-    Wording,
-    Omission,
-    Addition,
+closed_choice! {
+    /// What sort of departure a discrepancy is.
+    pub enum DiscrepancyKind {
+        // A number, amount, date or count that differs from the text's (`number` in corpora
+        // written before this kind was named `figure`).
+        #[serde(alias = "number")]
+        #[strum(to_string = "figure", serialize = "number")]
+        Figure,
+        Scope,
+        Party,
+        Wording,
+        Omission,
+        Addition,
+    }
 }
 
 /// An earlier wording of a clause that an outlet reports, and who changed it.
@@ -305,31 +271,13 @@ pub struct Source {
     pub via: Vec<String>,
 }
 
-/// What sort of article a source is.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::VariantArray,
-    strum::EnumMessage,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-pub enum SourceKind {
-    FullText,
-    Report,
-    Analysis,
+closed_choice! {
+    /// What sort of article a source is.
+    pub enum SourceKind {
+        FullText,
+        Report,
+        Analysis,
+    }
 }
 
 impl Corpus {

@@ -3,6 +3,7 @@
 //! live on and what kind of outlet it is. The kind decides whether it may carry a fact
 //! (data/CODEBOOK.md, "Sources: who can carry a fact").
 
+use crate::model::choice::closed_choice;
 use serde::{Deserialize, Serialize};
 
 /// `data/outlets.yaml` as written.
@@ -33,53 +34,36 @@ pub struct Outlet {
     pub hosts: Vec<String>,
 }
 
-/// What kind of outlet it is.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-    strum::Display,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::VariantArray,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-pub enum OutletKind {
-    /// A news agency (Reuters, AFP, AP, Ukrinform's wire is `state-media`).
-    Wire,
-    /// A newspaper with an editorial staff, in print or online.
-    Newspaper,
-    /// A broadcaster with a newsroom.
-    Broadcaster,
-    /// A news magazine with an editorial staff.
-    Magazine,
-    /// An online-only news organisation with an editorial staff.
-    NewsSite,
-    /// A government, institution or party speaking for itself: statements, transcripts.
-    Official,
-    /// Media a state controls: cited only for its government's own position.
-    StateMedia,
-    /// A research institute publishing under its name.
-    ThinkTank,
-    /// A documented disinformation network (the "Pravda" aggregator sites). Never cited.
-    Disinformation,
-    /// A site that republishes or rewrites others' copy for traffic. Never cited.
-    ContentFarm,
-    /// An unattributed blog. Never cited.
-    Blog,
-    /// A site that reposts others' stories without a newsroom of its own. Never cited.
-    Republisher,
-    /// A page written by a machine. Never cited.
-    MachineWritten,
+closed_choice! {
+    /// What kind of outlet it is.
+    pub enum OutletKind {
+        /// A news agency (Reuters, AFP, AP, Ukrinform's wire is `state-media`).
+        Wire,
+        /// A newspaper with an editorial staff, in print or online.
+        Newspaper,
+        /// A broadcaster with a newsroom.
+        Broadcaster,
+        /// A news magazine with an editorial staff.
+        Magazine,
+        /// An online-only news organisation with an editorial staff.
+        NewsSite,
+        /// A government, institution or party speaking for itself: statements, transcripts.
+        Official,
+        /// Media a state controls: cited only for its government's own position.
+        StateMedia,
+        /// A research institute publishing under its name.
+        ThinkTank,
+        /// A documented disinformation network (the "Pravda" aggregator sites). Never cited.
+        Disinformation,
+        /// A site that republishes or rewrites others' copy for traffic. Never cited.
+        ContentFarm,
+        /// An unattributed blog. Never cited.
+        Blog,
+        /// A site that reposts others' stories without a newsroom of its own. Never cited.
+        Republisher,
+        /// A page written by a machine. Never cited.
+        MachineWritten,
+    }
 }
 
 impl OutletKind {

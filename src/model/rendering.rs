@@ -1,37 +1,24 @@
 //! What can be said of a rendering compared with the plan's text: whether an outlet
 //! reproduced a clause, paraphrased it, or departed from it.
 
-use serde::Serialize;
+use crate::model::choice::closed_choice;
 
 use crate::model::{Clause, Report};
 use crate::text::fold::fold;
 
-/// How one outlet rendered one clause, as a matrix cell.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    schemars::JsonSchema,
-    strum::Display,
-    strum::IntoStaticStr,
-    strum::VariantArray,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-pub enum Rendering {
-    /// Every passage is the clause's own wording (a departure recorded elsewhere in the
-    /// article is counted apart, see `MatrixCell::departures`).
-    Reproduced,
-    /// In the outlet's own words, with no recorded departure from the text.
-    Paraphrased,
-    /// Not the text's wording, with at least one recorded discrepancy with the text.
-    Departs,
-    /// The outlet does not discuss the clause.
-    NotReported,
+closed_choice! {
+    /// How one outlet rendered one clause, as a matrix cell.
+    pub enum Rendering {
+        /// Every passage is the clause's own wording (a departure recorded elsewhere in the
+        /// article is counted apart, see `MatrixCell::departures`).
+        Reproduced,
+        /// In the outlet's own words, with no recorded departure from the text.
+        Paraphrased,
+        /// Not the text's wording, with at least one recorded discrepancy with the text.
+        Departs,
+        /// The outlet does not discuss the clause.
+        NotReported,
+    }
 }
 
 impl Rendering {

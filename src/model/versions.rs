@@ -5,6 +5,7 @@
 //! Like `model`, these types know nothing of YAML (see `corpus::versions`), of querying
 //! (see `lineage`) or of output (see `render`).
 
+use crate::model::choice::closed_choice;
 use serde::{Deserialize, Serialize};
 
 /// The id of the 28-point plan as a version; its points are the plan's clauses.
@@ -87,34 +88,16 @@ pub struct Version {
     pub drops: Vec<Drop>,
 }
 
-/// How much of a version's text is public.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::VariantArray,
-    strum::EnumMessage,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-pub enum TextStatus {
-    /// The whole text is published.
-    FullText,
-    /// Someone read out or printed it point by point, without a published text.
-    PointByPoint,
-    /// Only reports of it: its number of points and some changes.
-    ReportedOnly,
+closed_choice! {
+    /// How much of a version's text is public.
+    pub enum TextStatus {
+        /// The whole text is published.
+        FullText,
+        /// Someone read out or printed it point by point, without a published text.
+        PointByPoint,
+        /// Only reports of it: its number of points and some changes.
+        ReportedOnly,
+    }
 }
 
 /// One point of a later version.
@@ -161,38 +144,20 @@ pub struct Lineage {
     pub note: Option<String>,
 }
 
-/// How a point relates to the clause(s) it comes from.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::VariantArray,
-    strum::EnumMessage,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-pub enum LineageKind {
-    /// The clause, substantially unchanged.
-    Kept,
-    /// The clause, changed.
-    Amended,
-    /// Two or more clauses made one point.
-    Merged,
-    /// One clause made several points (this is one of them).
-    Split,
-    /// Nothing in the 28-point plan.
-    New,
+closed_choice! {
+    /// How a point relates to the clause(s) it comes from.
+    pub enum LineageKind {
+        /// The clause, substantially unchanged.
+        Kept,
+        /// The clause, changed.
+        Amended,
+        /// Two or more clauses made one point.
+        Merged,
+        /// One clause made several points (this is one of them).
+        Split,
+        /// Nothing in the 28-point plan.
+        New,
+    }
 }
 
 /// A figure of a clause and what the point gives instead.
@@ -220,35 +185,17 @@ pub struct Account {
     pub differs_in: AccountAspect,
 }
 
-/// What differs between outlets' accounts.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::VariantArray,
-    strum::EnumMessage,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-pub enum AccountAspect {
-    Figure,
-    Party,
-    Scope,
-    Wording,
-    Numbering,
-    Monitoring,
-    Omission,
+closed_choice! {
+    /// What differs between outlets' accounts.
+    pub enum AccountAspect {
+        Figure,
+        Party,
+        Scope,
+        Wording,
+        Numbering,
+        Monitoring,
+        Omission,
+    }
 }
 
 /// A clause of the 28-point plan that a version drops.

@@ -1,33 +1,24 @@
 //! The closed choices of how output is written: its format and when to colour it.
 
-/// How results are written.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    strum::Display,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::VariantArray,
-    strum::EnumMessage,
-)]
-#[strum(serialize_all = "kebab-case")]
-pub enum OutputFormat {
-    /// A table sized to the terminal.
-    Table,
-    /// One pretty-printed JSON document.
-    Json,
-    /// JSON Lines: one compact JSON object per line.
-    Jsonl,
-    /// CSV with a header row; a list's items joined by `;` (a `;` or `\` inside an item
-    /// escaped with a backslash).
-    Csv,
-    /// A Markdown table, ready to paste into an article.
-    Markdown,
-    /// One YAML document.
-    Yaml,
+use crate::model::choice::closed_choice;
+
+closed_choice! {
+    /// How results are written.
+    pub enum OutputFormat {
+        /// A table sized to the terminal.
+        Table,
+        /// One pretty-printed JSON document.
+        Json,
+        /// JSON Lines: one compact JSON object per line.
+        Jsonl,
+        /// CSV with a header row; a list's items joined by `;` (a `;` or `\` inside an item
+        /// escaped with a backslash).
+        Csv,
+        /// A Markdown table, ready to paste into an article.
+        Markdown,
+        /// One YAML document.
+        Yaml,
+    }
 }
 
 impl OutputFormat {
@@ -37,24 +28,13 @@ impl OutputFormat {
     }
 }
 
-/// When to colour output.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    strum::Display,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::VariantArray,
-    strum::EnumMessage,
-)]
-#[strum(serialize_all = "kebab-case")]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
+closed_choice! {
+    /// When to colour output.
+    pub enum ColorChoice {
+        Auto,
+        Always,
+        Never,
+    }
 }
 
 /// The formats for scripts, spreadsheets and articles: every format but the table.
