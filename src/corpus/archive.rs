@@ -2,6 +2,7 @@
 //! position quotes, what a discrepancy says the outlet says) must appear word for word in
 //! that outlet's archived article, after folding typography (see `textfold`).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::corpus::{Problem, read_text};
@@ -166,17 +167,74 @@ fn quotes(positions: &[Position]) -> impl Iterator<Item = &str> {
         .filter_map(|position| position.quote.as_deref())
 }
 
+/// How many runs of words, those sharing the most words with the passage, are measured by
+/// edit distance.
+const CANDIDATE_RUNS: usize = 8;
+
+/// How much of a run and of the passage the edit distance compares, in characters: it
+/// grows with the square of the length.
+const COMPARED_CHARS: usize = 600;
+
 /// The run of the article's words, as many as the passage has, that is nearest to it by
-/// normalised edit distance.
+/// normalised edit distance. Every run is first scored by the words it shares with the
+/// passage (a sliding count, linear in the article); only the best few are measured by
+/// edit distance, on their first `COMPARED_CHARS` characters, so the time stays linear in
+/// the article and bounded in the passage.
 fn closest_passage(article: &str, passage: &str) -> String {
     let words: Vec<&str> = article.split(' ').collect();
     let width = passage.split(' ').count().clamp(1, words.len().max(1));
-    (0..=words.len().saturating_sub(width))
+    let starts = shared_word_leaders(&words, passage, width);
+    let prefix = |text: &str| -> String { text.chars().take(COMPARED_CHARS).collect() };
+    let wanted = prefix(passage);
+    starts
+        .into_iter()
         .map(|start| words[start..start + width].join(" "))
-        .map(|window| (strsim::normalized_levenshtein(&window, passage), window))
+        .map(|window| {
+            let score = strsim::normalized_levenshtein(&prefix(&window), &wanted);
+            (score, window)
+        })
         .max_by(|(a, _), (b, _)| a.total_cmp(b))
         .map(|(_, window)| window)
         .unwrap_or_default()
+}
+
+/// The starts of the `CANDIDATE_RUNS` runs of `width` words that share the most words with
+/// `passage` (counted with multiplicity), in article order.
+fn shared_word_leaders<'a>(words: &[&'a str], passage: &str, width: usize) -> Vec<usize> {
+    let mut wanted: HashMap<&str, usize> = HashMap::new();
+    for word in passage.split(' ') {
+        *wanted.entry(word).or_default() += 1;
+    }
+    let mut held: HashMap<&'a str, usize> = HashMap::new();
+    let mut shared = 0usize;
+    let mut scores: Vec<(usize, usize)> = Vec::new();
+    for (end, &word) in words.iter().enumerate() {
+        let count = held.entry(word).or_default();
+        if *count < wanted.get(word).copied().unwrap_or(0) {
+            shared += 1;
+        }
+        *count += 1;
+        if end >= width {
+            let gone = words[end - width];
+            let count = held.get_mut(gone).expect("a word of the window");
+            *count -= 1;
+            if *count < wanted.get(gone).copied().unwrap_or(0) {
+                shared -= 1;
+            }
+        }
+        if end + 1 >= width {
+            scores.push((shared, end + 1 - width));
+        }
+    }
+    // Most shared words first, earlier runs first among equals; keep the best few.
+    scores.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut starts: Vec<usize> = scores
+        .into_iter()
+        .take(CANDIDATE_RUNS)
+        .map(|(_, start)| start)
+        .collect();
+    starts.sort_unstable();
+    starts
 }
 
 #[cfg(test)]
