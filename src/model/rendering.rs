@@ -26,9 +26,23 @@ impl Rendering {
     pub fn of(clause: &Clause, source_id: &str) -> Self {
         match clause.report_by(source_id) {
             None => Rendering::NotReported,
-            Some(report) if reproduces_text(clause, report) => Rendering::Reproduced,
-            Some(report) if !report.discrepancies.is_empty() => Rendering::Departs,
-            Some(_) => Rendering::Paraphrased,
+            Some(report) => Self::of_report(&ClauseText::of(clause), report),
+        }
+    }
+
+    /// How `report` renders the clause whose folded text is `text` (fold it once per
+    /// clause when rendering many reports of it).
+    pub fn of_report(text: &ClauseText, report: &Report) -> Self {
+        if report
+            .wording
+            .iter()
+            .all(|passage| text.0.contains(&fold(passage)))
+        {
+            Rendering::Reproduced
+        } else if !report.discrepancies.is_empty() {
+            Rendering::Departs
+        } else {
+            Rendering::Paraphrased
         }
     }
 
@@ -48,11 +62,16 @@ impl Rendering {
     }
 }
 
+/// A clause's text and sub-points, folded as wordings are compared with them.
+pub struct ClauseText(String);
+
+impl ClauseText {
+    pub fn of(clause: &Clause) -> Self {
+        Self(fold(&clause.passages().collect::<Vec<_>>().join(" ")))
+    }
+}
+
 /// Whether every passage of the report is, word for word, part of the clause's text.
 pub fn reproduces_text(clause: &Clause, report: &Report) -> bool {
-    let text = fold(&clause.passages().collect::<Vec<_>>().join(" "));
-    report
-        .wording
-        .iter()
-        .all(|passage| text.contains(&fold(passage)))
+    Rendering::of_report(&ClauseText::of(clause), report) == Rendering::Reproduced
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::rendering::Rendering;
+use crate::model::rendering::{ClauseText, Rendering};
 use crate::model::{Clause, Corpus};
 
 use super::FlatCell;
@@ -24,14 +24,13 @@ pub struct MatrixRecord<'c> {
 pub struct MatrixRow<'c> {
     pub number: u32,
     pub title: &'c str,
-    /// How each source rendered the clause, in column order (for tables and flat rows).
-    #[serde(skip)]
-    pub renderings: Vec<Rendering>,
-    /// How many departures each source's report records, in column order.
-    #[serde(skip)]
-    pub departures: Vec<usize>,
-    /// The sources that report the clause and how; a source not listed did not report it.
+    /// The sources that report the clause and how, in column order; a source not listed
+    /// did not report it.
     pub cells: Vec<MatrixCell<'c>>,
+    /// The column of each cell, ascending: the grid is kept sparse, so that thousands of
+    /// outlets that report few clauses cost what they report, not clauses × outlets.
+    #[serde(skip)]
+    pub columns: Vec<usize>,
     /// How many outlets report the clause.
     pub reported: usize,
 }
@@ -69,9 +68,8 @@ impl<'c> MatrixRecord<'c> {
             cells.push(FlatCell::Number(u64::from(row.number)));
             cells.push(FlatCell::Text(Cow::Borrowed(row.title)));
             cells.extend(
-                row.renderings
-                    .iter()
-                    .map(|rendering| FlatCell::Text(Cow::Borrowed(rendering.name()))),
+                row.dense(self.sources.len())
+                    .map(|(rendering, _)| FlatCell::Text(Cow::Borrowed(rendering.name()))),
             );
             cells.push(FlatCell::Number(row.reported as u64));
             cells
@@ -97,11 +95,15 @@ impl<'c> MatrixRecord<'c> {
             .iter()
             .map(|clause| MatrixRow::new(clause, &sources, &columns))
             .collect();
-        let totals = sources
+        let mut totals: Vec<MatrixTotal> = sources
             .iter()
-            .enumerate()
-            .map(|(column, &source)| MatrixTotal::new(source, &rows, column))
+            .map(|&source| MatrixTotal::empty(source, rows.len()))
             .collect();
+        for row in &rows {
+            for (cell, &column) in row.cells.iter().zip(&row.columns) {
+                totals[column].count(cell);
+            }
+        }
         Self {
             sources,
             rows,
@@ -112,55 +114,75 @@ impl<'c> MatrixRecord<'c> {
 
 impl<'c> MatrixRow<'c> {
     fn new(clause: &'c Clause, sources: &[&'c str], columns: &HashMap<&str, usize>) -> Self {
-        let mut renderings = vec![Rendering::NotReported; sources.len()];
-        let mut departures = vec![0; sources.len()];
+        let text = ClauseText::of(clause);
+        let mut placed: Vec<(usize, MatrixCell)> = Vec::new();
         for report in &clause.reports {
             if let Some(&column) = columns.get(report.source.as_str()) {
-                renderings[column] = Rendering::of(clause, &report.source);
-                departures[column] = report.discrepancies.len();
+                placed.push((
+                    column,
+                    MatrixCell {
+                        source: sources[column],
+                        rendering: Rendering::of_report(&text, report),
+                        departures: report.discrepancies.len(),
+                    },
+                ));
             }
         }
-        let cells: Vec<MatrixCell> = sources
-            .iter()
-            .zip(renderings.iter().zip(&departures))
-            .filter(|(_, (rendering, _))| **rendering != Rendering::NotReported)
-            .map(|(&source, (&rendering, &departures))| MatrixCell {
-                source,
-                rendering,
-                departures,
-            })
-            .collect();
+        // One cell per source (its first report, as `report_by` finds it), in column order.
+        placed.sort_by_key(|(column, _)| *column);
+        placed.dedup_by_key(|(column, _)| *column);
+        let (columns, cells): (Vec<usize>, Vec<MatrixCell>) = placed.into_iter().unzip();
         Self {
             number: clause.number,
             title: &clause.title,
             reported: cells.len(),
-            renderings,
-            departures,
             cells,
+            columns,
         }
+    }
+
+    /// Every column's rendering and departure count, `not-reported` where no cell is.
+    pub fn dense(&self, width: usize) -> impl Iterator<Item = (Rendering, usize)> + '_ {
+        let mut next = 0;
+        (0..width).map(move |column| match self.columns.get(next) {
+            Some(&at) if at == column => {
+                let cell = &self.cells[next];
+                next += 1;
+                (cell.rendering, cell.departures)
+            }
+            _ => (Rendering::NotReported, 0),
+        })
     }
 }
 
 impl<'c> MatrixTotal<'c> {
-    fn new(source: &'c str, rows: &[MatrixRow], column: usize) -> Self {
-        let count = |wanted: Rendering| {
-            rows.iter()
-                .filter(|row| row.renderings[column] == wanted)
-                .count()
-        };
+    /// A source's totals before any clause is counted: every clause not reported.
+    fn empty(source: &'c str, clauses: usize) -> Self {
         Self {
             source,
-            reported: rows.len() - count(Rendering::NotReported),
-            reproduced: count(Rendering::Reproduced),
-            paraphrased: count(Rendering::Paraphrased),
-            departs: count(Rendering::Departs),
-            not_reported: count(Rendering::NotReported),
-            reproduced_with_departures: rows
-                .iter()
-                .filter(|row| {
-                    row.renderings[column] == Rendering::Reproduced && row.departures[column] > 0
-                })
-                .count(),
+            reported: 0,
+            reproduced: 0,
+            paraphrased: 0,
+            departs: 0,
+            not_reported: clauses,
+            reproduced_with_departures: 0,
+        }
+    }
+
+    /// Count one cell of the source's column.
+    fn count(&mut self, cell: &MatrixCell) {
+        self.reported += 1;
+        self.not_reported -= 1;
+        match cell.rendering {
+            Rendering::Reproduced => {
+                self.reproduced += 1;
+                if cell.departures > 0 {
+                    self.reproduced_with_departures += 1;
+                }
+            }
+            Rendering::Paraphrased => self.paraphrased += 1,
+            Rendering::Departs => self.departs += 1,
+            Rendering::NotReported => {}
         }
     }
 }

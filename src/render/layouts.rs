@@ -313,10 +313,8 @@ pub fn matrix_table(record: &MatrixRecord, style: Style) -> Table {
     for row in &record.rows {
         let mut cells = vec![Cell::new(row.number)];
         cells.extend(
-            row.renderings
-                .iter()
-                .zip(&row.departures)
-                .map(|(rendering, &departures)| Cell::new(cell_mark(*rendering, departures))),
+            row.dense(record.sources.len())
+                .map(|(rendering, departures)| Cell::new(cell_mark(rendering, departures))),
         );
         cells.extend([Cell::new(row.reported), data_cell(row.title)]);
         table.add_row(cells);
