@@ -4,9 +4,14 @@ use std::io::Write;
 
 use super::{Context, emit_document};
 use crate::cli::MatrixArgs;
+use crate::error::UsageError;
 use crate::query::ClauseFilter;
 use crate::records::MatrixRecord;
 use crate::render::{self, FlatFormat};
+
+/// The most outlets the table draws a column for: no terminal shows more, and drawing
+/// tens of thousands of columns takes gigabytes; the flat formats take any number.
+const MAX_TABLE_OUTLETS: usize = 200;
 
 pub fn run(args: &MatrixArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     if args.versions {
@@ -26,6 +31,13 @@ pub fn run(args: &MatrixArgs, context: &Context, out: &mut dyn Write) -> anyhow:
     if clauses.is_empty() {
         render::note("no clauses match");
         return Ok(());
+    }
+    if record.sources.len() > MAX_TABLE_OUTLETS {
+        return Err(UsageError(format!(
+            "the grid has {} outlets, more than the {MAX_TABLE_OUTLETS} a table can show; write it with --format csv, jsonl or json",
+            record.sources.len()
+        ))
+        .into());
     }
     writeln!(out, "{}", render::matrix_table(&record, context.style))?;
     writeln!(out, "{}", render::matrix_legend(context.style))?;

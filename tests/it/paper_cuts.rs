@@ -255,3 +255,33 @@ fn party_ids_are_never_cut_in_a_narrow_list_table() {
         assert_eq!(seen, listed, "--width {width}");
     }
 }
+
+/// A grid too wide for any table is refused with the formats that take it, instead of
+/// drawing tens of thousands of columns in gigabytes (issue #22, item 14).
+#[test]
+fn matrix_refuses_a_table_wider_than_any_terminal_and_writes_it_flat() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("wide");
+    let data = data.to_str().unwrap();
+    peaceplan(["synth", "--clauses", "3", "--sources", "201", data]).run();
+    peaceplan(["matrix", "--data", data])
+        .status(2)
+        .stderr_has("the grid has 201 outlets, more than the 200 a table can show")
+        .stderr_has("--format csv")
+        .run();
+    let csv = peaceplan(["matrix", "--format", "csv", "--data", data])
+        .run()
+        .stdout;
+    assert_eq!(csv.lines().count(), 4, "a header and 3 clauses");
+    assert_eq!(csv.lines().next().unwrap().split(',').count(), 201 + 3);
+    peaceplan([
+        "synth",
+        "--clauses",
+        "3",
+        "--sources",
+        "200",
+        &format!("{data}-200"),
+    ])
+    .run();
+    peaceplan(["matrix", "--data", &format!("{data}-200")]).run();
+}
