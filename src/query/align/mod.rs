@@ -52,6 +52,8 @@ type Vector = HashMap<String, f64>;
 pub struct Aligner<'c> {
     clauses: Vec<&'c Clause>,
     exemplars: Vec<Vec<Vector>>,
+    /// Each term's clauses, in clause order: a sentence is scored only against these.
+    clauses_using: HashMap<String, Vec<usize>>,
     idf: HashMap<String, f64>,
     /// Terms few enough clauses use to count as evidence (see `DISTINCTIVE_SHARE`).
     distinctive: HashSet<String>,
@@ -83,7 +85,7 @@ impl<'c> Aligner<'c> {
             .filter(|(_, frequency)| *frequency as f64 <= count * DISTINCTIVE_SHARE)
             .map(|(term, _)| term)
             .collect();
-        let exemplars = raw
+        let exemplars: Vec<Vec<Vector>> = raw
             .iter()
             .map(|exemplars| {
                 exemplars
@@ -93,8 +95,18 @@ impl<'c> Aligner<'c> {
                     .collect()
             })
             .collect();
+        let mut clauses_using: HashMap<String, Vec<usize>> = HashMap::new();
+        for (clause, vectors) in exemplars.iter().enumerate() {
+            for term in vectors.iter().flat_map(|vector: &Vector| vector.keys()) {
+                let users = clauses_using.entry(term.clone()).or_default();
+                if users.last() != Some(&clause) {
+                    users.push(clause);
+                }
+            }
+        }
         Self {
             clauses,
+            clauses_using,
             exemplars,
             idf,
             distinctive,
@@ -105,42 +117,56 @@ impl<'c> Aligner<'c> {
 
     /// Every clause with its best score and the passages that render it, in clause
     /// order; departures are detected for clauses with passages.
+    ///
+    /// A sentence (or a semicolon part of it) is scored only against the clauses that share
+    /// a term with it, found through the index of the clauses' terms; the scores are kept
+    /// sparse, one list per clause of the sentences that score for it. Time and memory
+    /// grow with the article and with the clauses its sentences share terms with, not with
+    /// sentences × clauses.
     pub fn align(&self, corpus: &Corpus, article: &str, min_score: f64) -> Vec<ClauseMatch> {
-        let sentences = text::sentences(article);
-        let units: Vec<Vec<(Sentence, Vec<f64>)>> = sentences
-            .iter()
-            .map(|sentence| {
-                text::units(article, *sentence)
-                    .into_iter()
-                    .map(|unit| (unit, self.sentence_scores(&article[unit.start..unit.end])))
-                    .collect()
-            })
-            .collect();
-        self.clauses
-            .iter()
-            .enumerate()
-            .map(|(index, clause)| {
-                let best_units: Vec<&(Sentence, Vec<f64>)> = units
-                    .iter()
-                    .filter_map(|candidates| {
-                        // The whole sentence (first) unless a part scores higher.
-                        candidates.iter().reduce(|best, unit| {
-                            if unit.1[index] > best.1[index] {
-                                unit
-                            } else {
-                                best
+        // Per clause: its best score anywhere, and the units that render it, in article
+        // order. Only these outlive the sentence they come from, so memory grows with
+        // what is found, not with sentences × clauses.
+        let mut best: Vec<f64> = vec![0.0; self.clauses.len()];
+        let mut rendering: Vec<Vec<Sentence>> = vec![Vec::new(); self.clauses.len()];
+        let mut in_sentence: HashMap<usize, Candidate> = HashMap::new();
+        for sentence in text::sentences(article) {
+            in_sentence.clear();
+            // The whole sentence first, then its parts: a part is kept for a clause only
+            // when it scores higher than the sentence (or an earlier part).
+            for unit in text::units(article, sentence) {
+                let scores = self.sentence_scores(&article[unit.start..unit.end]);
+                let unit_best = scores.iter().map(|&(_, score)| score).fold(0.0, f64::max);
+                for (clause, score) in scores {
+                    let candidate = Candidate {
+                        unit,
+                        score,
+                        unit_best,
+                    };
+                    in_sentence
+                        .entry(clause)
+                        .and_modify(|kept| {
+                            if score > kept.score {
+                                *kept = candidate;
                             }
                         })
-                    })
-                    .collect();
-                let best = best_units
-                    .iter()
-                    .map(|(_, row)| row[index])
-                    .fold(0.0, f64::max);
-                let passages: Vec<Passage> = best_units
-                    .iter()
-                    .filter(|(_, row)| renders(row, index, min_score))
-                    .map(|(unit, _)| passage(article, *unit))
+                        .or_insert(candidate);
+                }
+            }
+            for (&clause, candidate) in &in_sentence {
+                best[clause] = best[clause].max(candidate.score);
+                if candidate.renders(min_score) {
+                    rendering[clause].push(candidate.unit);
+                }
+            }
+        }
+        self.clauses
+            .iter()
+            .zip(best.into_iter().zip(rendering))
+            .map(|(clause, (best, units))| {
+                let passages: Vec<Passage> = units
+                    .into_iter()
+                    .map(|unit| passage(article, unit))
                     .collect();
                 // A clause with no passage of its own reports its best score below the
                 // threshold, so that the score alone says whether it was found.
@@ -161,19 +187,47 @@ impl<'c> Aligner<'c> {
             .collect()
     }
 
-    /// A sentence's score for every clause, in clause order.
-    fn sentence_scores(&self, sentence: &str) -> Vec<f64> {
+    /// A sentence's non-zero scores, for the clauses that share a term with it, in
+    /// clause order.
+    fn sentence_scores(&self, sentence: &str) -> Vec<(usize, f64)> {
         let terms = self.tokenizer.terms(sentence);
         let sentence_vector = vector(&terms, &self.idf);
-        self.exemplars
-            .iter()
-            .map(|exemplars| {
-                exemplars
+        let mut clauses: Vec<usize> = sentence_vector
+            .keys()
+            .filter_map(|term| self.clauses_using.get(term))
+            .flatten()
+            .copied()
+            .collect();
+        clauses.sort_unstable();
+        clauses.dedup();
+        clauses
+            .into_iter()
+            .map(|clause| {
+                let score = self.exemplars[clause]
                     .iter()
                     .map(|exemplar| similarity(&sentence_vector, exemplar, &self.distinctive))
-                    .fold(0.0, f64::max)
+                    .fold(0.0, f64::max);
+                (clause, score)
             })
+            .filter(|&(_, score)| score > 0.0)
             .collect()
+    }
+}
+
+/// A sentence's best-scoring unit for one clause.
+#[derive(Clone, Copy)]
+struct Candidate {
+    unit: Sentence,
+    score: f64,
+    /// The unit's best score over every clause.
+    unit_best: f64,
+}
+
+impl Candidate {
+    /// Whether the unit renders the clause: it reaches the threshold and is close to its
+    /// best clause.
+    fn renders(&self, min_score: f64) -> bool {
+        self.score >= min_score && self.score >= self.unit_best * SHARED_SENTENCE_RATIO
     }
 }
 
@@ -224,13 +278,6 @@ fn actors<'c>(corpus: &'c Corpus, leave_out: Option<&'c str>) -> impl Iterator<I
     clause_positions
         .chain(plan_positions)
         .map(|position| position.actor.as_str())
-}
-
-/// Whether a sentence with these clause scores renders clause `index`: it reaches the
-/// threshold and is close to the sentence's best clause.
-fn renders(row: &[f64], index: usize, min_score: f64) -> bool {
-    let best = row.iter().copied().fold(0.0, f64::max);
-    row[index] >= min_score && row[index] >= best * SHARED_SENTENCE_RATIO
 }
 
 /// The unit-length TF-IDF vector of `terms`; terms the corpus never uses are dropped.
