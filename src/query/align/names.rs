@@ -86,7 +86,10 @@ const MAX_INITIALS: usize = 2;
 /// their surname so that folding costs the same with ten people or a hundred thousand.
 #[derive(Debug, Default, Clone)]
 pub struct People {
-    by_first_name: HashMap<String, Vec<Vec<String>>>,
+    /// Full names by their first word, then by their second (the name a mention must
+    /// continue with), so a mention looks at the people it could be and no others: fifty
+    /// thousand Johns cost a mention of "John said" nothing.
+    by_first_name: HashMap<String, HashMap<String, Vec<Vec<String>>>>,
     surnames: HashSet<String>,
 }
 
@@ -123,6 +126,8 @@ impl People {
                 .by_first_name
                 .entry(lower[0].clone())
                 .or_default()
+                .entry(lower[1].clone())
+                .or_default()
                 .push(lower);
         }
         people
@@ -138,11 +143,18 @@ impl People {
             .count();
         let rest = &words[titles..];
         let first = rest.first()?;
-        let full = self.by_first_name.get(*first).and_then(|names| {
-            names.iter().find_map(|name| {
-                let span = full_name_span(name, rest)?;
-                Some((name.last()?.clone(), titles + span))
-            })
+        let full = self.by_first_name.get(*first).and_then(|by_second| {
+            // The second part follows the first, after up to MAX_INITIALS initials.
+            (1..=1 + MAX_INITIALS)
+                .take_while(|&at| {
+                    at <= rest.len() && rest[1..at].iter().all(|word| word.chars().count() == 1)
+                })
+                .filter_map(|at| by_second.get(*rest.get(at)?))
+                .flatten()
+                .find_map(|name| {
+                    let span = full_name_span(name, rest)?;
+                    Some((name.last()?.clone(), titles + span))
+                })
         });
         full.or_else(|| {
             self.surnames
@@ -171,4 +183,33 @@ fn full_name_span(name: &[String], words: &[&str]) -> Option<usize> {
         position += 1;
     }
     Some(position)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::People;
+
+    #[test]
+    fn a_mention_finds_its_person_among_many_sharing_a_first_name() {
+        let names: Vec<String> = (0..1000)
+            .map(|index| format!("John Surname{index}"))
+            .chain(["John Kennedy".to_owned(), "Mary Jane Smith".to_owned()])
+            .collect();
+        let people = People::from_actors(names.iter().map(String::as_str));
+        assert_eq!(
+            people.fold(&["john", "f", "kennedy", "said"]),
+            Some(("kennedy".to_owned(), 3))
+        );
+        assert_eq!(
+            people.fold(&["john", "surname999"]),
+            Some(("surname999".to_owned(), 2))
+        );
+        assert_eq!(
+            people.fold(&["mary", "jane", "smith"]),
+            Some(("smith".to_owned(), 3))
+        );
+        assert_eq!(people.fold(&["john", "said"]), None);
+        assert_eq!(people.fold(&["john"]), None);
+        assert_eq!(people.fold(&["kennedy", "said"]), Some(("kennedy".to_owned(), 1)));
+    }
 }
