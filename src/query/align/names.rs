@@ -210,6 +210,9 @@ mod tests {
         );
         assert_eq!(people.fold(&["john", "said"]), None);
         assert_eq!(people.fold(&["john"]), None);
-        assert_eq!(people.fold(&["kennedy", "said"]), Some(("kennedy".to_owned(), 1)));
+        assert_eq!(
+            people.fold(&["kennedy", "said"]),
+            Some(("kennedy".to_owned(), 1))
+        );
     }
 }
