@@ -124,43 +124,54 @@ fn add_versions(
     outlets_file: Result<Option<SourceText>, Problem>,
 ) -> Checked {
     let (registry, unreadable) = read_registry(&mut checked.problems, outlets_file);
-    if let Some(registry) = &registry {
-        checked.corpus = checked
-            .corpus
-            .take()
-            .map(|corpus| corpus.with_outlets(registry.clone()));
-    }
     let registry_state = match (&registry, unreadable) {
         (Some(registry), _) => versions::Registry::Loaded(registry),
         (None, true) => versions::Registry::Unreadable,
         (None, false) => versions::Registry::Missing,
     };
+    let later = read_versions(&mut checked, versions_file, registry_state);
+    if let Some(corpus) = checked.corpus.take() {
+        let corpus = match later {
+            Some(later) => corpus.with_versions(later),
+            None => corpus,
+        };
+        checked.corpus = Some(match registry {
+            Some(registry) => corpus.with_outlets(registry),
+            None => corpus,
+        });
+    }
+    checked
+}
+
+/// The versions file, parsed and checked against the corpus (when it parsed) and the
+/// registry; `None` when there is none or it does not parse, its problem recorded.
+fn read_versions(
+    checked: &mut Checked,
+    versions_file: Result<Option<SourceText>, Problem>,
+    registry: versions::Registry,
+) -> Option<VersionsFile> {
     let file = match versions_file {
-        Ok(Some(file)) => file,
-        Ok(None) => return checked,
+        Ok(file) => file?,
         Err(problem) => {
             checked.problems.push(problem);
-            return checked;
+            return None;
         }
     };
     let parsed = match versions::parse(&file) {
         Ok(parsed) => parsed,
         Err(problem) => {
             checked.problems.push(problem);
-            return checked;
+            return None;
         }
     };
-    let Some(corpus) = checked.corpus.take() else {
-        return checked;
-    };
+    let corpus = checked.corpus.as_ref()?;
     checked.problems.extend(versions::check(
         &file,
         &parsed,
-        versions::Plan::of_corpus(&corpus),
-        registry_state,
+        versions::Plan::of_corpus(corpus),
+        registry,
     ));
-    checked.corpus = Some(corpus.with_versions(parsed));
-    checked
+    Some(parsed)
 }
 
 /// Parse and check both files; the corpus, or every problem found.
