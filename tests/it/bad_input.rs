@@ -427,13 +427,18 @@ impl Limited {
 /// given), under the memory and time limits; `PEACEPLAN_DATA` is cleared unless set in
 /// `envs`.
 fn run_limited_to(args: &[&str], envs: &[(&str, &str)], stdout: Option<Stdio>) -> Limited {
+    run_within(2 << 20, args, envs, stdout)
+}
+
+/// `run_limited_to` with `kib` KiB of address space instead of 2 GiB.
+fn run_within(kib: u64, args: &[&str], envs: &[(&str, &str)], stdout: Option<Stdio>) -> Limited {
     use std::io::Read;
     let binary = env!("CARGO_BIN_EXE_peaceplan");
     let captured = stdout.is_none();
     let mut command = Command::new("sh");
     command
         .arg("-c")
-        .arg("ulimit -v 2097152; exec \"$@\"")
+        .arg(format!("ulimit -v {kib}; exec \"$@\""))
         .arg("sh")
         .arg(binary)
         .args(args)
@@ -1356,5 +1361,139 @@ fn a_file_too_large_to_parse_whole_is_refused_with_the_limit_named() {
             .contains("is 65 MiB and is parsed in one piece (it is not a plan file written as a block list of clauses); a file parsed whole may be at most 64 MiB"),
         "{}",
         outcome.stderr_text()
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Memory bounds of issue #22 (items 6 and 7), each under an address-space limit far below
+// what the unbounded code needed for the same input.
+
+/// 128 MiB of address space, about twice what the runs below need. Address space, not
+/// resident memory, is what `ulimit -v` limits, and glibc reserves 64 MiB of it for each
+/// thread's heap (the plan loader parses with one thread per core), so these runs keep
+/// one heap with `MALLOC_ARENA_MAX=1`; the limit then measures what is allocated.
+const TIGHT_KIB: u64 = 128 << 10;
+
+/// The environment of a run under `TIGHT_KIB`.
+const ONE_HEAP: &[(&str, &str)] = &[("MALLOC_ARENA_MAX", "1")];
+
+/// `lines` lines of three words each drawn from `words`, in a fixed pseudo-random order.
+fn three_word_lines(words: &[&str], lines: usize) -> String {
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        words[(state % words.len() as u64) as usize]
+    };
+    (0..lines)
+        .map(|_| format!("{} {} {}.\n", next(), next(), next()))
+        .collect()
+}
+
+#[test]
+fn align_on_a_thousand_clauses_stays_within_96_mib() {
+    // Issue #22 item 6: one score was kept per clause for every sentence, so 1 MB of
+    // short lines (about 70,000) on 1,000 clauses aborted at 3.9 GB, some 56 KB a line;
+    // these 1,500 lines would have needed about 84 MB on top of the corpus's 40 MB.
+    // Every line shares words with the clauses, so every clause is scored for it.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("k1");
+    let corpus = corpus.to_str().unwrap();
+    let made = run_limited(&[
+        "synth",
+        "--clauses",
+        "1000",
+        "--sources",
+        "20",
+        "--seed",
+        "1",
+        corpus,
+    ]);
+    assert_eq!(made.status, Some(0), "{}", made.stderr_text());
+    let plan = std::fs::read_to_string(Path::new(corpus).join(PLAN)).unwrap();
+    let mut words: Vec<&str> = plan
+        .split_whitespace()
+        .filter(|word| word.len() > 3 && word.chars().all(char::is_alphabetic))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    let article = dir.path().join("article.txt");
+    std::fs::write(&article, three_word_lines(&words, 1_500)).unwrap();
+    let outcome = run_within(
+        96 << 10,
+        &[
+            "--data",
+            corpus,
+            "align",
+            article.to_str().unwrap(),
+            "--json",
+        ],
+        ONE_HEAP,
+        None,
+    );
+    assert_eq!(outcome.status, Some(0), "{}", outcome.stderr_text());
+    let matches: Vec<serde_json::Value> = serde_json::from_slice(&outcome.stdout).unwrap();
+    assert!(
+        !matches.is_empty(),
+        "the synthetic article matches some clause"
+    );
+}
+
+#[test]
+fn align_of_a_four_mib_article_on_the_built_in_corpus_stays_within_128_mib() {
+    // Issue #22 item 6: a 16 MiB article peaked at 2.78 GB, 170 times its size; this one
+    // needed about 700 MB.
+    let line = "Ukraine will cap its army at 600,000 and renounce NATO, Witkoff said.\n";
+    let article = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(article.path(), line.repeat((4 << 20) / line.len())).unwrap();
+    let outcome = run_within(
+        TIGHT_KIB,
+        &["align", article.path().to_str().unwrap(), "--json"],
+        ONE_HEAP,
+        None,
+    );
+    assert_eq!(outcome.status, Some(0), "{}", outcome.stderr_text());
+    let matches: Vec<serde_json::Value> = serde_json::from_slice(&outcome.stdout).unwrap();
+    assert!(!matches.is_empty());
+}
+
+#[test]
+fn lineage_of_a_point_deriving_from_one_clause_a_million_times_is_refused_within_512_mib() {
+    // Issue #22 item 7: 1.5 million `from` entries naming clause 1 were accepted, and
+    // `lineage VERSION:N` then aborted on a 4.6 GB allocation.
+    let fixture = Fixture::shipped();
+    for name in ["versions.yaml", "outlets.yaml"] {
+        std::fs::copy(
+            crate::support::shipped_data().join(name),
+            fixture.file(name),
+        )
+        .unwrap();
+    }
+    let versions = fixture.read("versions.yaml");
+    let kept = "lineage: { kind: kept, from: [1] }";
+    assert!(versions.contains(kept));
+    let ones = vec!["1"; 1_000_000].join(", ");
+    fixture.write(
+        "versions.yaml",
+        versions.replacen(
+            kept,
+            &format!("lineage: {{ kind: kept, from: [{ones}] }}"),
+            1,
+        ),
+    );
+    let data = fixture.path().to_str().unwrap();
+    let outcome = run_within(
+        512 << 10,
+        &["--data", data, "lineage", "e3-counter:1"],
+        ONE_HEAP,
+        None,
+    );
+    assert_eq!(outcome.status, Some(1), "{}", outcome.stderr_text());
+    let stderr = outcome.stderr_text();
+    assert!(
+        stderr.contains("versions.yaml:")
+            && stderr.contains("derives from clause 1 more than once"),
+        "{stderr}"
     );
 }
