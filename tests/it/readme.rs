@@ -126,3 +126,52 @@ fn every_readme_example_prints_what_the_readme_shows() {
         failures.join("\n")
     );
 }
+
+/// The message `peaceplan ARGS` gives on stderr, without the `peaceplan: error: ` prefix.
+fn error_message(args: &[&str], data: Option<&Path>) -> String {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_peaceplan"));
+    command.args(args).env_remove("PEACEPLAN_DATA");
+    if let Some(dir) = data {
+        command.arg("--data").arg(dir);
+    }
+    let output = command.output().expect("run peaceplan");
+    assert!(!output.status.success(), "{args:?} succeeded");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    stderr
+        .trim_end()
+        .strip_prefix("peaceplan: error: ")
+        .unwrap_or_else(|| panic!("{args:?}: {stderr}"))
+        .to_owned()
+}
+
+#[test]
+fn the_limits_table_quotes_the_messages_the_limits_give() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let table = &readme[readme.find("### Limits").expect("a Limits section")..];
+    let table = &table[..table.find("\n### ").unwrap()];
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("article.txt");
+    std::fs::write(&article, vec![b'a'; (16 << 20) + 1]).unwrap();
+    let long = "a".repeat(1200);
+    let many: Vec<String> = (0..40).map(|i| format!("w{i}")).collect();
+    let wide = dir.path().join("wide");
+    let made = Command::new(env!("CARGO_BIN_EXE_peaceplan"))
+        .args(["synth", "--clauses", "2", "--sources", "20000"])
+        .arg(&wide)
+        .output()
+        .unwrap();
+    assert!(made.status.success());
+    let messages = [
+        error_message(&["align", article.to_str().unwrap()], None)
+            .replace(article.to_str().unwrap(), "ARTICLE"),
+        error_message(&["search", &long], None),
+        error_message(&["search", &many.join(" ")], None),
+        error_message(&["matrix"], Some(&wide)),
+    ];
+    for message in messages {
+        assert!(
+            table.contains(&format!("`{message}`")),
+            "the Limits table lacks `{message}`"
+        );
+    }
+}
