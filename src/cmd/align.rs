@@ -5,25 +5,50 @@ use std::io::Write;
 
 use super::Context;
 use crate::cli::{AlignArgs, OutputFormat};
+use crate::model::Corpus;
 use crate::query::align::{Aligner, article};
 use crate::records::align::ClauseMatch;
 use crate::render;
 
+/// The formats `align` writes.
+pub const FORMATS: &[OutputFormat] = &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Yaml];
+
 pub fn run(args: &AlignArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
-    context.require_format(&[OutputFormat::Table, OutputFormat::Json, OutputFormat::Yaml])?;
+    context.require_format(FORMATS)?;
     context.require_no_fields()?;
     let corpus = context.corpus()?;
     let text = article::read(&args.article)?;
     let aligner = Aligner::new(&corpus, None);
-    let matches: Vec<ClauseMatch> = aligner
-        .align(&corpus, &text, args.min_score)
+    let matches = matches_to_show(&aligner, &corpus, &text, args);
+    write_matches(&matches, context.format, args, out)
+}
+
+/// The clauses `args` asks to see: those scoring at least `--min-score`, or all with `--all`.
+pub fn matches_to_show(
+    aligner: &Aligner,
+    corpus: &Corpus,
+    text: &str,
+    args: &AlignArgs,
+) -> Vec<ClauseMatch> {
+    aligner
+        .align(corpus, text, args.min_score)
         .into_iter()
         .filter(|found| args.all || found.score >= args.min_score)
-        .collect();
-    match context.format {
+        .collect()
+}
+
+/// Write `matches` in `format` (one of `FORMATS`): JSON, draft reports as YAML, or the
+/// passages as text (a note on stderr when there are none).
+pub fn write_matches(
+    matches: &[ClauseMatch],
+    format: OutputFormat,
+    args: &AlignArgs,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    match format {
         OutputFormat::Json => render::write_json(out, &matches)?,
         OutputFormat::Yaml => {
-            let drafts = crate::query::align::draft::reports(&matches, &args.source);
+            let drafts = crate::query::align::draft::reports(matches, &args.source);
             render::write_yaml(out, &drafts)?;
         }
         _ if matches.is_empty() => render::note(&format!(
@@ -31,7 +56,7 @@ pub fn run(args: &AlignArgs, context: &Context, out: &mut dyn Write) -> anyhow::
             args.min_score,
             args.article.display()
         )),
-        _ => write!(out, "{}", render::alignment_text(&matches))?,
+        _ => write!(out, "{}", render::alignment_text(matches))?,
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! The subcommands, one module each with its own `run`, and the dispatch between them.
 
 mod actors;
-mod align;
+pub mod align;
 mod compare;
 mod completions;
 mod departures;

@@ -52,8 +52,9 @@ pub fn read(path: &Path) -> Result<String, ArticleError> {
     text_of(bytes).map_err(fail)
 }
 
-/// `bytes` as article text, or why they are not text.
-fn text_of(bytes: Vec<u8>) -> Result<String, String> {
+/// `bytes` as article text, or why they are not text (the message follows the article's
+/// name).
+pub fn text_of(bytes: Vec<u8>) -> Result<String, String> {
     if let Some(offset) = bytes.iter().position(|byte| *byte == 0) {
         return Err(format!(
             "is binary, not text (a NUL byte at offset {offset}); give align the article as \
