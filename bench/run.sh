@@ -10,6 +10,7 @@
 #   BENCH_YQ_MAX=10000                   # largest size yq is run on (it takes minutes beyond)
 #   BENCH_REPORT_ONLY=1 bench/run.sh     # rewrite BENCHMARKS.md from the last run's results
 #   BENCH_SCALING_ONLY=1 bench/run.sh    # only the hostile-input scaling section (below)
+#   BENCH_HOSTILE_ONLY=1 bench/run.sh    # only the round-two hostile-input section (below)
 #
 # The scaling section (between the `scaling` markers in BENCHMARKS.md) measures load time
 # and peak memory against the number of sources (200 to 100,000, with 1,000 clauses),
@@ -110,21 +111,221 @@ scaling_report() {
   echo "<!-- scaling:end -->"
 }
 
-if [ -n "${BENCH_SCALING_ONLY:-}" ]; then
-  run_scaling
-  scaling_report > "$work/scaling.md"
-  # Replace the marked section of BENCHMARKS.md (or append it), leaving the rest as it is.
-  python3 - "$work/scaling.md" <<'PY'
+# --- round two of the hostile inputs (issue #22) ---------------------------------------
+# The commands added after the first round, on the inputs that once made them quadratic or
+# unbounded: each row is the fastest of three runs and the largest peak memory of the
+# three, beside `list --json` on the same corpus (the target: within 2x of it) or beside
+# the same command on a quarter of the input (the target: linear, about 4x).
+hostile=$work/hostile.tsv
+
+# hostile_row GROUP LABEL INPUT-BYTES COMMAND...: one measured row.
+hostile_row() {
+  local group=$1 label=$2 bytes=$3
+  shift 3
+  printf '%s\t%s\t%s\t%s\n' "$group" "$label" "$bytes" "$(measure "$@")" >> "$hostile"
+}
+
+run_hostile() {
+  cargo build --release --locked --quiet
+  local pp=$root/target/release/peaceplan
+  : > "$hostile"
+  local inputs=$work/hostile
+  mkdir -p "$inputs"
+
+  # 10,000 clauses x 20,000 sources: every read command within 2x of `list --json`.
+  local big=$work/big-10000x20000
+  [ -f "$big/plan_28_points.yaml" ] || "$pp" synth --clauses 10000 --sources 20000 --seed 1 "$big" >/dev/null
+  # An article made of the shipped plan's own clause texts, one paragraph each.
+  python3 - "$root/data/plan_28_points.yaml" "$inputs/plan-text.txt" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+clauses = re.findall(r'^    text: "(.*)"$', text, flags=re.M)
+open(sys.argv[2], "w", encoding="utf-8").write("\n\n".join(clauses) + "\n")
+PY
+  local query
+  query=$(python3 -c 'print(" ".join(["ceasefire"] * 32))')
+  hostile_row big "list --json" 0 "$pp" --data "$big" list --json
+  hostile_row big "matrix --json" 0 "$pp" --data "$big" matrix --json
+  hostile_row big "search zzzz" 0 "$pp" --data "$big" search zzzz
+  hostile_row big "search (32 words, the most a query may have)" 0 "$pp" --data "$big" search "$query"
+  hostile_row big "diff --plans us-28 us-28" 0 "$pp" --data "$big" diff --plans us-28 us-28
+  hostile_row big "align (the shipped plan's text as the article)" "$(wc -c < "$inputs/plan-text.txt")" \
+    "$pp" --data "$big" align "$inputs/plan-text.txt"
+
+  # 1,000 clauses x 20 sources, articles of three-word lines sharing words with every
+  # clause (the worst case: every sentence is scored against most clauses).
+  local k1=$work/k1
+  [ -f "$k1/plan_28_points.yaml" ] || "$pp" synth --clauses 1000 --sources 20 --seed 1 "$k1" >/dev/null
+  for kb in 16 64; do
+    python3 - "$k1/plan_28_points.yaml" "$inputs/three-words-$kb.txt" "$kb" <<'PY'
+import random, sys
+words = sorted({w for w in open(sys.argv[1], encoding="utf-8").read().split() if len(w) > 3 and w.isalpha()})
+random.seed(1)
+lines, size = [], 0
+while size < int(sys.argv[3]) * 1024:
+    line = " ".join(random.choice(words) for _ in range(3)) + ".\n"
+    lines.append(line)
+    size += len(line)
+open(sys.argv[2], "w", encoding="utf-8").write("".join(lines))
+PY
+  done
+  hostile_row k1 "list --json" 0 "$pp" --data "$k1" list --json
+  for kb in 16 64; do
+    hostile_row k1 "align ($kb KiB of three-word lines)" "$((kb * 1024))" "$pp" --data "$k1" align "$inputs/three-words-$kb.txt"
+  done
+
+  # The built-in corpus: sentences each with a distinct figure and quotation (1 and 4
+  # MiB); 50,000 actors named John and 440 KB of "John said.".
+  for mib in 1 4; do
+    python3 - "$inputs/distinct-$mib.txt" "$mib" <<'PY'
 import sys
-section = open(sys.argv[1], encoding="utf-8").read()
+parts, size, i = [], 0, 0
+while size < int(sys.argv[2]) << 20:
+    i += 1
+    part = f'The size of the Ukrainian Armed Forces will be limited to {100000 + 7 * i:,} personnel, said "official {i}". '
+    parts.append(part)
+    size += len(part)
+open(sys.argv[1], "w", encoding="utf-8").write("".join(parts))
+PY
+  done
+  hostile_row builtin "list --json" 0 "$pp" list --json
+  for mib in 1 4; do
+    hostile_row builtin "align ($mib MiB, a distinct figure and quotation per sentence)" "$((mib << 20))" \
+      "$pp" align "$inputs/distinct-$mib.txt"
+  done
+  local johns=$work/johns
+  mkdir -p "$johns"
+  cp "$root/data/sources.yaml" "$johns/"
+  python3 - "$root/data/plan_28_points.yaml" "$johns/plan_28_points.yaml" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+anchor = "plan_reports:\n  - source: al-mayadeen\n    positions:\n"
+assert anchor in text
+johns = "".join(
+    f'      - actor: "John Surname{i}"\n        party: european-union\n        stance: conditional\n        summary: "A position."\n'
+    for i in range(50000)
+)
+open(sys.argv[2], "w", encoding="utf-8").write(text.replace(anchor, anchor + johns, 1))
+PY
+  python3 -c 'import sys; open(sys.argv[1], "w").write("John said. " * 40000)' "$inputs/john-said.txt"
+  hostile_row johns "list --json" 0 "$pp" --data "$johns" list --json
+  hostile_row johns "align (440 KB of \"John said.\")" "$(wc -c < "$inputs/john-said.txt")" \
+    "$pp" --data "$johns" align "$inputs/john-said.txt"
+
+  # `diff` of two versions where one point changes 100,000 figures.
+  local figures=$work/figures
+  mkdir -p "$figures"
+  cp "$root/data/sources.yaml" "$root/data/plan_28_points.yaml" "$root/data/outlets.yaml" "$figures/"
+  python3 - "$root/data/versions.yaml" "$figures/versions.yaml" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+old = '          figures_changed: [{ was: "600,000", now: "800,000" }]'
+assert old in text
+many = ", ".join(f'{{ was: "600,000", now: "{800000 + i:,}" }}' for i in range(100000))
+open(sys.argv[2], "w", encoding="utf-8").write(text.replace(old, f"          figures_changed: [{many}]", 1))
+PY
+  hostile_row figures "list --json" 0 "$pp" --data "$figures" list --json
+  hostile_row figures "diff --plans us-28 e3-counter (100,000 figures in one point)" "$(wc -c < "$figures/versions.yaml")" \
+    "$pp" --data "$figures" diff --plans us-28 e3-counter
+
+  # `validate --archive` on five articles of about 110 KB, one wording of 1,500 words
+  # missing (needs the archive in ../shared/sources; its words are shuffled, and the
+  # result stays under target/).
+  local shared=$root/../shared/sources
+  if [ -f "$shared/wsws.txt" ]; then
+    local arch=$work/archive
+    mkdir -p "$arch/articles"
+    cp "$root/data/sources.yaml" "$root/data/outlets.yaml" "$root/data/versions.yaml" "$arch/"
+    python3 - "$shared" "$root/data/plan_28_points.yaml" "$arch" <<'PY'
+import os, random, sys
+shared, plan, arch = sys.argv[1:]
+random.seed(1)
+for name in sorted(os.listdir(shared)):
+    if not name.endswith(".txt"):
+        continue
+    article = open(os.path.join(shared, name), encoding="utf-8").read()
+    words = article.split()
+    filler = " ".join(random.choice(words) for _ in range(110_000 // 7))
+    open(os.path.join(arch, "articles", name), "w", encoding="utf-8").write(article + "\n\n" + filler + "\n")
+text = open(plan, encoding="utf-8").read()
+old = '          - "Ukraine’s Armed Forces would be capped at 600,000."'
+assert old in text
+missing = " ".join(random.choice(words) for _ in range(1500))
+open(os.path.join(arch, "plan_28_points.yaml"), "w", encoding="utf-8").write(text.replace(old, f'          - "{missing}"', 1))
+PY
+    hostile_row archive "list --json" 0 "$pp" --data "$arch" list --json
+    hostile_row archive "validate --archive (five ~110 KB articles, a 1,500-word wording missing)" \
+      "$(cat "$arch"/articles/*.txt | wc -c)" "$pp" --data "$arch" validate --archive "$arch/articles"
+  fi
+}
+
+hostile_report() {
+  echo "<!-- hostile:begin -->"
+  echo "## Hostile inputs, round two (issue #22)"
+  echo
+  echo "Generated by \`BENCH_HOSTILE_ONLY=1 bench/run.sh\` from the run of $(date -u -r "$hostile" '+%Y-%m-%d %H:%M UTC')."
+  echo "Each figure: the fastest of three runs of \`/usr/bin/time -f '%e %M' target/release/peaceplan …\`"
+  echo "(output discarded) and the largest peak resident memory of the three. The inputs are made by"
+  echo "the script under \`target/bench/\`: \`big\` is \`synth --clauses 10000 --sources 20000\`, \`k1\` is"
+  echo "\`synth --clauses 1000 --sources 20\`, \`builtin\` the corpus in the binary, \`johns\` the shipped"
+  echo "corpus with 50,000 positions by \"John Surname0\" … \"John Surname49999\", \`figures\` the shipped"
+  echo "corpus whose e3-counter point 6 changes 100,000 figures, \`archive\` the shipped corpus with the"
+  echo "five archived articles padded to about 110 KB each (only where \`../shared/sources\` exists)."
+  echo "\"× list\" is the time over \`list --json\` on the same corpus (target: at most 2); \"× the"
+  echo "smaller\" is the time over the same command on the smaller input of its kind (linear: about"
+  echo "the ratio of the inputs)."
+  echo
+  echo "| corpus | command | input | time | peak memory | × list | × the smaller |"
+  echo "|---|---|---:|---:|---:|---:|---:|"
+  awk -F'\t' '
+    function human(b) { return b >= 1048576 ? sprintf("%.1f MB", b / 1048576) : (b > 0 ? sprintf("%.0f KB", b / 1024) : "") }
+    { rows[NR] = $0 }
+    $2 == "list --json" { list[$1] = $4 }
+    END {
+      for (i = 1; i <= NR; i++) {
+        split(rows[i], f, "\t")
+        ratio = (f[2] == "list --json" || list[f[1]] == 0) ? "" : sprintf("%.1f", f[4] / list[f[1]])
+        kind = f[2]; sub(/ \(.*/, "", kind)
+        smaller = ""
+        if (f[3] > 0) {
+          if ((f[1] SUBSEP kind) in first) smaller = sprintf("%.1f (input %.1f)", f[4] / first[f[1], kind], f[3] / firstbytes[f[1], kind])
+          else { first[f[1], kind] = f[4]; firstbytes[f[1], kind] = f[3] }
+        }
+        printf "| %s | `%s` | %s | %.2f s | %.1f MB | %s | %s |\n", f[1], f[2], human(f[3]), f[4], f[5] / 1024, ratio, smaller
+      }
+    }' "$hostile"
+  echo "<!-- hostile:end -->"
+}
+
+# replace_section NAME FILE: put FILE in place of BENCHMARKS.md's NAME section (between
+# its begin and end markers), or append it; the rest of the file is left as it is.
+replace_section() {
+  python3 - "$1" "$2" <<'PY'
+import sys
+name, path = sys.argv[1:]
+section = open(path, encoding="utf-8").read()
 text = open("BENCHMARKS.md", encoding="utf-8").read()
-begin, end = "<!-- scaling:begin -->", "<!-- scaling:end -->"
+begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
 if begin in text:
     text = text[: text.index(begin)] + section.rstrip("\n") + text[text.index(end) + len(end):]
 else:
     text = text.rstrip("\n") + "\n\n" + section
 open("BENCHMARKS.md", "w", encoding="utf-8").write(text)
 PY
+}
+
+if [ -n "${BENCH_HOSTILE_ONLY:-}" ]; then
+  [ -n "${BENCH_REPORT_ONLY:-}" ] || run_hostile
+  hostile_report > "$work/hostile.md"
+  replace_section hostile "$work/hostile.md"
+  echo "wrote the round-two section of BENCHMARKS.md" >&2
+  exit 0
+fi
+
+if [ -n "${BENCH_SCALING_ONLY:-}" ]; then
+  run_scaling
+  scaling_report > "$work/scaling.md"
+  replace_section scaling "$work/scaling.md"
   echo "wrote the scaling section of BENCHMARKS.md" >&2
   exit 0
 fi
@@ -199,6 +400,7 @@ fi
 
 # --- report ------------------------------------------------------------------------
 {
+  echo "<!-- main:begin -->"
   echo "# Benchmarks"
   echo
   echo "Generated by \`bench/run.sh\` from the run of $(date -u -r "$results" '+%Y-%m-%d %H:%M UTC') (do not edit by hand; rerun the script)."
@@ -286,6 +488,8 @@ fi
       printf "- 10,000 clauses x 200 sources, slowest command: %.2f s (target: under 1 s): %s\n", big_max, (big_max < 1 ? "met" : "NOT met")
       printf "- 10,000 clauses x 200 sources, highest peak memory: %.1fx the corpus size (target: under 10x): %s\n", mem_max, (mem_max < 10 ? "met" : "NOT met")
     }' "$results"
-} > BENCHMARKS.md.new
-mv BENCHMARKS.md.new BENCHMARKS.md
-echo "wrote BENCHMARKS.md" >&2
+  echo "<!-- main:end -->"
+} > "$work/main.md"
+# The other sections (scaling, round two, the notes and fuzzing) are left as they are.
+replace_section main "$work/main.md"
+echo "wrote the main sections of BENCHMARKS.md" >&2
