@@ -5,19 +5,12 @@
 //! party discrepancies. Run with
 //! `PEACEPLAN_ARCHIVE=/work/shared/sources cargo test --release --test it align_eval -- --ignored --nocapture`.
 
-use std::path::PathBuf;
-
+use crate::support::archive;
 use peaceplan::model::DiscrepancyKind;
 use peaceplan::query::align::{Aligner, DEFAULT_MIN_SCORE};
 
-fn archive() -> PathBuf {
-    std::env::var_os("PEACEPLAN_ARCHIVE")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("../shared/sources"))
-}
-
 #[test]
-#[ignore = "evaluation: needs the archive; run with --ignored --nocapture"]
+#[ignore = "an evaluation, run by hand: needs the archived articles; --ignored --nocapture align_eval"]
 fn leave_one_out() {
     let corpus = peaceplan::corpus::load(None).expect("the built-in corpus loads");
     let (mut all_tp, mut all_fp, mut all_fn) = (0, 0, 0);

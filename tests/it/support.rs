@@ -248,3 +248,20 @@ pub fn assert_no_unsafe_bytes(bytes: &[u8], what: &str) {
         );
     }
 }
+
+/// The archived articles the corpus is built from: PEACEPLAN_ARCHIVE, else
+/// ../shared/sources beside the checkout. They are not part of the project, so the tests
+/// that read them are `#[ignore]`d with that reason, run with `cargo test -- --ignored`
+/// (CI does); run so without the archive, they fail here, saying where they looked.
+pub fn archive() -> PathBuf {
+    let dir = std::env::var_os("PEACEPLAN_ARCHIVE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/sources"));
+    assert!(
+        dir.join("al-mayadeen.txt").is_file(),
+        "this test needs the archived articles, and {} holds no al-mayadeen.txt; set \
+         PEACEPLAN_ARCHIVE to the directory that holds them",
+        dir.display()
+    );
+    dir
+}
