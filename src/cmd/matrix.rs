@@ -40,6 +40,9 @@ pub fn run(args: &MatrixArgs, context: &Context, out: &mut dyn Write) -> anyhow:
         .into());
     }
     writeln!(out, "{}", render::matrix_table(&record, context.style))?;
+    if let Some(key) = render::matrix_columns_key(&record, context.style) {
+        writeln!(out, "{key}")?;
+    }
     writeln!(out, "{}", render::matrix_legend(context.style))?;
     Ok(())
 }

@@ -25,7 +25,7 @@ mod versions;
 
 use std::io::{BufWriter, Write};
 
-use comfy_table::Table;
+use crate::render::Table;
 use serde::Serialize;
 
 use crate::cli::{Cli, Command, GlobalArgs, OutputFormat};

@@ -1,10 +1,7 @@
 //! The table layout of each kind of output record.
 
-use comfy_table::{Attribute, Cell, ColumnConstraint, Table, Width};
-
 use super::Style;
-use super::palette::{self, paint};
-use super::table::{data_cell, highlighted_cell, new_table, visible};
+use super::table::{Cell, Table, data_cell, heading, highlighted_cell, new_table, visible};
 use crate::model::rendering::Rendering;
 use crate::model::{Corpus, Discrepancy, EarlierVersion, Position, Report};
 use crate::records::search::Hit;
@@ -27,11 +24,6 @@ pub fn clause_table(records: &[ClauseRecord], style: Style) -> Table {
         ]);
     }
     keep_whole(&mut table, &[0]);
-    keep_ids_whole(
-        &mut table,
-        3,
-        records.iter().flat_map(|record| record.parties.iter()),
-    );
     table
 }
 
@@ -267,44 +259,27 @@ pub fn search_table(hits: &[Hit], style: Style, highlights: Highlighter) -> Tabl
 /// Never wrap these columns (ids and short values): they keep their content's width.
 fn keep_whole(table: &mut Table, columns: &[usize]) {
     for &index in columns {
-        if let Some(column) = table.column_mut(index) {
-            column.set_constraint(ColumnConstraint::ContentWidth);
-        }
+        table.keep_whole(index);
     }
 }
 
-/// Widen column `index` to at least its longest id, so that no id (`united-states`)
-/// is cut in the middle in a narrow table; the other columns give way.
-fn keep_ids_whole<Id: AsRef<str>>(table: &mut Table, index: usize, ids: impl Iterator<Item = Id>) {
-    let longest = ids
-        .map(|id| visible(id.as_ref()).chars().count())
-        .max()
-        .unwrap_or(0);
-    if let Some(column) = table.column_mut(index) {
-        // The boundary counts the cell's padding as well as its text.
-        let width = u16::try_from(longest)
-            .unwrap_or(u16::MAX)
-            .saturating_add(column.padding_width());
-        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
-    }
-}
-
-fn set_minimum_width(table: &mut Table, index: usize, width: u16) {
-    if let Some(column) = table.column_mut(index) {
-        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
-    }
+fn set_minimum_width(table: &mut Table, index: usize, width: usize) {
+    table.at_least(index, width);
 }
 
 /// `matrix`: clauses down, sources across, a mark per cell, totals in the last rows and
 /// the `Σ` column (how many outlets report the clause). Titles come last and are cut to one line, so that the grid fits
 /// a narrow terminal.
 pub fn matrix_table(record: &MatrixRecord, style: Style) -> Table {
-    // Source ids break after their hyphens, so the mark columns stay narrow.
-    let source_headers: Vec<String> = record
-        .sources
-        .iter()
-        .map(|source| source.replace('-', "-\n"))
-        .collect();
+    let source_headers: Vec<String> = match matrix_column_letters(record, style) {
+        Some(letters) => letters,
+        // Source ids break after their hyphens, so the mark columns stay narrow.
+        None => record
+            .sources
+            .iter()
+            .map(|source| source.replace('-', "-\n"))
+            .collect(),
+    };
     let mut headers = vec!["#"];
     headers.extend(source_headers.iter().map(String::as_str));
     headers.extend(["Σ", "Title"]);
@@ -357,10 +332,7 @@ pub fn matrix_table(record: &MatrixRecord, style: Style) -> Table {
 }
 
 fn single_line(table: &mut Table) {
-    let last = table.row_count() - 1;
-    if let Some(row) = table.row_mut(last) {
-        row.max_height(1);
-    }
+    table.last_row_on_one_line();
 }
 
 /// The mark of a clause reproduced word for word by an article that departs from the
@@ -375,6 +347,71 @@ fn cell_mark(rendering: Rendering, departures: usize) -> &'static str {
     } else {
         rendering.mark()
     }
+}
+
+/// The least room a matrix leaves for its titles before its outlet columns are headed by
+/// letters instead of ids.
+const MATRIX_TITLE_ROOM: usize = 30;
+
+/// Letters (A, B, … Z, AA, AB, …) to head the outlet columns with, where the outlets' ids
+/// would leave the titles less than `MATRIX_TITLE_ROOM` characters; `None` where the ids fit.
+fn matrix_column_letters(record: &MatrixRecord, style: Style) -> Option<Vec<String>> {
+    let id_columns: usize = record
+        .sources
+        .iter()
+        .map(|source| {
+            source
+                .split('-')
+                .map(|part| part.chars().count() + 1)
+                .max()
+                .unwrap_or(1)
+                .max(2)
+        })
+        .sum();
+    // `#`, Σ and the title, besides the outlets: borders and padding of 3 per column.
+    let frame = 3 * (record.sources.len() + 3) + 1;
+    let room = usize::from(style.width).saturating_sub(frame + id_columns + 2 + 1);
+    (room < MATRIX_TITLE_ROOM).then(|| (0..record.sources.len()).map(column_letter).collect())
+}
+
+/// The spreadsheet-style name of column `index`: A … Z, AA, AB, …
+fn column_letter(index: usize) -> String {
+    let mut name = Vec::new();
+    let mut rest = index + 1;
+    while rest > 0 {
+        rest -= 1;
+        name.push(char::from(b'A' + (rest % 26) as u8));
+        rest /= 26;
+    }
+    name.iter().rev().collect()
+}
+
+/// The key to a matrix's lettered outlet columns (`A al-mayadeen · B …`), wrapped to the
+/// style's width; `None` where the columns are headed by the outlets' ids.
+pub fn matrix_columns_key(record: &MatrixRecord, style: Style) -> Option<String> {
+    let letters = matrix_column_letters(record, style)?;
+    // Each letter stays on the line of its id.
+    let mut key = String::from("Outlets:");
+    let mut line = key.len();
+    for (letter, source) in letters.iter().zip(&record.sources) {
+        let item = format!("{letter} {}", visible(source));
+        let width = item.chars().count();
+        let joint = if key.len() == "Outlets:".len() {
+            " "
+        } else {
+            " · "
+        };
+        if line + joint.chars().count() + width > usize::from(style.width) {
+            key.push('\n');
+            line = 0;
+        } else {
+            key.push_str(joint);
+            line += joint.chars().count();
+        }
+        key.push_str(&item);
+        line += width;
+    }
+    Some(key)
 }
 
 /// The legend printed under a matrix table, wrapped to the style's width.
@@ -401,33 +438,7 @@ pub fn matrix_legend(style: Style) -> String {
 
 fn label_cell(text: &str, style: Style) -> Cell {
     let cell = Cell::new(text);
-    if style.color {
-        cell.add_attribute(Attribute::Bold)
-    } else {
-        cell
-    }
-}
-
-/// A heading wrapped to the style's width (continuation lines keep its indent), bold on
-/// a terminal, line by line.
-fn heading(text: &str, style: Style) -> String {
-    let indent = &text[..text.len() - text.trim_start().len()];
-    let options = textwrap::Options::new(usize::from(style.width))
-        .initial_indent(indent)
-        .subsequent_indent(indent)
-        .word_separator(textwrap::WordSeparator::AsciiSpace)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    textwrap::wrap(text.trim_start(), options)
-        .iter()
-        .map(|line| {
-            if style.color {
-                paint(line, palette::HEADING)
-            } else {
-                line.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    if style.color { cell.bold() } else { cell }
 }
 
 fn bulleted<'a>(items: impl Iterator<Item = &'a str>) -> String {

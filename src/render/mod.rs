@@ -4,6 +4,7 @@
 mod align;
 mod diff;
 mod format;
+mod grid;
 mod layouts;
 mod palette;
 mod side_by_side;
@@ -24,8 +25,8 @@ pub use diff::{
 };
 pub use layouts::{actor_table, departure_table, detected_figure_table};
 pub use layouts::{
-    clause_details, clause_table, matrix_legend, matrix_table, position_table, search_table,
-    source_table, vocabulary_table,
+    clause_details, clause_table, matrix_columns_key, matrix_legend, matrix_table, position_table,
+    search_table, source_table, vocabulary_table,
 };
 pub use side_by_side::side_by_side;
 pub use structured::{
@@ -38,6 +39,7 @@ pub use versions::{
 };
 
 pub use format::{ColorChoice, FlatFormat, OutputFormat, StructuredFormat};
+pub use table::Table;
 
 /// Width for tables when stdout is not a terminal and neither --width nor COLUMNS says.
 pub const DEFAULT_WIDTH: u16 = 100;

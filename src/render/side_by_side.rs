@@ -3,10 +3,8 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::{Cell, ColumnConstraint, Width};
-
 use super::Style;
-use super::table::{data_cell, new_table, visible};
+use super::table::{Cell, Table, data_cell, new_table, visible};
 use crate::records::compare::RenderingRecord;
 
 /// Every clause's renderings, a heading and a table each, fitted to the style's width.
@@ -31,7 +29,7 @@ pub fn side_by_side(records: &[RenderingRecord], style: Style) -> String {
     text
 }
 
-fn clause_table(rows: &[&RenderingRecord], style: Style) -> comfy_table::Table {
+fn clause_table(rows: &[&RenderingRecord], style: Style) -> Table {
     let mut table = new_table(style, &["Source", "Wording", "Departures"]);
     for record in rows {
         let source = match record.shared_percent {
@@ -55,8 +53,6 @@ fn clause_table(rows: &[&RenderingRecord], style: Style) -> comfy_table::Table {
             data_cell(&departures),
         ]);
     }
-    if let Some(column) = table.column_mut(0) {
-        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(11)));
-    }
+    table.at_least(0, 9);
     table
 }

@@ -1,39 +1,251 @@
 //! The shared look of every table: borders, width, header style, and safe cell text.
+//! A table is drawn only when it is shown, once its columns are sized so that no word is
+//! cut (`grid`).
 
 use std::borrow::Cow;
+use std::fmt;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Attribute, Cell, ContentArrangement, Table};
+use comfy_table::{Attribute, ColumnConstraint, ContentArrangement, Width};
 
 use super::Style;
+use super::grid;
 use super::palette::{self, paint};
 pub use crate::text::escape::visible;
 
+/// One cell: its text (escaped, perhaps painted) and whether it is bold.
+#[derive(Debug, Clone, Default)]
+pub struct Cell {
+    text: String,
+    bold: bool,
+}
+
+impl Cell {
+    /// A cell of `content` as it is (numbers, marks and other text the tool wrote).
+    pub fn new(content: impl ToString) -> Self {
+        Self {
+            text: content.to_string(),
+            bold: false,
+        }
+    }
+
+    /// The cell in bold.
+    pub fn bold(mut self) -> Self {
+        self.bold = true;
+        self
+    }
+}
+
+/// How a column may be sized, beyond keeping its words whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sizing {
+    /// Never wrapped: as wide as its content.
+    Whole,
+    /// At least this many characters of text.
+    AtLeast(usize),
+}
+
+/// A table being built: a header, rows, and how its columns are sized.
+#[derive(Debug, Clone)]
+pub struct Table {
+    style: Style,
+    header: Option<Vec<Cell>>,
+    rows: Vec<Vec<Cell>>,
+    sizing: Vec<(usize, Sizing)>,
+    one_line_rows: Vec<usize>,
+    truncation: Option<&'static str>,
+}
+
 /// An empty table with `headers`, sized and styled for `style`.
 pub fn new_table(style: Style, headers: &[&str]) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(style.width);
-    if style.color {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
+    let mut table = Table {
+        style,
+        header: None,
+        rows: Vec::new(),
+        sizing: Vec::new(),
+        one_line_rows: Vec::new(),
+        truncation: None,
+    };
     if !headers.is_empty() {
         table.set_header(headers.iter().map(|header| header_cell(style, header)));
     }
     table
 }
 
+impl Table {
+    pub fn set_header(&mut self, cells: impl IntoIterator<Item = Cell>) -> &mut Self {
+        self.header = Some(cells.into_iter().collect());
+        self
+    }
+
+    pub fn add_row(&mut self, cells: impl IntoIterator<Item = Cell>) -> &mut Self {
+        self.rows.push(cells.into_iter().collect());
+        self
+    }
+
+    pub fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Never wrap column `index` (ids and short values): it keeps its content's width.
+    pub fn keep_whole(&mut self, index: usize) -> &mut Self {
+        self.sizing.push((index, Sizing::Whole));
+        self
+    }
+
+    /// Give column `index` at least `width` characters of text.
+    pub fn at_least(&mut self, index: usize, width: usize) -> &mut Self {
+        self.sizing.push((index, Sizing::AtLeast(width)));
+        self
+    }
+
+    /// Mark a cell cut to its row's height with `indicator`.
+    pub fn set_truncation_indicator(&mut self, indicator: &'static str) -> &mut Self {
+        self.truncation = Some(indicator);
+        self
+    }
+
+    /// Cut the last row to one line.
+    pub fn last_row_on_one_line(&mut self) -> &mut Self {
+        if let Some(last) = self.rows.len().checked_sub(1) {
+            self.one_line_rows.push(last);
+        }
+        self
+    }
+
+    fn column_count(&self) -> usize {
+        self.header
+            .iter()
+            .chain(&self.rows)
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn cells_of(&self, column: usize) -> impl Iterator<Item = &Cell> {
+        self.header
+            .iter()
+            .chain(&self.rows)
+            .filter_map(move |row| row.get(column))
+    }
+
+    fn sizing_of(&self, column: usize) -> Option<Sizing> {
+        self.sizing
+            .iter()
+            .rev()
+            .find(|(index, _)| *index == column)
+            .map(|(_, sizing)| *sizing)
+    }
+
+    /// What each column needs to keep its words whole, with its sizing applied.
+    fn needs(&self) -> Vec<grid::ColumnNeed> {
+        (0..self.column_count())
+            .map(|column| {
+                let mut need =
+                    grid::column_need(self.cells_of(column).map(|cell| cell.text.as_str()));
+                match self.sizing_of(column) {
+                    Some(Sizing::Whole) => {
+                        need.widest_word = need.widest_line;
+                        need.widest_piece = need.widest_line;
+                    }
+                    Some(Sizing::AtLeast(width)) => {
+                        need.widest_word = need.widest_word.max(width);
+                        need.widest_piece = need.widest_piece.max(width);
+                        need.widest_line = need.widest_line.max(width);
+                    }
+                    None => {}
+                }
+                need
+            })
+            .collect()
+    }
+
+    /// The characters of text the table has across its columns: its width less the
+    /// borders (one between each pair of columns and one at each side) and the padding
+    /// (a space on each side of each cell).
+    fn text_width(&self) -> usize {
+        let columns = self.column_count();
+        usize::from(self.style.width).saturating_sub(columns + 1 + 2 * columns)
+    }
+
+    /// The table as the library draws it: columns sized so that no word is cut, wide words
+    /// wrapped at their separators.
+    fn drawn(&self) -> comfy_table::Table {
+        let needs = self.needs();
+        let available = self.text_width();
+        let (widths, whole) = grid::allocate(&needs, available);
+        let wrap_at = |column: usize| {
+            whole
+                .get(column)
+                .copied()
+                .unwrap_or(false)
+                .then(|| widths[column])
+        };
+        let to_cell = |column: usize, cell: &Cell| {
+            let text = match wrap_at(column) {
+                Some(width) => grid::wrap_wide_words(&cell.text, width),
+                None => Cow::Borrowed(cell.text.as_str()),
+            };
+            let drawn = comfy_table::Cell::new(text);
+            if cell.bold {
+                drawn.add_attribute(Attribute::Bold)
+            } else {
+                drawn
+            }
+        };
+        let mut table = comfy_table::Table::new();
+        table
+            .load_style(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(self.style.width);
+        if let Some(indicator) = self.truncation {
+            table.set_truncation_indicator(indicator);
+        }
+        if self.style.color {
+            table.enforce_styling();
+        } else {
+            table.force_no_tty();
+        }
+        if let Some(header) = &self.header {
+            table.set_header(
+                header
+                    .iter()
+                    .enumerate()
+                    .map(|(column, cell)| to_cell(column, cell)),
+            );
+        }
+        for row in &self.rows {
+            table.add_row(
+                row.iter()
+                    .enumerate()
+                    .map(|(column, cell)| to_cell(column, cell)),
+            );
+        }
+        // The width counts the cell's padding as well as its text.
+        for (index, width) in widths.iter().enumerate() {
+            if let Some(column) = table.column_mut(index) {
+                let width = u16::try_from(width + 2).unwrap_or(u16::MAX);
+                column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(width)));
+            }
+        }
+        for &index in &self.one_line_rows {
+            if let Some(row) = table.row_mut(index) {
+                row.max_height(1);
+            }
+        }
+        table
+    }
+}
+
+impl fmt::Display for Table {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.drawn())
+    }
+}
+
 fn header_cell(style: Style, text: &str) -> Cell {
     let cell = Cell::new(text);
-    if style.color {
-        cell.add_attribute(Attribute::Bold)
-    } else {
-        cell
-    }
+    if style.color { cell.bold() } else { cell }
 }
 
 /// A cell holding data text, with control characters made visible so that no escape
@@ -89,6 +301,28 @@ fn break_long_words(text: &str) -> Cow<'_, str> {
         broken.push(c);
     }
     Cow::Owned(broken)
+}
+
+/// A heading wrapped to the style's width (continuation lines keep its indent), bold on
+/// a terminal, line by line.
+pub fn heading(text: &str, style: Style) -> String {
+    let indent = &text[..text.len() - text.trim_start().len()];
+    let options = textwrap::Options::new(usize::from(style.width))
+        .initial_indent(indent)
+        .subsequent_indent(indent)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(text.trim_start(), options)
+        .iter()
+        .map(|line| {
+            if style.color {
+                paint(line, palette::HEADING)
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]

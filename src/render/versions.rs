@@ -1,10 +1,8 @@
 //! The table layouts of the version commands: `versions`, `lineage`, the points of a
 //! version (`list` and `show --plan`), `diff --plans` and `matrix --versions`.
 
-use comfy_table::{Cell, ColumnConstraint, Table};
-
 use super::Style;
-use super::table::{data_cell, new_table, visible};
+use super::table::{Cell, Table, data_cell, heading, new_table, visible};
 use crate::model::versions::FigureChange;
 use crate::records::versions::{
     AccountRecord, Chain, Citation, ClauseFates, Fate, LineageRecord, PointRecord, Step,
@@ -42,7 +40,7 @@ pub fn version_table(records: &[VersionRecord], style: Style) -> Table {
             data_cell(&or_none(&outlets(&record.sources))),
         ]);
     }
-    keep_whole(&mut table, &[0, 1, 2]);
+    keep_whole(&mut table, &[0, 1]);
     table
 }
 
@@ -51,8 +49,8 @@ pub fn version_table(records: &[VersionRecord], style: Style) -> Table {
 pub fn lineage_text(record: &LineageRecord, style: Style) -> String {
     let mut text = String::new();
     if let Some(point) = &record.point {
-        text.push_str(&format!(
-            "{} point {} · {} ({} {})\n\n",
+        let line = format!(
+            "{} point {} · {} ({} {})",
             point.version,
             number_or_dash(point.number),
             visible(point.title),
@@ -62,7 +60,8 @@ pub fn lineage_text(record: &LineageRecord, style: Style) -> String {
             } else {
                 format!("from clause {}", numbers(point.from))
             }
-        ));
+        );
+        text.push_str(&format!("{}\n\n", heading(&line, style)));
     }
     for (index, chain) in record.chains.iter().enumerate() {
         if index > 0 {
@@ -89,9 +88,11 @@ fn chain_text(chain: &Chain, style: Style) -> String {
     }
     keep_whole(&mut table, &[0, 1, 2]);
     format!(
-        "Clause {} · {}\n{table}\n(every source's headline, date and web address: --format json)\n",
-        chain.clause,
-        visible(chain.title)
+        "{}\n{table}\n(every source's headline, date and web address: --format json)\n",
+        heading(
+            &format!("Clause {} · {}", chain.clause, visible(chain.title)),
+            style
+        )
     )
 }
 
@@ -254,12 +255,13 @@ pub fn point_details(record: &PointRecord, style: Style) -> String {
             .collect::<Vec<_>>()
             .join("\n"),
     );
-    format!(
-        "{} point {} · {}\n{table}\n",
+    let line = format!(
+        "{} point {} · {}",
         record.version,
         number_or_dash(record.number),
         visible(record.title)
-    )
+    );
+    format!("{}\n{table}\n", heading(&line, style))
 }
 
 /// What a diff of versions says of a clause's figures. A change (`was → now`) only where
@@ -487,9 +489,7 @@ fn or_none(text: &str) -> String {
 
 fn keep_whole(table: &mut Table, columns: &[usize]) {
     for &index in columns {
-        if let Some(column) = table.column_mut(index) {
-            column.set_constraint(ColumnConstraint::ContentWidth);
-        }
+        table.keep_whole(index);
     }
 }
 

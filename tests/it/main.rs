@@ -27,3 +27,4 @@ mod shapes;
 mod snapshots;
 mod support;
 mod versions;
+mod widths;
