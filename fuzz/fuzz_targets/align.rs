@@ -7,10 +7,16 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use peaceplan::cli::AlignArgs;
+use peaceplan::cli::{AlignArgs, Style};
 use peaceplan::cmd::align::{FORMATS, matches_to_show, write_matches};
 use peaceplan::model::Corpus;
 use peaceplan::query::align::{Aligner, DEFAULT_MIN_SCORE, article};
+
+/// Colour on, and narrow enough that every passage wraps.
+const STYLE: Style = Style {
+    color: true,
+    width: 40,
+};
 
 fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
@@ -38,6 +44,6 @@ fuzz_target!(|data: &[u8]| {
     let matches = matches_to_show(aligner(), corpus(), &text, &args);
     for format in FORMATS {
         let mut sink = std::io::sink();
-        write_matches(&matches, *format, &args, &mut sink).expect("writing to a sink succeeds");
+        write_matches(&matches, *format, STYLE, &args, &mut sink).expect("writing to a sink succeeds");
     }
 });

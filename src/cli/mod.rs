@@ -13,7 +13,7 @@ use crate::model::{DiscrepancyKind, Stance};
 use crate::query::departures::DepartureCriteria;
 use crate::query::{ClauseCriteria, PositionCriteria};
 pub use crate::query::{ClauseRef, ClauseSpan, parse_clause_ref, parse_clause_span};
-pub use crate::render::{ColorChoice, OutputFormat};
+pub use crate::render::{ColorChoice, OutputFormat, Style};
 
 /// Query the clauses of the US 28-point Russia–Ukraine peace plan (November 2025) and
 /// what each news outlet reported about them.

@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use super::Context;
+use crate::cli::Style;
 use crate::cli::{AlignArgs, OutputFormat};
 use crate::model::Corpus;
 use crate::query::align::{Aligner, article};
@@ -20,7 +21,7 @@ pub fn run(args: &AlignArgs, context: &Context, out: &mut dyn Write) -> anyhow::
     let text = article::read(&args.article)?;
     let aligner = Aligner::new(&corpus, None);
     let matches = matches_to_show(&aligner, &corpus, &text, args);
-    write_matches(&matches, context.format, args, out)
+    write_matches(&matches, context.format, context.style, args, out)
 }
 
 /// The clauses `args` asks to see: those scoring at least `--min-score`, or all with `--all`.
@@ -38,10 +39,11 @@ pub fn matches_to_show(
 }
 
 /// Write `matches` in `format` (one of `FORMATS`): JSON, draft reports as YAML, or the
-/// passages as text (a note on stderr when there are none).
+/// passages as text wrapped to `style`'s width (a note on stderr when there are none).
 pub fn write_matches(
     matches: &[ClauseMatch],
     format: OutputFormat,
+    style: Style,
     args: &AlignArgs,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
@@ -56,7 +58,7 @@ pub fn write_matches(
             args.min_score,
             args.article.display()
         )),
-        _ => write!(out, "{}", render::alignment_text(matches))?,
+        _ => write!(out, "{}", render::alignment_text(matches, style))?,
     }
     Ok(())
 }
