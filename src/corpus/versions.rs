@@ -214,7 +214,7 @@ impl VersionChecker<'_> {
                         reference.outlet
                     ),
                     Some(format!(
-                        "put an {OUTLETS_FILE} beside this file: peaceplan's own is data/{OUTLETS_FILE} (README.md, \"Adding an outlet\")"
+                        "put an {OUTLETS_FILE} beside this file: peaceplan's own is data/{OUTLETS_FILE} (docs/corpus-format.md, \"Adding an outlet\")"
                     )),
                 );
                 return;
@@ -234,7 +234,7 @@ impl VersionChecker<'_> {
                     self.place(block, outlet_id),
                     format!("reference `{id}` has {field} `{outlet_id}`, which is not in {OUTLETS_FILE}"),
                     Some(format!(
-                        "{} (a new outlet is added to {OUTLETS_FILE} first: README.md, \"Adding an outlet\")",
+                        "{} (a new outlet is added to {OUTLETS_FILE} first: docs/corpus-format.md, \"Adding an outlet\")",
                         suggest::hint(outlet_id, known)
                     )),
                 );

@@ -1,5 +1,5 @@
 //! Every shape the commands return, one file per concept: the documented, stable JSON
-//! keys (README.md, "JSON output"), built from the model or filled by the queries. The
+//! keys (docs/json.md), built from the model or filled by the queries. The
 //! JSON Schemas of the outputs are generated from these types (`schema`).
 
 pub mod align;

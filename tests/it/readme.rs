@@ -1,10 +1,11 @@
-//! Every example in README.md runs, and prints exactly what the README shows.
+//! Every example in README.md and in docs/*.md runs, and prints exactly what the page
+//! shows; the Limits table quotes the real messages; every relative link leads somewhere.
 //!
 //! An example is a ```console block: a `$ ` command line, then its output (stdout, then
 //! stderr). Commands run under bash with the built binary first on PATH, from the
-//! repository's root.
+//! repository's root, whichever page they are on.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 struct Example {
@@ -76,12 +77,31 @@ fn pipelines_split_outside_quotes_only() {
     );
 }
 
-#[test]
-fn every_readme_example_prints_what_the_readme_shows() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
-    let examples = examples(&readme);
-    assert!(examples.len() >= 5, "the README should show examples");
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The Markdown pages under docs/ (not its subfolders), in name order.
+fn docs_pages() -> Vec<PathBuf> {
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(root().join("docs"))
+        .expect("a docs folder")
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.is_file() && path.extension().is_some_and(|ext| ext == "md"))
+        .collect();
+    pages.sort();
+    pages
+}
+
+/// Runs every example on `page`; returns how many there are (skipped ones included) and a
+/// report for each that printed something else.
+fn run_examples(page: &Path) -> (usize, Vec<String>) {
+    let text = std::fs::read_to_string(page).unwrap();
+    let examples = examples(&text);
+    let name = page
+        .strip_prefix(root())
+        .unwrap_or(page)
+        .display()
+        .to_string();
     let binary_dir = Path::new(env!("CARGO_BIN_EXE_peaceplan")).parent().unwrap();
     let path = format!(
         "{}:{}",
@@ -103,7 +123,7 @@ fn every_readme_example_prints_what_the_readme_shows() {
         let output = Command::new("bash")
             .arg("-c")
             .arg(format!("{} 2>&1", example.command))
-            .current_dir(root)
+            .current_dir(root())
             .env("PATH", &path)
             .env_remove("NO_COLOR")
             .env_remove("CLICOLOR_FORCE")
@@ -115,15 +135,153 @@ fn every_readme_example_prints_what_the_readme_shows() {
         let printed = String::from_utf8_lossy(&output.stdout);
         if printed != example.output {
             failures.push(format!(
-                "$ {}\n--- README shows\n{}--- the tool prints\n{printed}",
+                "{name}: $ {}\n--- {name} shows\n{}--- the tool prints\n{printed}",
                 example.command, example.output
             ));
         }
     }
+    (examples.len(), failures)
+}
+
+#[test]
+fn every_readme_example_prints_what_the_readme_shows() {
+    let (count, failures) = run_examples(&root().join("README.md"));
+    assert!(count >= 5, "the README should show examples");
     assert!(
         failures.is_empty(),
         "README examples are out of date:\n\n{}",
         failures.join("\n")
+    );
+}
+
+#[test]
+fn every_docs_example_prints_what_the_page_shows() {
+    let mut count = 0;
+    let mut failures = Vec::new();
+    for page in docs_pages() {
+        let (on_page, failed) = run_examples(&page);
+        count += on_page;
+        failures.extend(failed);
+    }
+    assert!(count >= 5, "docs/*.md should show examples");
+    assert!(
+        failures.is_empty(),
+        "docs examples are out of date:\n\n{}",
+        failures.join("\n")
+    );
+}
+
+/// The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens.
+fn slug(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+/// The anchors of a Markdown page's headings (outside code blocks), `-1`, `-2`… for repeats.
+fn anchors(markdown: &str) -> Vec<String> {
+    let mut anchors: Vec<String> = Vec::new();
+    let mut fenced = false;
+    for line in markdown.lines() {
+        if line.starts_with("```") {
+            fenced = !fenced;
+        } else if !fenced && line.starts_with('#') {
+            let base = slug(line.trim_start_matches('#'));
+            let repeats = anchors
+                .iter()
+                .filter(|a| {
+                    **a == base
+                        || a.strip_prefix(&format!("{base}-"))
+                            .is_some_and(|n| n.parse::<u32>().is_ok())
+                })
+                .count();
+            anchors.push(if repeats == 0 {
+                base
+            } else {
+                format!("{base}-{repeats}")
+            });
+        }
+    }
+    anchors
+}
+
+/// The targets of the inline links `[text](target)` of a Markdown page, outside code.
+fn link_targets(markdown: &str) -> Vec<String> {
+    let mut targets = Vec::new();
+    let mut fenced = false;
+    for line in markdown.lines() {
+        if line.starts_with("```") {
+            fenced = !fenced;
+            continue;
+        }
+        if fenced {
+            continue;
+        }
+        // Inline code spans are not links: drop them (a span may hold `](`).
+        let prose: String = line.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+        let mut rest = prose.as_str();
+        while let Some(at) = rest.find("](") {
+            let after = &rest[at + 2..];
+            let Some(end) = after.find(')') else { break };
+            targets.push(after[..end].to_owned());
+            rest = &after[end..];
+        }
+    }
+    targets
+}
+
+#[test]
+fn every_relative_link_in_the_readme_and_docs_leads_to_a_page_and_heading() {
+    let mut pages = vec![root().join("README.md")];
+    pages.extend(docs_pages());
+    let mut broken = Vec::new();
+    for page in &pages {
+        let text = std::fs::read_to_string(page).unwrap();
+        for target in link_targets(&text) {
+            if target.contains("://") || target.starts_with("mailto:") {
+                continue;
+            }
+            let (file, anchor) = target.split_once('#').unwrap_or((&target, ""));
+            let linked = if file.is_empty() {
+                page.clone()
+            } else {
+                page.parent().unwrap().join(file)
+            };
+            let name = page.strip_prefix(root()).unwrap().display();
+            if !linked.exists() {
+                broken.push(format!("{name}: ({target}): no such file"));
+            } else if !anchor.is_empty() {
+                let linked_text = std::fs::read_to_string(&linked).unwrap();
+                if !anchors(&linked_text).iter().any(|a| a == anchor) {
+                    broken.push(format!("{name}: ({target}): no such heading"));
+                }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn headings_get_the_anchors_github_gives_them() {
+    assert_eq!(
+        anchors(
+            "# Cookbook: other tools\n```sh\n# not a heading\n```\n## Show me clause 21, side by side\n## Where do two outlets disagree?\n## `diff` A\n## Where do two outlets disagree?\n"
+        ),
+        [
+            "cookbook-other-tools",
+            "show-me-clause-21-side-by-side",
+            "where-do-two-outlets-disagree",
+            "diff-a",
+            "where-do-two-outlets-disagree-1",
+        ]
+    );
+    assert_eq!(
+        link_targets("See [a](docs/a.md#x) and `[b](no)`, [c](../C.md).\n```\n[d](e)\n```\n"),
+        ["docs/a.md#x", "../C.md"]
     );
 }
 
@@ -146,9 +304,11 @@ fn error_message(args: &[&str], data: Option<&Path>) -> String {
 
 #[test]
 fn the_limits_table_quotes_the_messages_the_limits_give() {
-    let readme = std::fs::read_to_string("README.md").unwrap();
-    let table = &readme[readme.find("### Limits").expect("a Limits section")..];
-    let table = &table[..table.find("\n### ").unwrap()];
+    let page = std::fs::read_to_string(root().join("docs/robustness.md")).unwrap();
+    let table = &page[page
+        .find("\n## Limits\n")
+        .expect("a Limits section in docs/robustness.md")..];
+    let table = &table[..table[1..].find("\n## ").map_or(table.len(), |end| end + 1)];
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("article.txt");
     std::fs::write(&article, vec![b'a'; (16 << 20) + 1]).unwrap();
