@@ -117,6 +117,8 @@ impl Command {
     }
 }
 
+/// The subcommands, in the order `--help` lists them: a journalist's questions first,
+/// then the vocabularies, then the tools for the corpus and the shell.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List clauses, one row each, optionally filtered.
@@ -124,23 +126,41 @@ pub enum Command {
     List(ListArgs),
     /// Show everything about one or more clauses, with each outlet's report.
     Show(ShowArgs),
+    /// Put the plan's text and every outlet's wording of a clause side by side, each with
+    /// how much wording it shares with the text and its recorded departures.
+    Compare(CompareArgs),
+    /// List where outlets depart from the plan's text (a wrong figure, a narrower scope,
+    /// another party, other wording, an omission, an addition), one row each.
+    Departures(DeparturesArgs),
+    /// Compare two renderings clause by clause: two outlets, or an outlet and `text`
+    /// (the plan's own wording).
+    Diff(DiffArgs),
+    /// Search everything a user can read: the plan's text, outlets' wordings and
+    /// summaries, actors, positions, quotes, departures, earlier versions and headlines.
+    Search(SearchArgs),
+    /// List the positions on the plan and its clauses that outlets reported, one row each.
+    Positions(PositionsArgs),
+    /// List the actors whose positions outlets reported: party, how many positions, which
+    /// outlets. Takes the filters of `positions`.
+    Actors(PositionsArgs),
+    /// A clause × outlet grid: did each outlet reproduce the text, paraphrase it, depart
+    /// from it, or not report it?
+    Matrix(MatrixArgs),
+    /// List the versions of the plan (the 28 points and the drafts after it) in date
+    /// order, with their text status, number of points and sources.
+    Versions,
+    /// Follow a clause of the 28-point plan through every later version: kept, amended
+    /// (with the figures that changed), merged, split or dropped, with dates and sources.
+    Lineage(LineageArgs),
+    /// Find which clauses a new article reports, quote its passages verbatim with byte
+    /// offsets, and flag its departures from the text (`--format yaml`: draft reports).
+    Align(AlignArgs),
     /// List the topic vocabulary with how many clauses touch each topic.
     Topics,
     /// List the party vocabulary with how many clauses bind or name each party.
     Parties,
     /// List the news outlets with how many clauses each reports.
     Sources,
-    /// List the positions on the plan and its clauses that outlets reported, one row each.
-    Positions(PositionsArgs),
-    /// A clause × outlet grid: did each outlet reproduce the text, paraphrase it, depart
-    /// from it, or not report it?
-    Matrix(MatrixArgs),
-    /// Search everything a user can read: the plan's text, outlets' wordings and
-    /// summaries, actors, positions, quotes, departures, earlier versions and headlines.
-    Search(SearchArgs),
-    /// Compare two renderings clause by clause: two outlets, or an outlet and `text`
-    /// (the plan's own wording).
-    Diff(DiffArgs),
     /// Check a corpus and report every problem in it.
     Validate(ValidateArgs),
     /// Write the whole corpus as one document (`--format json` or `yaml`), for pandas,
@@ -154,24 +174,6 @@ pub enum Command {
     Man,
     /// Write a synthetic corpus of any size (for benchmarks), deterministic for a seed.
     Synth(SynthArgs),
-    /// List the versions of the plan (the 28 points and the drafts after it) in date
-    /// order, with their text status, number of points and sources.
-    Versions,
-    /// Follow a clause of the 28-point plan through every later version: kept, amended
-    /// (with the figures that changed), merged, split or dropped, with dates and sources.
-    Lineage(LineageArgs),
-    /// List where outlets depart from the plan's text (a wrong figure, a narrower scope,
-    /// another party, other wording, an omission, an addition), one row each.
-    Departures(DeparturesArgs),
-    /// List the actors whose positions outlets reported: party, how many positions, which
-    /// outlets. Takes the filters of `positions`.
-    Actors(PositionsArgs),
-    /// Put the plan's text and every outlet's wording of a clause side by side, each with
-    /// how much wording it shares with the text and its recorded departures.
-    Compare(CompareArgs),
-    /// Find which clauses a new article reports, quote its passages verbatim with byte
-    /// offsets, and flag its departures from the text (`--format yaml`: draft reports).
-    Align(AlignArgs),
 }
 
 #[derive(Debug, Args)]
@@ -323,9 +325,14 @@ pub struct DiffArgs {
     #[arg(long = "version", hide = true)]
     pub plans_by_old_name: bool,
     /// Compare only the clauses both sides report (and, on the plan as a whole, only the
-    /// actors both report).
-    #[arg(long)]
+    /// actors both report). Against `text`, the table and Markdown do this unless --all.
+    #[arg(long, conflicts_with = "all")]
     pub both: bool,
+
+    /// Against `text`, show in the table and Markdown also the clauses only the text has
+    /// (every clause the outlet leaves out, printed in full).
+    #[arg(long)]
+    pub all: bool,
 
     /// Leave out the clauses both sides word the same.
     #[arg(long)]

@@ -7,7 +7,7 @@ use super::{Context, emit_document};
 use crate::cli::{DiffArgs, OutputFormat};
 use crate::query::ClauseFilter;
 use crate::query::compare::{self, Side};
-use crate::records::compare::Narrowing;
+use crate::records::compare::{Narrowing, Presence};
 use crate::render::{self, FlatFormat};
 
 pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -27,11 +27,26 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
     let a = Side::named(&args.a, &corpus)?;
     let b = Side::named(&args.b, &corpus)?;
     let filter = ClauseFilter::new(&args.scope.criteria(), &corpus)?;
+    let whole = compare::compare(&corpus, a, b, &filter);
+    // Against the text, a person reading the table or Markdown wants what the outlet
+    // reported, not the plan's text again for every clause it left out.
+    let against_text = matches!(a, Side::Text) || matches!(b, Side::Text);
+    let for_people = matches!(context.format, OutputFormat::Table | OutputFormat::Markdown);
+    let only_text_left_out = against_text && for_people && !args.all && !args.both;
+    let left_out = if only_text_left_out {
+        whole
+            .clauses
+            .iter()
+            .filter(|clause| clause.status != Presence::Both)
+            .count()
+    } else {
+        0
+    };
     let narrowing = Narrowing {
-        both: args.both,
+        both: args.both || only_text_left_out,
         only_differences: args.only_differences,
     };
-    let comparison = compare::compare(&corpus, a, b, &filter).narrowed(narrowing);
+    let comparison = whole.narrowed(narrowing);
     if emit_document(context, out, &comparison)? {
         return Ok(());
     }
@@ -45,7 +60,12 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
                 .collect::<Result<Vec<_>, _>>()?;
             render::write_json_lines(out, &values)?;
         }
-        OutputFormat::Markdown => write!(out, "{}", render::diff_markdown(&comparison))?,
+        OutputFormat::Markdown => {
+            write!(out, "{}", render::diff_markdown(&comparison))?;
+            if left_out > 0 {
+                writeln!(out, "\n{}", render::diff_left_out(left_out))?;
+            }
+        }
         OutputFormat::Csv => {
             let columns: Vec<String> = render::DIFF_CSV_COLUMNS
                 .iter()
@@ -64,6 +84,10 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
         }
         OutputFormat::Table => {
             write!(out, "{}", render::diff_summary(&comparison, context.style))?;
+            if left_out > 0 {
+                let note = format!("  {}\n", render::diff_left_out(left_out));
+                write!(out, "{}", render::wrapped_lines(&note, context.style))?;
+            }
             if args.stat {
                 write!(out, "\n{}", render::diff_stat_lines(&comparison))?;
             } else {

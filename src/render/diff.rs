@@ -29,6 +29,20 @@ pub fn diff_summary(comparison: &Comparison, style: Style) -> String {
     wrap_lines(&text, usize::from(style.width))
 }
 
+/// The line saying how many clauses only the text has were left out of a diff against it.
+pub fn diff_left_out(count: usize) -> String {
+    format!(
+        "left out: {} only the text has (--all shows them)",
+        plural(count, "clause")
+    )
+}
+
+/// `block` with each line wrapped to the style's width, continuation lines indented two
+/// more spaces than the line's own indent.
+pub fn wrapped_lines(block: &str, style: Style) -> String {
+    wrap_lines(block, usize::from(style.width))
+}
+
 /// `--stat`: one line per clause.
 pub fn diff_stat_lines(comparison: &Comparison) -> String {
     let statuses: Vec<String> = comparison
@@ -387,11 +401,25 @@ pub fn diff_markdown(comparison: &Comparison) -> String {
         summary.different
     );
     if !comparison.clauses.is_empty() {
-        text.push_str("| Clause | Reported by | Shared wording | Word diff |\n|---|---|---|---|\n");
+        text.push_str(
+            "| Clause | Reported by | Shared wording | Word diff | Departures from the text |\n|---|---|---|---|---|\n",
+        );
         for clause in &comparison.clauses {
+            let departures: Vec<String> = [(a, &clause.a), (b, &clause.b)]
+                .into_iter()
+                .filter_map(|(side, report)| Some((side, report.as_ref()?)))
+                .flat_map(|(side, report)| {
+                    report.discrepancies.iter().map(move |discrepancy| {
+                        markdown_escaped(&format!(
+                            "{side} ({}): text says “{}”; {side} says “{}”",
+                            discrepancy.kind, discrepancy.text_says, discrepancy.outlet_says
+                        ))
+                    })
+                })
+                .collect();
             let _ = writeln!(
                 text,
-                "| {} · {} | {} | {} | {} |",
+                "| {} · {} | {} | {} | {} | {} |",
                 clause.number,
                 markdown_escaped(clause.title),
                 status_word(comparison, clause),
@@ -400,7 +428,12 @@ pub fn diff_markdown(comparison: &Comparison) -> String {
                 } else {
                     "–".to_owned()
                 },
-                markdown_word_diff(&clause.word_diff)
+                markdown_word_diff(&clause.word_diff),
+                if departures.is_empty() {
+                    "–".to_owned()
+                } else {
+                    departures.join("<br>")
+                }
             );
         }
     }

@@ -20,8 +20,8 @@ use serde::Serialize;
 pub use crate::text::escape::visible;
 pub use align::alignment_text;
 pub use diff::{
-    DIFF_CSV_COLUMNS, diff_clause_rows, diff_details, diff_markdown, diff_plan_stances,
-    diff_stat_lines, diff_summary,
+    DIFF_CSV_COLUMNS, diff_clause_rows, diff_details, diff_left_out, diff_markdown,
+    diff_plan_stances, diff_stat_lines, diff_summary, wrapped_lines,
 };
 pub use layouts::{actor_table, departure_table, detected_figure_table};
 pub use layouts::{

@@ -387,7 +387,7 @@ fn plain_output_marks_changes_like_git_word_diff() {
 
 #[test]
 fn stat_prints_the_summary_and_a_line_per_clause() {
-    let ran = peaceplan(["diff", "text", "wsws", "--stat"]).run();
+    let ran = peaceplan(["diff", "text", "wsws", "--stat", "--all"]).run();
     let lines: Vec<&str> = ran.stdout.lines().collect();
     assert_eq!(lines[0], "diff text wsws: 28 clauses compared");
     assert_eq!(
@@ -595,5 +595,33 @@ fn plan_level_stances_name_actors_that_differ_or_only_one_side_reports() {
     peaceplan(["diff", "kyiv-independent", "wsws", "--both", "--width", "200"])
         .stdout_has("Positions on the plan as a whole, reported differently")
         .stdout_has("Volodymyr Zelensky, President of Ukraine (ukraine): conditional and noncommittal per kyiv-independent, noncommittal per wsws")
+        .run();
+}
+
+#[test]
+fn against_the_text_the_table_and_markdown_leave_out_what_only_the_text_has_and_say_so() {
+    for format in ["table", "markdown"] {
+        let ran = peaceplan(["diff", "text", "wsws", "--stat", "--format", format]).run();
+        assert!(
+            ran.stdout.contains("6 clauses compared"),
+            "{format}: {}",
+            ran.stdout
+        );
+        assert!(
+            ran.stdout
+                .contains("left out: 22 clauses only the text has (--all shows them)"),
+            "{format}: {}",
+            ran.stdout
+        );
+    }
+    // JSON keeps every clause, for scripts; --all and --both conflict.
+    let json: serde_json::Value = peaceplan(["diff", "text", "wsws", "--json"]).run().json();
+    assert_eq!(json["clauses"].as_array().unwrap().len(), 28);
+    peaceplan(["diff", "text", "wsws", "--all", "--both"])
+        .status(2)
+        .run();
+    // Two outlets: nothing is left out.
+    peaceplan(["diff", "wsws", "kyiv-independent"])
+        .stdout_lacks("left out")
         .run();
 }
