@@ -29,24 +29,44 @@ pub fn side_by_side(records: &[RenderingRecord], style: Style) -> String {
     text
 }
 
+/// `text` with its runs of whitespace made single spaces, for comparing wordings.
+fn collapsed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn clause_table(rows: &[&RenderingRecord], style: Style) -> Table {
     let mut table = new_table(style, &["Source", "Wording", "Departures"]);
+    let the_text = rows
+        .iter()
+        .find(|record| record.shared_percent.is_none() && record.reported)
+        .map(|record| collapsed(&record.wording));
     for record in rows {
         let source = match record.shared_percent {
             Some(percent) => format!("{}\n{percent}% shared", record.source),
             None => record.source.to_owned(),
         };
-        let wording = if record.reported {
-            record.wording.clone()
-        } else {
+        let is_the_text = record.shared_percent.is_some()
+            && the_text.as_deref() == Some(collapsed(&record.wording).as_str());
+        let wording = if !record.reported {
             "(not reported)".to_owned()
+        } else if is_the_text {
+            "= text (word for word)".to_owned()
+        } else {
+            record.wording.clone()
         };
-        let departures = record
+        let mut departures: Vec<String> = record
             .departures
             .iter()
             .map(|departure| format!("• {departure}"))
-            .collect::<Vec<_>>()
-            .join("\n");
+            .collect();
+        if record.shared_percent == Some(100) && !departures.is_empty() {
+            departures.push(
+                "(the wording shares every word with the text: the departure is in what the \
+                 article says besides it)"
+                    .to_owned(),
+            );
+        }
+        let departures = departures.join("\n");
         table.add_row(vec![
             Cell::new(source),
             data_cell(&wording),
