@@ -184,8 +184,57 @@ pub fn search(
         .filter(|(_, source, _, _)| sources.is_empty() || sources.iter().any(|s| s == source))
         .filter_map(|(clause, source, field, passage)| hit(matcher, clause, source, field, passage))
         .collect();
+    attach_what_actors_said(corpus, &mut hits);
     hits.extend(version_hits(corpus, filter, sources, matcher));
     hits
+}
+
+/// For each hit on an actor's name, what that actor said there: the position's summary,
+/// and the quote where there is one (a search for a person should show their words).
+fn attach_what_actors_said(corpus: &Corpus, hits: &mut [Hit]) {
+    if !hits.iter().any(|hit| hit.field == "actor") {
+        return;
+    }
+    let remember = |clause: Option<u32>, source: &'_ str, position: &'_ Position| {
+        let words = match &position.quote {
+            Some(quote) => format!("{} “{quote}”", position.summary),
+            None => position.summary.clone(),
+        };
+        (clause, source.to_owned(), position.actor.clone(), words)
+    };
+    let mut entries = Vec::new();
+    for plan_report in &corpus.plan_reports {
+        for position in &plan_report.positions {
+            entries.push(remember(None, &plan_report.source, position));
+        }
+    }
+    for clause in &corpus.clauses {
+        for report in &clause.reports {
+            for position in &report.positions {
+                entries.push(remember(Some(clause.number), &report.source, position));
+            }
+        }
+    }
+    // The same actor may take several positions in one report: the hits come in the
+    // corpus's order, so the n-th hit on a name is the n-th position under it.
+    let mut said: std::collections::HashMap<(Option<u32>, &str, &str), Vec<&str>> =
+        std::collections::HashMap::new();
+    for (clause, source, actor, words) in &entries {
+        said.entry((*clause, source.as_str(), actor.as_str()))
+            .or_default()
+            .push(words);
+    }
+    let mut taken: std::collections::HashMap<(Option<u32>, String, String), usize> =
+        std::collections::HashMap::new();
+    for hit in hits.iter_mut().filter(|hit| hit.field == "actor") {
+        let key = (hit.clause, hit.source.clone(), hit.passage.clone());
+        let index = taken.entry(key).or_default();
+        hit.said = said
+            .get(&(hit.clause, hit.source.as_str(), hit.passage.as_str()))
+            .and_then(|all| all.get(*index))
+            .map(|words| (*words).to_owned());
+        *index += 1;
+    }
 }
 
 /// Every matching field of the later versions: a version's summary, accounts and drops
@@ -327,6 +376,7 @@ fn hit(
         source: source.to_owned(),
         field,
         passage: passage.to_owned(),
+        said: None,
         matches: found
             .iter()
             .map(|&(start, end)| passage[start..end].to_owned())

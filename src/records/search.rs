@@ -19,6 +19,9 @@ pub struct Hit {
     pub field: &'static str,
     /// The whole field's text.
     pub passage: String,
+    /// For a hit on an actor's name, what the actor said there (the position's summary
+    /// and quote); otherwise null.
+    pub said: Option<String>,
     /// Each matched piece of the passage, in order.
     pub matches: Vec<String>,
 }

@@ -244,10 +244,13 @@ pub fn search_table(hits: &[Hit], style: Style, highlights: Highlighter) -> Tabl
             Cell::new(clause),
             data_cell(&hit.source),
             Cell::new(hit.field),
-            if style.color {
-                highlighted_cell(&hit.passage, highlights)
-            } else {
-                data_cell(&hit.passage)
+            match (&hit.said, style.color) {
+                (Some(said), true) => {
+                    highlighted_cell(&format!("{}\n  said: {said}", hit.passage), highlights)
+                }
+                (Some(said), false) => data_cell(&format!("{}\n  said: {said}", hit.passage)),
+                (None, true) => highlighted_cell(&hit.passage, highlights),
+                (None, false) => data_cell(&hit.passage),
             },
         ]);
     }

@@ -66,6 +66,7 @@ pub struct Hit {
     pub source: String,
     pub field: String,
     pub passage: String,
+    pub said: Option<String>,
     pub matches: Vec<String>,
 }
 
