@@ -70,13 +70,28 @@ impl Context<'_> {
         }
         Err(UsageError(format!(
             "--fields does not apply to `{}` with --format {}; it chooses the fields of \
-             listings (list, show, topics, parties, sources, positions, search, and matrix's \
-             flat formats) in json, jsonl, csv, markdown or yaml",
+             the listings ({}, and matrix's flat formats) in json, jsonl, csv, markdown or yaml",
             self.command,
-            self.format.name()
+            self.format.name(),
+            COMMANDS_WITH_FIELDS.join(", ")
         )))
     }
 }
+
+/// The commands whose records `--fields` chooses from (with `matrix` in its flat formats).
+pub const COMMANDS_WITH_FIELDS: &[&str] = &[
+    "list",
+    "show",
+    "compare",
+    "departures",
+    "search",
+    "positions",
+    "actors",
+    "versions",
+    "topics",
+    "parties",
+    "sources",
+];
 
 /// Write `records` as the table `layout` draws of them, or in the structured format
 /// chosen, with the `--fields` chosen from `fields` (every field a record can have).

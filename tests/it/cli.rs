@@ -404,3 +404,48 @@ fn an_unknown_subcommand_or_flag_is_a_usage_error() {
         .stderr_has("--topic")
         .run();
 }
+
+#[test]
+fn fields_is_taken_by_exactly_the_listings_the_refusal_names() {
+    let listings: &[&[&str]] = &[
+        &["list"],
+        &["show", "6"],
+        &["compare", "6"],
+        &["departures"],
+        &["search", "nato"],
+        &["positions"],
+        &["actors"],
+        &["versions"],
+        &["topics"],
+        &["parties"],
+        &["sources"],
+    ];
+    let names: Vec<&str> = listings.iter().map(|args| args[0]).collect();
+    assert_eq!(names, peaceplan::cmd::COMMANDS_WITH_FIELDS);
+    for args in listings {
+        let mut all = args.to_vec();
+        all.extend(["--json", "--fields", "zzz"]);
+        crate::support::peaceplan(&all)
+            .status(2)
+            .stderr_has(&format!("unknown field `zzz` for `{}`", args[0]))
+            .run();
+    }
+    let refusal = format!(
+        "it chooses the fields of the listings ({}, and matrix's flat formats)",
+        names.join(", ")
+    );
+    for args in [
+        &["diff", "wsws", "text"][..],
+        &["lineage", "6"],
+        &["validate"],
+        &["export"],
+        &["matrix"],
+    ] {
+        let mut all = args.to_vec();
+        all.extend(["--json", "--fields", "number"]);
+        crate::support::peaceplan(&all)
+            .status(2)
+            .stderr_has(&refusal)
+            .run();
+    }
+}
