@@ -85,6 +85,16 @@ fn chain_text(chain: &Chain, style: Style) -> String {
             data_cell(&step_description(step, chain)),
             data_cell(&or_none(&step_sources(step))),
         ]);
+        // Where reports differ, each account gets a row of its own, under its version.
+        for account in step.points.iter().flat_map(|point| &point.accounts) {
+            table.add_row(vec![
+                Cell::new(""),
+                data_cell(account.source.date.unwrap_or("undated")),
+                Cell::new("account"),
+                data_cell(&format!("{}: {}", account.differs_in, account.says)),
+                data_cell(account.source.outlet),
+            ]);
+        }
     }
     keep_whole(&mut table, &[0, 1, 2]);
     format!(
@@ -121,8 +131,8 @@ fn point_line(point: &PointRecord) -> String {
     if !point.figures_changed.is_empty() {
         line.push_str(&format!(" [{}]", changes(point.figures_changed)));
     }
-    for account in &point.accounts {
-        line.push_str(&format!("\n  {}", account_line(account)));
+    if !point.accounts.is_empty() {
+        line.push_str(" Reports differ (below).");
     }
     line
 }

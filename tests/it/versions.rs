@@ -430,12 +430,23 @@ fn lineage_follows_a_clause_through_every_version_with_figures_and_sources() {
     );
     assert_eq!(point.sources[0].url, "https://one.example.org/first");
     assert_eq!(point.accounts[0].says, "Says 850,000.");
-    // The table names each figure's change and its outlet.
-    peaceplan(["lineage", "6", "--width", "120"])
+    // The table names each figure's change, and gives each account a row of its own
+    // with its outlet.
+    let table = peaceplan(["lineage", "6", "--width", "120"])
         .data(fixture.path())
         .stdout_has("[600,000 → 800,000]")
-        .stdout_has("Outlet Two (figure, undated): Says 850,000.")
-        .run();
+        .run()
+        .stdout;
+    let account = table
+        .lines()
+        .find(|line| line.contains("figure: Says 850,000."))
+        .unwrap_or_else(|| panic!("no row for the account:\n{table}"));
+    assert!(
+        account.contains("undated")
+            && account.contains("account")
+            && account.contains("Outlet Two"),
+        "{account}"
+    );
 }
 
 #[test]
