@@ -46,8 +46,43 @@ pub fn exit_status(result: anyhow::Result<()>) -> ExitCode {
 /// given, so it is printed with control and reordering characters escaped, like every
 /// other message.
 pub fn argument_error(message: &str, status: i32) -> ExitCode {
-    let _ = write!(io::stderr(), "{}", visible(message));
+    let _ = writeln!(
+        io::stderr(),
+        "peaceplan: error: {}",
+        visible(&one_paragraph(message))
+    );
     ExitCode::from(u8::try_from(status).unwrap_or(2))
+}
+
+/// The argument parser's message (`error: …`, a `tip:`, `Usage: …`, `For more
+/// information, try '--help'.` on lines of their own) as one paragraph in the tool's own
+/// style, so that every error reads alike.
+pub fn one_paragraph(message: &str) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for line in message
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+    {
+        let part = if let Some(rest) = line.strip_prefix("error: ") {
+            rest.to_owned()
+        } else if let Some(rest) = line.strip_prefix("tip: ") {
+            rest.to_owned()
+        } else if let Some(rest) = line.strip_prefix("Usage: ") {
+            format!("usage: {rest}")
+        } else if line.starts_with("For more information") {
+            "more with --help".to_owned()
+        } else if let Some(last) = parts.last_mut() {
+            // A continuation, such as the arguments a "not provided" line lists.
+            last.push(' ');
+            last.push_str(line);
+            continue;
+        } else {
+            line.to_owned()
+        };
+        parts.push(part);
+    }
+    parts.join("; ")
 }
 
 /// The error and its causes, joined into one paragraph.
@@ -65,4 +100,23 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
         .chain()
         .filter_map(|cause| cause.downcast_ref::<io::Error>())
         .any(|io_error| io_error.kind() == io::ErrorKind::BrokenPipe)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_paragraph;
+
+    #[test]
+    fn the_parsers_message_becomes_one_paragraph() {
+        let message = "error: the following required arguments were not provided:\n  <N|N-M>...\n\nUsage: peaceplan show <N|N-M>...\n\nFor more information, try '--help'.\n";
+        assert_eq!(
+            one_paragraph(message),
+            "the following required arguments were not provided: <N|N-M>...; usage: peaceplan show <N|N-M>...; more with --help"
+        );
+        let message = "error: unrecognized subcommand 'lst'\n\n  tip: some similar subcommands exist: 'ls', 'list'\n\nUsage: peaceplan [OPTIONS] <COMMAND>\n";
+        assert_eq!(
+            one_paragraph(message),
+            "unrecognized subcommand 'lst'; some similar subcommands exist: 'ls', 'list'; usage: peaceplan [OPTIONS] <COMMAND>"
+        );
+    }
 }
