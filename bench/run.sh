@@ -118,10 +118,19 @@ scaling_report() {
 # the same command on a quarter of the input (the target: linear, about 4x).
 hostile=$work/hostile.tsv
 
-# hostile_row GROUP LABEL INPUT-BYTES COMMAND...: one measured row.
+# hostile_row GROUP LABEL INPUT-BYTES [--fails] COMMAND...: one measured row; with
+# --fails the command is expected to exit 1 (a check that finds what it looks for).
 hostile_row() {
-  local group=$1 label=$2 bytes=$3
+  local group=$1 label=$2 bytes=$3 expected=0
   shift 3
+  if [ "$1" = --fails ]; then expected=1; shift; fi
+  # A command that fails unexpectedly would be timed doing nothing: check it first.
+  local status=0
+  "$@" >/dev/null 2>"$work/hostile.err" || status=$?
+  if [ "$status" -ne "$expected" ]; then
+    echo "bench: \`$*\` exited $status, not $expected: $(head -c 500 "$work/hostile.err")" >&2
+    exit 1
+  fi
   printf '%s\t%s\t%s\t%s\n' "$group" "$label" "$bytes" "$(measure "$@")" >> "$hostile"
 }
 
@@ -250,12 +259,13 @@ for name in sorted(os.listdir(shared)):
 text = open(plan, encoding="utf-8").read()
 old = '          - "Ukraine’s Armed Forces would be capped at 600,000."'
 assert old in text
-missing = " ".join(random.choice(words) for _ in range(1500))
+plain = [word for word in words if word.isalpha()]
+missing = " ".join(random.choice(plain) for _ in range(1500))
 open(os.path.join(arch, "plan_28_points.yaml"), "w", encoding="utf-8").write(text.replace(old, f'          - "{missing}"', 1))
 PY
     hostile_row archive "list --json" 0 "$pp" --data "$arch" list --json
-    hostile_row archive "validate --archive (five ~110 KB articles, a 1,500-word wording missing)" \
-      "$(cat "$arch"/articles/*.txt | wc -c)" "$pp" --data "$arch" validate --archive "$arch/articles"
+    hostile_row archive "validate --archive (five ~110 KB articles, a 1,500-word wording missing: exit 1)" \
+      "$(cat "$arch"/articles/*.txt | wc -c)" --fails "$pp" --data "$arch" validate --archive "$arch/articles"
   fi
 }
 
