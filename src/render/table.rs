@@ -13,7 +13,9 @@ use super::grid;
 use super::palette::{self, paint};
 pub use crate::text::escape::visible;
 
-/// One cell: its text (escaped, perhaps painted) and whether it is bold.
+/// One cell: its text and whether it is bold. The text can only come in through
+/// [`Cell::new`], which escapes it, or through this module's painting of text it has
+/// escaped itself, so no cell carries a control character from a corpus to the terminal.
 #[derive(Debug, Clone, Default)]
 pub struct Cell {
     text: String,
@@ -21,12 +23,14 @@ pub struct Cell {
 }
 
 impl Cell {
-    /// A cell of `content` as it is (numbers, marks and other text the tool wrote).
+    /// A cell of `content`, its control and reordering characters made visible.
     pub fn new(content: impl ToString) -> Self {
-        Self {
-            text: content.to_string(),
-            bold: false,
-        }
+        Self::escaped(visible(&content.to_string()))
+    }
+
+    /// A cell of text already escaped (and perhaps painted) here.
+    fn escaped(text: String) -> Self {
+        Self { text, bold: false }
     }
 
     /// The cell in bold.
@@ -251,7 +255,7 @@ fn header_cell(style: Style, text: &str) -> Cell {
 /// A cell holding data text, with control characters made visible so that no escape
 /// sequence from a corpus reaches the terminal.
 pub fn data_cell(text: &str) -> Cell {
-    Cell::new(break_long_words(&visible(text)))
+    Cell::escaped(break_long_words(&visible(text)).into_owned())
 }
 
 /// A cell of `text` with the byte ranges `highlights` finds painted as matches; each
@@ -268,7 +272,7 @@ pub fn highlighted_cell(text: &str, highlights: impl Fn(&str) -> Vec<(usize, usi
         last = end;
     }
     painted.push_str(&break_long_words(&visible(&text[last..])));
-    Cell::new(painted)
+    Cell::escaped(painted)
 }
 
 /// Characters of one word the table is given at once. The table splits a word wider
