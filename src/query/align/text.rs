@@ -157,8 +157,8 @@ pub struct Tokenizer {
 }
 
 /// The most stems a tokenizer remembers, so that an article of endless distinct words
-/// cannot grow the memory without bound (about 10 MB of words).
-const MAX_REMEMBERED: usize = 200_000;
+/// cannot grow the memory without bound (a few MB).
+const MAX_REMEMBERED: usize = 50_000;
 
 impl Default for Tokenizer {
     fn default() -> Self {
