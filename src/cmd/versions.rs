@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use super::{Context, emit};
+use super::{Context, emit_text};
 use crate::query::lineage::VersionView;
 use crate::records::fields_of;
 use crate::records::versions::VersionRecord;
@@ -15,11 +15,11 @@ pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
         .iter()
         .map(VersionView::record)
         .collect();
-    emit(
+    emit_text(
         context,
         out,
         &records,
         &fields_of::<VersionRecord>(),
-        render::version_table,
+        |records| render::version_text(records, context.style),
     )
 }

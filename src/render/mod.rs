@@ -35,7 +35,7 @@ pub use structured::{
 };
 pub use versions::{
     lineage_text, point_details, point_table, version_diff_text, version_matrix_legend,
-    version_matrix_table, version_table,
+    version_matrix_table, version_text,
 };
 
 pub use format::{ColorChoice, FlatFormat, OutputFormat, StructuredFormat};

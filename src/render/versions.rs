@@ -9,19 +9,20 @@ use crate::records::versions::{
     VersionComparison, VersionMatrix, VersionRecord,
 };
 
-/// `versions`: one row per version.
-pub fn version_table(records: &[VersionRecord], style: Style) -> Table {
-    let mut table = new_table(
-        style,
-        &[
-            "Id",
-            "Date",
-            "Status",
-            "Points",
-            "Clauses left out",
-            "Sources",
-        ],
-    );
+/// Below this width the clauses each version leaves out are listed under the table
+/// rather than in a column of it, which would be a few characters wide.
+const LEFT_OUT_COLUMN_FROM_WIDTH: u16 = 110;
+
+/// `versions`: one row per version (id, date, text status, points, the clauses it leaves
+/// out, sources); in a narrow terminal the clauses left out follow the table, a line each.
+pub fn version_text(records: &[VersionRecord], style: Style) -> String {
+    let in_column = style.width >= LEFT_OUT_COLUMN_FROM_WIDTH;
+    let mut headers = vec!["Id", "Date", "Status", "Points"];
+    if in_column {
+        headers.push("Clauses left out");
+    }
+    headers.push("Sources");
+    let mut table = new_table(style, &headers);
     for record in records {
         let points = if record.points_recorded as u32 == record.declared_points {
             record.declared_points.to_string()
@@ -31,17 +32,29 @@ pub fn version_table(records: &[VersionRecord], style: Style) -> Table {
                 record.declared_points, record.points_recorded
             )
         };
-        table.add_row(vec![
+        let mut row = vec![
             data_cell(record.id),
             data_cell(record.date.unwrap_or("unknown")),
             data_cell(&record.text_status.to_string()),
             data_cell(&points),
-            data_cell(&left_out(record)),
-            data_cell(&or_none(&outlets(&record.sources))),
-        ]);
+        ];
+        if in_column {
+            row.push(data_cell(&left_out(record)));
+        }
+        row.push(data_cell(&or_none(&outlets(&record.sources))));
+        table.add_row(row);
     }
     keep_whole(&mut table, &[0, 1]);
-    table
+    let mut text = format!("{table}\n");
+    if !in_column {
+        text.push_str("Clauses left out:\n");
+        for record in records {
+            let line = format!("  {}: {}", visible(record.id), left_out(record));
+            text.push_str(&heading(&line, style));
+            text.push('\n');
+        }
+    }
+    text
 }
 
 /// `lineage`: the point asked for (if any), then for each clause a heading and one row
