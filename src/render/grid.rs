@@ -122,7 +122,7 @@ pub fn column_widths(needs: &[ColumnNeed], available: usize) -> Vec<Option<usize
     let mut bounded: Vec<Option<usize>> = widths.into_iter().map(Some).collect();
     // Still too wide at the pieces' widths: give up the bounds of prose first (the
     // columns with the most words per cell: a word of a title may be cut before an id),
-    // until the rest fit.
+    // until the rest fit beside the room a column without a bound still needs.
     while total > available {
         let wordiest = (0..bounded.len())
             .filter_map(|index| {
@@ -133,20 +133,42 @@ pub fn column_widths(needs: &[ColumnNeed], available: usize) -> Vec<Option<usize
             break;
         };
         bounded[index] = None;
-        total -= width;
+        total = total - width + unbounded_width(&needs[index]);
     }
     bounded
 }
 
+/// The least room a column gets when it cannot keep its words whole: enough to read a
+/// few characters of each word, no more than its widest line.
+const UNBOUNDED_MIN: usize = 6;
+
+fn unbounded_width(need: &ColumnNeed) -> usize {
+    need.widest_line.clamp(1, UNBOUNDED_MIN)
+}
+
 /// The width of each column in `available` characters: first what keeps its words whole
-/// (`column_widths`; a column that cannot starts at one character, and the table cuts its
-/// words), then what is left shared out a character at a time to the narrowest column
+/// (`column_widths`; a column that cannot starts at a few characters, and the table cuts
+/// its words; in a table too narrow even for that, the widest columns give way), then what is left shared out a character at a time to the narrowest column
 /// short of its widest line. The second value says which columns keep their words whole.
 pub fn allocate(needs: &[ColumnNeed], available: usize) -> (Vec<usize>, Vec<bool>) {
     let bounds = column_widths(needs, available);
     let whole: Vec<bool> = bounds.iter().map(Option::is_some).collect();
-    let mut widths: Vec<usize> = bounds.into_iter().map(|bound| bound.unwrap_or(1)).collect();
-    let mut left = available.saturating_sub(widths.iter().sum());
+    let mut widths: Vec<usize> = bounds
+        .iter()
+        .zip(needs)
+        .map(|(bound, need)| bound.unwrap_or_else(|| unbounded_width(need)))
+        .collect();
+    // Narrower than even that: the widest columns give way, down to one character.
+    let mut total: usize = widths.iter().sum();
+    while total > available {
+        let widest = (0..widths.len())
+            .filter(|&index| widths[index] > 1)
+            .max_by_key(|&index| (widths[index], std::cmp::Reverse(index)));
+        let Some(index) = widest else { break };
+        widths[index] -= 1;
+        total -= 1;
+    }
+    let mut left = available.saturating_sub(total);
     while left > 0 {
         // Water-filling: the narrowest column short of its widest line grows first, so a
         // column of short values gets its full width and long text shares the rest evenly.

@@ -111,9 +111,13 @@ fn chain_text(chain: &Chain, style: Style) -> String {
     }
     keep_whole(&mut table, &[0, 1, 2]);
     format!(
-        "{}\n{table}\n(every source's headline, date and web address: --format json)\n",
+        "{}\n{table}\n{}\n",
         heading(
             &format!("Clause {} · {}", chain.clause, visible(chain.title)),
+            style
+        ),
+        heading(
+            "(every source's headline, date and web address: --format json)",
             style
         )
     )

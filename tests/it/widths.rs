@@ -161,3 +161,36 @@ fn no_id_or_web_address_is_cut_at_80_or_120_columns() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn every_line_fits_any_width_from_40_to_130() {
+    // A table too narrow for its columns' words gives up the wordiest column's bound
+    // first; it must never draw lines wider than it was asked for.
+    let commands: &[&[&str]] = &[
+        &["list"],
+        &["positions"],
+        &["search", "nato"],
+        &["actors"],
+        &["topics"],
+        &["sources"],
+        &["versions"],
+        &["matrix"],
+        &["lineage", "6"],
+        &["show", "6"],
+        &["compare", "21"],
+        &["departures"],
+    ];
+    let mut failures = Vec::new();
+    for args in commands {
+        for width in (40..=130).step_by(7) {
+            let width_text = width.to_string();
+            let mut all = args.to_vec();
+            all.extend(["--width", &width_text, "--color", "never"]);
+            let ran = peaceplan(&all).run();
+            if let Some(line) = ran.stdout.lines().find(|line| line.chars().count() > width) {
+                failures.push(format!("`{}`: {line}", all.join(" ")));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
