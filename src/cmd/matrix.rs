@@ -39,7 +39,22 @@ pub fn run(args: &MatrixArgs, context: &Context, out: &mut dyn Write) -> anyhow:
         ))
         .into());
     }
-    writeln!(out, "{}", render::matrix_table(&record, context.style))?;
+    let table = render::matrix_table(&record, context.style).to_string();
+    let widest = table
+        .lines()
+        .map(|line| line.chars().count())
+        .max()
+        .unwrap_or(0);
+    if widest > usize::from(context.style.width) {
+        // Drawn anyway (a pager with -S scrolls it), with a word on what fits.
+        render::note(&format!(
+            "the grid of {} outlets is {widest} columns wide, wider than the {} it was \
+             asked to fit; --source keeps fewer outlets, --format csv writes it flat",
+            record.sources.len(),
+            context.style.width
+        ));
+    }
+    writeln!(out, "{table}")?;
     if let Some(key) = render::matrix_columns_key(&record, context.style) {
         writeln!(out, "{key}")?;
     }
