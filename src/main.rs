@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser};
 use peaceplan::cli::{Cli, completion};
 use peaceplan::{cmd, error};
@@ -21,6 +22,25 @@ fn main() -> ExitCode {
         // --help and --version: the tool's own text on stdout, whose write is checked
         // like any command's output.
         Err(usage) if !usage.use_stderr() => error::exit_status(usage.print().map_err(Into::into)),
-        Err(usage) => error::argument_error(&usage.render().to_string(), usage.exit_code()),
+        // `peaceplan` alone: the help, as clap gives it, on stderr (if stderr is gone
+        // too there is nobody left to tell), and the usage-error status.
+        Err(usage) if usage.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = usage.print();
+            ExitCode::from(2)
+        }
+        Err(usage) => error::argument_error(&unstyled_message(&usage), usage.exit_code()),
+    }
+}
+
+/// The parser's message for `usage` as plain text that keeps the arguments as given:
+/// rendered without styling, so that an escape sequence in an argument reaches
+/// `argument_error` (which shows it escaped) instead of being stripped with the styling.
+fn unstyled_message(usage: &clap::Error) -> String {
+    let plain = Cli::command()
+        .styles(clap::builder::Styles::plain())
+        .try_get_matches_from(std::env::args_os());
+    match plain {
+        Err(again) if again.kind() == usage.kind() => again.render().ansi().to_string(),
+        _ => usage.render().to_string(),
     }
 }

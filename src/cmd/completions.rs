@@ -9,6 +9,7 @@ use crate::cli::{Cli, CompletionsArgs, OutputFormat};
 
 pub fn run(args: &CompletionsArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     context.require_format(&[OutputFormat::Table])?;
+    context.require_no_fields()?;
     // clap_complete panics when its writer fails (a closed pipe, a full disk), so the
     // script is made in memory and written like every other command's output.
     let mut script = Vec::new();

@@ -60,6 +60,7 @@ const ENVIRONMENT: &[(&str, &str)] = &[
 
 pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     context.require_format(&[OutputFormat::Table])?;
+    context.require_no_fields()?;
     let mut page = Vec::new();
     render_page(&mut page)?;
     out.write_all(escape_non_ascii(&String::from_utf8(page)?).as_bytes())?;

@@ -9,6 +9,7 @@ use crate::error::UsageError;
 
 pub fn run(args: &SynthArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     context.require_format(&[OutputFormat::Table])?;
+    context.require_no_fields()?;
     let spec = SynthSpec {
         clauses: args.clauses,
         sources: args.sources,

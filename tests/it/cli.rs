@@ -449,3 +449,61 @@ fn fields_is_taken_by_exactly_the_listings_the_refusal_names() {
             .run();
     }
 }
+
+#[test]
+fn no_command_prints_the_help_on_stderr_with_the_usage_status() {
+    let ran = peaceplan(Vec::<&str>::new()).status(2).stdout_empty().run();
+    assert!(ran.stderr.contains("Usage: peaceplan"), "{}", ran.stderr);
+    assert!(!ran.stderr.contains("peaceplan: error:"), "{}", ran.stderr);
+}
+
+#[test]
+fn argument_errors_are_one_paragraph_and_show_escapes_instead_of_dropping_them() {
+    for (args, shows) in [
+        (
+            vec!["\u{1b}[31mred"],
+            "unrecognized subcommand '\\u{1b}[31mred'",
+        ),
+        (
+            vec!["--format", "\u{1b}[2J", "list"],
+            "invalid value '\\u{1b}[2J' for '--format",
+        ),
+        (vec!["lst"], "some similar subcommands exist: 'ls', 'list'"),
+    ] {
+        let ran = peaceplan(&args).status(2).stdout_empty().run();
+        assert!(
+            ran.stderr.starts_with("peaceplan: error: "),
+            "{}",
+            ran.stderr
+        );
+        assert_eq!(ran.stderr.lines().count(), 1, "{}", ran.stderr);
+        assert!(ran.stderr.contains(shows), "{}", ran.stderr);
+        assert!(!ran.stderr.contains('\u{1b}'), "{}", ran.stderr);
+    }
+}
+
+#[test]
+fn the_tools_refuse_fields_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("s");
+    let target = target.to_str().unwrap();
+    for args in [
+        vec!["man", "--fields", "number"],
+        vec!["completions", "bash", "--fields", "number"],
+        vec![
+            "synth",
+            "--clauses",
+            "2",
+            "--sources",
+            "2",
+            target,
+            "--fields",
+            "number",
+        ],
+    ] {
+        peaceplan(&args)
+            .status(2)
+            .stderr_has("--fields does not apply")
+            .run();
+    }
+}
