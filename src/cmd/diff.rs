@@ -46,7 +46,14 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
         both: args.both || only_text_left_out,
         only_differences: args.only_differences,
     };
-    let comparison = whole.narrowed(narrowing);
+    let before = whole.summary;
+    let mut comparison = whole.narrowed(narrowing);
+    if only_text_left_out {
+        // The summary still counts what each side reports; only the clauses shown are
+        // those both report.
+        comparison.summary.only_a = before.only_a;
+        comparison.summary.only_b = before.only_b;
+    }
     if emit_document(context, out, &comparison)? {
         return Ok(());
     }

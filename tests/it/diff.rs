@@ -613,6 +613,12 @@ fn against_the_text_the_table_and_markdown_leave_out_what_only_the_text_has_and_
             "{format}: {}",
             ran.stdout
         );
+        // The summary still counts what each side reports.
+        assert!(
+            ran.stdout.contains("only by text: 22"),
+            "{format}: {}",
+            ran.stdout
+        );
     }
     // JSON keeps every clause, for scripts; --all and --both conflict.
     let json: serde_json::Value = peaceplan(["diff", "text", "wsws", "--json"]).run().json();
