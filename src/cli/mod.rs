@@ -59,7 +59,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
-    /// Wrap tables to N columns [default: the terminal's width; 100 when not a terminal].
+    /// Wrap tables to N columns [default: the terminal's width, else $COLUMNS, else 100].
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
     pub width: Option<u16>,
 }
