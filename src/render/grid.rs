@@ -27,6 +27,11 @@ pub struct ColumnNeed {
 /// (`https://host/path?query=value&more`) and file names.
 const SEPARATORS: &[char] = &['-', '/', '_', '.', '?', '&', '=', '–'];
 
+/// Whether a word may be wrapped after `c`.
+pub fn is_separator(c: char) -> bool {
+    SEPARATORS.contains(&c)
+}
+
 /// The pieces of `word` wrapped at its separators, each ending in its separator.
 pub fn pieces(word: &str) -> impl Iterator<Item = &str> {
     let mut rest = word;

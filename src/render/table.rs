@@ -292,17 +292,37 @@ fn break_long_words(text: &str) -> Cow<'_, str> {
     }
     let mut broken = String::with_capacity(text.len() + text.len() / MAX_UNBROKEN_CHARS + 1);
     let mut run = 0usize;
+    // The last separator of the run: where in `broken` the text after it starts, and
+    // how many characters follow it. A cut goes there when there is one, so that an id
+    // or an address is cut only where the table could wrap it anyway. The insertion
+    // moves at most a run's tail, so the time stays linear.
+    let mut after_separator: Option<(usize, usize)> = None;
     for c in text.chars() {
         if c.is_whitespace() {
             run = 0;
-        } else {
-            if run == MAX_UNBROKEN_CHARS {
-                broken.push('\n');
-                run = 0;
+            after_separator = None;
+            broken.push(c);
+            continue;
+        }
+        if run == MAX_UNBROKEN_CHARS {
+            match after_separator.take() {
+                Some((at, following)) => {
+                    broken.insert(at, '\n');
+                    run = following;
+                }
+                None => {
+                    broken.push('\n');
+                    run = 0;
+                }
             }
-            run += 1;
         }
         broken.push(c);
+        run += 1;
+        if grid::is_separator(c) {
+            after_separator = Some((broken.len(), 0));
+        } else if let Some((_, following)) = &mut after_separator {
+            *following += 1;
+        }
     }
     Cow::Owned(broken)
 }
@@ -332,6 +352,17 @@ pub fn heading(text: &str, style: Style) -> String {
 #[cfg(test)]
 mod tests {
     use super::{MAX_UNBROKEN_CHARS, break_long_words};
+
+    #[test]
+    fn a_long_run_is_cut_after_its_last_separator_where_it_has_one() {
+        let word = "abcd-".repeat(60);
+        let broken = break_long_words(&word);
+        for line in broken.split('\n') {
+            assert!(line.chars().count() <= MAX_UNBROKEN_CHARS, "{line}");
+            assert!(line.ends_with('-') || Some(line) == broken.rsplit('\n').next());
+        }
+        assert_eq!(broken.replace('\n', ""), word);
+    }
 
     #[test]
     fn cuts_only_runs_longer_than_the_limit() {
