@@ -246,9 +246,9 @@ pub fn search_table(hits: &[Hit], style: Style, highlights: Highlighter) -> Tabl
             Cell::new(hit.field),
             match (&hit.said, style.color) {
                 (Some(said), true) => {
-                    highlighted_cell(&format!("{}\n  said: {said}", hit.passage), highlights)
+                    highlighted_cell(&format!("{}\nsaid: {said}", hit.passage), highlights)
                 }
-                (Some(said), false) => data_cell(&format!("{}\n  said: {said}", hit.passage)),
+                (Some(said), false) => data_cell(&format!("{}\nsaid: {said}", hit.passage)),
                 (None, true) => highlighted_cell(&hit.passage, highlights),
                 (None, false) => data_cell(&hit.passage),
             },
