@@ -23,7 +23,7 @@ pub fn clause_table(records: &[ClauseRecord], style: Style) -> Table {
             data_cell(&record.sources.join(", ")),
         ]);
     }
-    keep_whole(&mut table, &[0]);
+    table.keep_whole(&[0]);
     table
 }
 
@@ -221,9 +221,9 @@ pub fn position_table(records: &[PositionRecord], style: Style) -> Table {
             data_cell(&said),
         ]);
     }
-    keep_whole(&mut table, &[0, 3]);
-    set_minimum_width(&mut table, 1, 11);
-    set_minimum_width(&mut table, 2, 16);
+    table.keep_whole(&[0, 3]);
+    table.at_least(1, 11);
+    table.at_least(2, 16);
     table
 }
 
@@ -254,20 +254,9 @@ pub fn search_table(hits: &[Hit], style: Style, highlights: Highlighter) -> Tabl
             },
         ]);
     }
-    keep_whole(&mut table, &[0, 2]);
-    set_minimum_width(&mut table, 1, 11);
+    table.keep_whole(&[0, 2]);
+    table.at_least(1, 11);
     table
-}
-
-/// Never wrap these columns (ids and short values): they keep their content's width.
-fn keep_whole(table: &mut Table, columns: &[usize]) {
-    for &index in columns {
-        table.keep_whole(index);
-    }
-}
-
-fn set_minimum_width(table: &mut Table, index: usize, width: usize) {
-    table.at_least(index, width);
 }
 
 /// `matrix`: clauses down, sources across, a mark per cell, totals in the last rows and
@@ -330,7 +319,7 @@ pub fn matrix_table(record: &MatrixRecord, style: Style) -> Table {
         single_line(&mut table);
     }
     let whole: Vec<usize> = (0..=record.sources.len() + 1).collect();
-    keep_whole(&mut table, &whole);
+    table.keep_whole(&whole);
     table
 }
 
@@ -475,8 +464,8 @@ pub fn departure_table(records: &[DepartureRecord], style: Style) -> Table {
             data_cell(&departure),
         ]);
     }
-    keep_whole(&mut table, &[0, 2]);
-    set_minimum_width(&mut table, 1, 11);
+    table.keep_whole(&[0, 2]);
+    table.at_least(1, 11);
     table
 }
 
@@ -507,8 +496,8 @@ pub fn detected_figure_table(records: &[DetectedFigureRecord], style: Style) -> 
             data_cell(&outlet_says.join("\n")),
         ]);
     }
-    keep_whole(&mut table, &[0]);
-    set_minimum_width(&mut table, 1, 11);
+    table.keep_whole(&[0]);
+    table.at_least(1, 11);
     table
 }
 
@@ -523,6 +512,6 @@ pub fn actor_table(records: &[ActorRecord], style: Style) -> Table {
             data_cell(&record.sources.join(", ")),
         ]);
     }
-    keep_whole(&mut table, &[2]);
+    table.keep_whole(&[2]);
     table
 }

@@ -91,9 +91,10 @@ impl Table {
         self.rows.len()
     }
 
-    /// Never wrap column `index` (ids and short values): it keeps its content's width.
-    pub fn keep_whole(&mut self, index: usize) -> &mut Self {
-        self.sizing.push((index, Sizing::Whole));
+    /// Never wrap these columns (ids and short values): they keep their content's width.
+    pub fn keep_whole(&mut self, columns: &[usize]) -> &mut Self {
+        self.sizing
+            .extend(columns.iter().map(|&index| (index, Sizing::Whole)));
         self
     }
 

@@ -44,7 +44,7 @@ pub fn version_text(records: &[VersionRecord], style: Style) -> String {
         row.push(data_cell(&or_none(&outlets(&record.sources))));
         table.add_row(row);
     }
-    keep_whole(&mut table, &[0, 1]);
+    table.keep_whole(&[0, 1]);
     let mut text = format!("{table}\n");
     if !in_column {
         text.push_str("Clauses left out:\n");
@@ -109,7 +109,7 @@ fn chain_text(chain: &Chain, style: Style) -> String {
             ]);
         }
     }
-    keep_whole(&mut table, &[0, 1, 2]);
+    table.keep_whole(&[0, 1, 2]);
     format!(
         "{}\n{table}\n{}\n",
         heading(
@@ -243,7 +243,7 @@ pub fn point_table(records: &[PointRecord], style: Style) -> Table {
             data_cell(&or_none(&outlets(&record.sources))),
         ]);
     }
-    keep_whole(&mut table, &[0]);
+    table.keep_whole(&[0]);
     table
 }
 
@@ -367,7 +367,7 @@ pub fn version_diff_text(comparison: &VersionComparison, style: Style) -> String
             ),
         ]);
     }
-    keep_whole(&mut table, &[0, 2, 3]);
+    table.keep_whole(&[0, 2, 3]);
     text.push_str(&format!("{table}\n"));
     for (version, points) in [
         (comparison.a, &comparison.new_in_a),
@@ -412,7 +412,7 @@ pub fn version_matrix_table(matrix: &VersionMatrix, style: Style) -> Table {
         table.add_row(cells);
     }
     let whole: Vec<usize> = (0..=matrix.versions.len()).collect();
-    keep_whole(&mut table, &whole);
+    table.keep_whole(&whole);
     table
 }
 
@@ -511,12 +511,6 @@ fn or_none(text: &str) -> String {
         "none".to_owned()
     } else {
         text.to_owned()
-    }
-}
-
-fn keep_whole(table: &mut Table, columns: &[usize]) {
-    for &index in columns {
-        table.keep_whole(index);
     }
 }
 
