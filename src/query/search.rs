@@ -6,6 +6,8 @@
 //! double quotes matches as one phrase. Plain queries ignore accents and the difference
 //! between curly and straight quotes and dashes; `--regex` patterns match the text as it is.
 
+use std::collections::{HashMap, VecDeque};
+
 use regex::{Regex, RegexBuilder};
 
 use crate::error::UsageError;
@@ -195,45 +197,38 @@ fn attach_what_actors_said(corpus: &Corpus, hits: &mut [Hit]) {
     if !hits.iter().any(|hit| hit.field == "actor") {
         return;
     }
-    let remember = |clause: Option<u32>, source: &'_ str, position: &'_ Position| {
-        let words = match &position.quote {
-            Some(quote) => format!("{} “{quote}”", position.summary),
-            None => position.summary.clone(),
-        };
-        (clause, source.to_owned(), position.actor.clone(), words)
-    };
-    let mut entries = Vec::new();
-    for plan_report in &corpus.plan_reports {
-        for position in &plan_report.positions {
-            entries.push(remember(None, &plan_report.source, position));
-        }
-    }
-    for clause in &corpus.clauses {
-        for report in &clause.reports {
-            for position in &report.positions {
-                entries.push(remember(Some(clause.number), &report.source, position));
-            }
-        }
-    }
     // The same actor may take several positions in one report: the hits come in the
-    // corpus's order, so the n-th hit on a name is the n-th position under it.
-    let mut said: std::collections::HashMap<(Option<u32>, &str, &str), Vec<&str>> =
-        std::collections::HashMap::new();
-    for (clause, source, actor, words) in &entries {
-        said.entry((*clause, source.as_str(), actor.as_str()))
+    // corpus's order, so each hit on a name takes the next position under it.
+    let mut positions: HashMap<(Option<u32>, &str, &str), VecDeque<&Position>> = HashMap::new();
+    let plan = corpus.plan_reports.iter().flat_map(|report| {
+        report
+            .positions
+            .iter()
+            .map(move |p| (None, report.source.as_str(), p))
+    });
+    let clauses = corpus.clauses.iter().flat_map(|clause| {
+        clause.reports.iter().flat_map(move |report| {
+            report
+                .positions
+                .iter()
+                .map(move |p| (Some(clause.number), report.source.as_str(), p))
+        })
+    });
+    for (clause, source, position) in plan.chain(clauses) {
+        positions
+            .entry((clause, source, position.actor.as_str()))
             .or_default()
-            .push(words);
+            .push_back(position);
     }
-    let mut taken: std::collections::HashMap<(Option<u32>, String, String), usize> =
-        std::collections::HashMap::new();
     for hit in hits.iter_mut().filter(|hit| hit.field == "actor") {
-        let key = (hit.clause, hit.source.clone(), hit.passage.clone());
-        let index = taken.entry(key).or_default();
-        hit.said = said
-            .get(&(hit.clause, hit.source.as_str(), hit.passage.as_str()))
-            .and_then(|all| all.get(*index))
-            .map(|words| (*words).to_owned());
-        *index += 1;
+        let key = (hit.clause, hit.source.as_str(), hit.passage.as_str());
+        hit.said = positions
+            .get_mut(&key)
+            .and_then(VecDeque::pop_front)
+            .map(|position| match &position.quote {
+                Some(quote) => format!("{} “{quote}”", position.summary),
+                None => position.summary.clone(),
+            });
     }
 }
 
