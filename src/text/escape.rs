@@ -27,7 +27,7 @@ pub fn is_unsafe_char(c: char) -> bool {
 /// `text` with every unsafe character except newline replaced by its `\u{..}` escape.
 pub fn visible(text: &str) -> String {
     let escape = |c: char| is_unsafe_char(c) && c != '\n';
-    if !text.chars().any(escape) {
+    if is_printable_ascii(text, b'\n') || !text.chars().any(escape) {
         return text.to_owned();
     }
     let mut shown = String::with_capacity(text.len() + 8);
@@ -41,6 +41,13 @@ pub fn visible(text: &str) -> String {
     shown
 }
 
+/// Whether every byte of `text` is printable ASCII or `allowed`: such text has no
+/// unsafe character, and the check runs a byte at a time (most text passes it).
+fn is_printable_ascii(text: &str, allowed: u8) -> bool {
+    text.bytes()
+        .all(|byte| (b' '..=b'~').contains(&byte) || byte == allowed)
+}
+
 /// A serde_json formatter that also writes the unsafe characters serde_json leaves raw
 /// (DEL, C1, bidi and zero-width characters, U+2028/2029) as `\uXXXX`, without touching
 /// the data: a JSON reader gets the same string back.
@@ -52,6 +59,9 @@ impl<F: Formatter> Formatter for SafeFormatter<F> {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        if is_printable_ascii(fragment, b' ') {
+            return writer.write_all(fragment.as_bytes());
+        }
         let mut start = 0;
         for (offset, c) in fragment.char_indices() {
             if is_unsafe_char(c) {

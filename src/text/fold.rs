@@ -2,6 +2,8 @@
 //! the words (runs of white space, curly quotes and apostrophes, dash styles, ellipses);
 //! and, for looking things up, accents too ("Podolyak" finds "Podolják").
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -42,40 +44,53 @@ fn plain_typography(character: char) -> Option<&'static str> {
 
 /// A text folded for looking things up, with where each of its bytes came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Folded {
-    /// The text without accents, with plain quotes, apostrophes, dashes and ellipses.
-    pub text: String,
-    /// For each byte of `text`, the byte range of the original character it comes from.
-    origins: Vec<(usize, usize)>,
+pub struct Folded<'t> {
+    /// The text without accents, with plain quotes, apostrophes, dashes and ellipses
+    /// (the original itself when folding changes nothing).
+    pub text: Cow<'t, str>,
+    /// For each byte of `text`, the byte range of the original character it comes from;
+    /// `None` when folding changed nothing, so each byte comes from the same byte.
+    origins: Option<Vec<(usize, usize)>>,
 }
 
-impl Folded {
+impl Folded<'_> {
     /// The byte range of the original text that the folded range `start..end` comes from.
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
-        (self.origins[start].0, self.origins[end - 1].1)
+        match &self.origins {
+            Some(origins) => (origins[start].0, origins[end - 1].1),
+            None => (start, end),
+        }
     }
 }
 
 /// `text` folded for looking things up: accents dropped, typographic quotes, apostrophes,
 /// dashes and ellipses made ASCII; case and white space kept.
-pub fn fold_for_lookup(text: &str) -> Folded {
-    let mut folded = Folded {
-        text: String::with_capacity(text.len()),
-        origins: Vec::with_capacity(text.len()),
-    };
+pub fn fold_for_lookup(text: &str) -> Folded<'_> {
+    // ASCII has no accents and no typography to replace but the backtick: most text
+    // folds to itself, and needs no map back.
+    if text.is_ascii() && !text.contains('`') {
+        return Folded {
+            text: Cow::Borrowed(text),
+            origins: None,
+        };
+    }
+    let mut folded = String::with_capacity(text.len());
+    let mut origins = Vec::with_capacity(text.len());
     for (start, character) in text.char_indices() {
         let origin = (start, start + character.len_utf8());
-        let before = folded.text.len();
+        let before = folded.len();
         match plain_typography(character) {
-            Some(plain) => folded.text.push_str(plain),
-            None => folded
-                .text
-                .extend(character.nfd().filter(|c| !is_combining_mark(*c))),
+            Some(plain) => folded.push_str(plain),
+            None if character.is_ascii() => folded.push(character),
+            None => folded.extend(character.nfd().filter(|c| !is_combining_mark(*c))),
         }
-        let added = folded.text.len() - before;
-        folded.origins.extend(std::iter::repeat_n(origin, added));
+        let added = folded.len() - before;
+        origins.extend(std::iter::repeat_n(origin, added));
     }
-    folded
+    Folded {
+        text: Cow::Owned(folded),
+        origins: Some(origins),
+    }
 }
 
 /// `text` folded for looking things up and lowercased: what a case- and accent-insensitive
@@ -111,5 +126,15 @@ mod tests {
         assert_eq!(&original[from..to], "Podolják");
         let dash = folded.text.find('-').unwrap();
         assert_eq!(folded.original_range(dash, dash + 1), (9, 12));
+    }
+
+    #[test]
+    fn plain_ascii_folds_to_itself_and_maps_back_byte_for_byte() {
+        let folded = super::fold_for_lookup("Article 5-like guarantees");
+        assert_eq!(folded.text, "Article 5-like guarantees");
+        assert_eq!(folded.original_range(8, 14), (8, 14));
+        let backtick = super::fold_for_lookup("a `b`");
+        assert_eq!(backtick.text, "a 'b'");
+        assert_eq!(backtick.original_range(2, 5), (2, 5));
     }
 }
