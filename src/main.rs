@@ -9,6 +9,9 @@ use clap::{CommandFactory, Parser};
 use peaceplan::cli::{Cli, completion};
 use peaceplan::{cmd, error};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // With COMPLETE set (`source <(COMPLETE=bash peaceplan)`), print the shell's dynamic
     // completion script or the candidates for the word being completed, and exit.

@@ -40,6 +40,12 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "PEACEPLAN_DATA", value_name = "DIR", value_parser = data_dir)]
     pub data: Option<PathBuf>,
 
+    /// Do not read or write the cache of large --data corpora (plan files of 4 MiB and
+    /// more are stored parsed in PEACEPLAN_CACHE_DIR, default the user's cache directory,
+    /// after they pass every check; a changed file or binary is never served from it).
+    #[arg(long, global = true, env = "PEACEPLAN_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_cache: bool,
+
     /// Output format: a table for people; JSON, JSON Lines, CSV, Markdown or YAML for
     /// scripts, spreadsheets and articles [default: table].
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]

@@ -11,8 +11,8 @@ use crate::render;
 
 pub fn run(args: &PositionsArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     let corpus = context.corpus()?;
-    let filter = PositionFilter::new(&args.criteria(), &corpus)?;
-    let records = ActorRecord::all(&corpus, &filter.select(&corpus));
+    let filter = PositionFilter::new(&args.criteria(), corpus)?;
+    let records = ActorRecord::all(corpus, &filter.select(corpus));
     if records.is_empty() && context.format == OutputFormat::Table {
         render::note("no actors match");
         return Ok(());

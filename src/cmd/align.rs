@@ -19,8 +19,8 @@ pub fn run(args: &AlignArgs, context: &Context, out: &mut dyn Write) -> anyhow::
     context.require_no_fields()?;
     let corpus = context.corpus()?;
     let text = article::read(&args.article)?;
-    let aligner = Aligner::new(&corpus, None);
-    let matches = matches_to_show(&aligner, &corpus, &text, args);
+    let aligner = Aligner::new(corpus, None);
+    let matches = matches_to_show(&aligner, corpus, &text, args);
     write_matches(&matches, context.format, context.style, args, out)
 }
 

@@ -12,13 +12,13 @@ use crate::render;
 
 pub fn run(args: &CompareArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     let corpus = context.corpus()?;
-    let clauses = expand_spans(&corpus, &args.numbers)?
+    let clauses = expand_spans(corpus, &args.numbers)?
         .into_iter()
-        .map(|number| require_clause(&corpus, number))
+        .map(|number| require_clause(corpus, number))
         .collect::<Result<Vec<_>, _>>()?;
     let records: Vec<RenderingRecord> = clauses
         .into_iter()
-        .flat_map(|clause| RenderingRecord::for_clause(&corpus, clause))
+        .flat_map(|clause| RenderingRecord::for_clause(corpus, clause))
         .filter(|record| record.reported || !args.reported)
         .collect();
     emit_text(

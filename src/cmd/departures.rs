@@ -12,9 +12,9 @@ use crate::render;
 
 pub fn run(args: &DeparturesArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     let corpus = context.corpus()?;
-    let filter = DepartureFilter::new(&args.criteria(), &corpus)?;
+    let filter = DepartureFilter::new(&args.criteria(), corpus)?;
     if args.detected {
-        let detected = filter.detected(&corpus);
+        let detected = filter.detected(corpus);
         let records: Vec<DetectedFigureRecord> =
             detected.iter().map(DetectedFigureRecord::new).collect();
         if context.format == OutputFormat::Table {
@@ -35,7 +35,7 @@ pub fn run(args: &DeparturesArgs, context: &Context, out: &mut dyn Write) -> any
             render::detected_figure_table,
         );
     }
-    let recorded = filter.recorded(&corpus);
+    let recorded = filter.recorded(corpus);
     let records: Vec<DepartureRecord> = recorded.iter().map(DepartureRecord::new).collect();
     if records.is_empty() && context.format == OutputFormat::Table {
         render::note("no departures match");

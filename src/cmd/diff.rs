@@ -21,13 +21,13 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
     ])?;
     context.require_no_fields()?;
     let corpus = context.corpus()?;
-    if super::versioned::is_version_diff(args, &corpus) {
-        return super::versioned::diff(args, &corpus, context, out);
+    if super::versioned::is_version_diff(args, corpus) {
+        return super::versioned::diff(args, corpus, context, out);
     }
-    let a = Side::named(&args.a, &corpus)?;
-    let b = Side::named(&args.b, &corpus)?;
-    let filter = ClauseFilter::new(&args.scope.criteria(), &corpus)?;
-    let whole = compare::compare(&corpus, a, b, &filter);
+    let a = Side::named(&args.a, corpus)?;
+    let b = Side::named(&args.b, corpus)?;
+    let filter = ClauseFilter::new(&args.scope.criteria(), corpus)?;
+    let whole = compare::compare(corpus, a, b, &filter);
     // Against the text, a person reading the table or Markdown wants what the outlet
     // reported, not the plan's text again for every clause it left out.
     let against_text = matches!(a, Side::Text) || matches!(b, Side::Text);

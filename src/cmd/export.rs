@@ -20,7 +20,7 @@ pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     context.require_format(&[OutputFormat::Table, OutputFormat::Json, OutputFormat::Yaml])?;
     context.require_no_fields()?;
     let corpus = context.corpus()?;
-    let record = ExportRecord::new(&corpus);
+    let record = ExportRecord::new(corpus);
     match context.format {
         OutputFormat::Yaml => render::write_yaml(out, &record),
         _ => render::write_json(out, &record),

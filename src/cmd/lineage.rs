@@ -11,7 +11,7 @@ pub fn run(args: &LineageArgs, context: &Context, out: &mut dyn Write) -> anyhow
     context.require_format(&[OutputFormat::Table, OutputFormat::Json, OutputFormat::Yaml])?;
     context.require_no_fields()?;
     let corpus = context.corpus()?;
-    let record = lineage::lineage(&corpus, &args.target)?;
+    let record = lineage::lineage(corpus, &args.target)?;
     if emit_document(context, out, &record)? {
         return Ok(());
     }

@@ -14,11 +14,11 @@ pub fn run(args: &ListArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
         return super::versioned::list(args, version, context, out);
     }
     let corpus = context.corpus()?;
-    let filter = ClauseFilter::new(&args.filter.criteria(), &corpus)?;
+    let filter = ClauseFilter::new(&args.filter.criteria(), corpus)?;
     let records: Vec<ClauseRecord> = filter
-        .select(&corpus)
+        .select(corpus)
         .into_iter()
-        .map(|clause| ClauseRecord::new(&corpus, clause))
+        .map(|clause| ClauseRecord::new(corpus, clause))
         .collect();
     if records.is_empty() && context.format == OutputFormat::Table {
         render::note("no clauses match");

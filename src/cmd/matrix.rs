@@ -18,9 +18,9 @@ pub fn run(args: &MatrixArgs, context: &Context, out: &mut dyn Write) -> anyhow:
         return super::versioned::matrix(args, context, out);
     }
     let corpus = context.corpus()?;
-    let filter = ClauseFilter::new(&args.filter.criteria(), &corpus)?;
-    let clauses = filter.select(&corpus);
-    let record = MatrixRecord::new(&corpus, &clauses);
+    let filter = ClauseFilter::new(&args.filter.criteria(), corpus)?;
+    let clauses = filter.select(corpus);
+    let record = MatrixRecord::new(corpus, &clauses);
     if let Some(flat) = context.format.flat() {
         return write_flat(&record, flat, context, out);
     }

@@ -44,9 +44,13 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// The corpus chosen by `--data` (or the built-in one), fully checked.
-    pub fn corpus(&self) -> anyhow::Result<Corpus> {
-        Ok(corpus::load(self.global.data_dir())?)
+    /// The corpus chosen by `--data` (or the built-in one), fully checked. It lives
+    /// until the process ends, which then need not free it piece by piece (a
+    /// 100,000-clause corpus took a fifth of a second to free).
+    pub fn corpus(&self) -> anyhow::Result<&'static Corpus> {
+        let cache = corpus::CachePolicy::from_environment(self.global.no_cache);
+        let corpus = corpus::load_cached(self.global.data_dir(), &cache)?;
+        Ok(Box::leak(Box::new(corpus)))
     }
 
     /// A usage error unless the chosen format is one of `supported`.
@@ -155,6 +159,13 @@ fn emit_drawn<T: Serialize>(
         context.require_no_fields()?;
         return draw(out, records);
     };
+    // Whole records as one JSON document need no detour through JSON values (a
+    // 100,000-clause list is written in half the time).
+    if format == render::StructuredFormat::Json
+        && render::chosen_fields(&context.global.fields).is_empty()
+    {
+        return render::write_json(out, records);
+    }
     let values = records
         .iter()
         .map(serde_json::to_value)

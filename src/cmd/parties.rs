@@ -11,7 +11,7 @@ pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     emit(
         context,
         out,
-        &VocabularyRecord::parties(&corpus),
+        &VocabularyRecord::parties(corpus),
         &VocabularyRecord::party_fields(),
         render::vocabulary_table,
     )

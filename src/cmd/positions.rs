@@ -11,9 +11,9 @@ use crate::render;
 
 pub fn run(args: &PositionsArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     let corpus = context.corpus()?;
-    let filter = PositionFilter::new(&args.criteria(), &corpus)?;
+    let filter = PositionFilter::new(&args.criteria(), corpus)?;
     let records: Vec<PositionRecord> = filter
-        .select(&corpus)
+        .select(corpus)
         .iter()
         .map(PositionRecord::new)
         .collect();

@@ -25,8 +25,8 @@ pub fn run(args: &SearchArgs, context: &Context, out: &mut dyn Write) -> anyhow:
             .map(|version| version.id.as_str()),
     );
     require_known("--source", &args.source, &known_sources)?;
-    let filter = ClauseFilter::new(&args.scope.criteria(), &corpus)?;
-    let hits = search::search(&corpus, &filter, &args.source, &matcher);
+    let filter = ClauseFilter::new(&args.scope.criteria(), corpus)?;
+    let hits = search::search(corpus, &filter, &args.source, &matcher);
     if context.format != OutputFormat::Table {
         return emit(context, out, &hits, &fields_of::<Hit>(), |hits, style| {
             render::search_table(hits, style, &|text| matcher.highlights(text))

@@ -14,19 +14,19 @@ pub fn run(args: &ShowArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
         return super::versioned::show(args, version, context, out);
     }
     let corpus = context.corpus()?;
-    let clauses = expand_spans(&corpus, &args.numbers)?
+    let clauses = expand_spans(corpus, &args.numbers)?
         .into_iter()
-        .map(|number| require_clause(&corpus, number))
+        .map(|number| require_clause(corpus, number))
         .collect::<Result<Vec<_>, _>>()?;
     let details: Vec<ClauseDetail> = clauses
         .into_iter()
-        .map(|clause| ClauseDetail::new(&corpus, clause))
+        .map(|clause| ClauseDetail::new(corpus, clause))
         .collect();
     emit_each(
         context,
         out,
         &details,
         &fields_of::<ClauseDetail>(),
-        |detail| render::clause_details(&corpus, detail, context.style),
+        |detail| render::clause_details(corpus, detail, context.style),
     )
 }

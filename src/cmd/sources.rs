@@ -12,7 +12,7 @@ pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     emit(
         context,
         out,
-        &SourceRecord::all(&corpus),
+        &SourceRecord::all(corpus),
         &fields_of::<SourceRecord>(),
         render::source_table,
     )

@@ -12,7 +12,7 @@ pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     emit(
         context,
         out,
-        &VocabularyRecord::topics(&corpus),
+        &VocabularyRecord::topics(corpus),
         &fields_of::<VocabularyRecord>(),
         render::vocabulary_table,
     )

@@ -21,8 +21,8 @@ pub fn list(
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let corpus = context.corpus()?;
-    let view = later_version(&corpus, id)?;
-    let filter = PointFilter::new(&args.filter.criteria(), &corpus, |number| {
+    let view = later_version(corpus, id)?;
+    let filter = PointFilter::new(&args.filter.criteria(), corpus, |number| {
         lineage::require_point(&view, number).map(|_| ())
     })?;
     let records: Vec<PointRecord> = view
@@ -52,7 +52,7 @@ pub fn show(
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let corpus = context.corpus()?;
-    let view = later_version(&corpus, id)?;
+    let view = later_version(corpus, id)?;
     let mut numbers: Vec<u32> = Vec::new();
     for number in args.numbers.iter().flat_map(|span| span.numbers()) {
         if !numbers.contains(&number) {
@@ -129,8 +129,8 @@ pub fn matrix(args: &MatrixArgs, context: &Context, out: &mut dyn Write) -> anyh
     context.require_format(&[OutputFormat::Table, OutputFormat::Json, OutputFormat::Yaml])?;
     context.require_no_fields()?;
     let corpus = context.corpus()?;
-    let filter = ClauseFilter::new(&args.filter.criteria(), &corpus)?;
-    let matrix = VersionMatrix::new(&corpus, &filter.select(&corpus));
+    let filter = ClauseFilter::new(&args.filter.criteria(), corpus)?;
+    let matrix = VersionMatrix::new(corpus, &filter.select(corpus));
     if emit_document(context, out, &matrix)? {
         return Ok(());
     }

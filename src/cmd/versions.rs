@@ -11,7 +11,7 @@ use crate::render;
 
 pub fn run(context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     let corpus = context.corpus()?;
-    let records: Vec<VersionRecord> = VersionView::all(&corpus)
+    let records: Vec<VersionRecord> = VersionView::all(corpus)
         .iter()
         .map(VersionView::record)
         .collect();

@@ -2,6 +2,7 @@
 //! strictly, and checking them. Every YAML call in the project lives under this module.
 
 pub mod archive;
+mod cache;
 mod check;
 mod limits;
 mod locate;
@@ -15,6 +16,7 @@ mod yaml;
 use std::path::Path;
 
 pub use crate::model::TEXT_SOURCE_ID;
+pub use cache::{CACHE_DIR_ENV, CACHE_FROM_BYTES, CachePolicy};
 pub use check::is_valid_id;
 pub use limits::{MAX_ALIASES, MAX_EXPANDED_BYTES, MAX_FLOW_DEPTH, MAX_WHOLE_PARSE_BYTES};
 pub use outlets::OUTLETS_FILE;
@@ -32,35 +34,75 @@ pub fn load(dir: Option<&Path>) -> Result<Corpus, Problems> {
     check(dir).into_result()
 }
 
+/// [`load`], reading and writing the cache `cache` chooses for a large `dir`.
+pub fn load_cached(dir: Option<&Path>, cache: &CachePolicy) -> Result<Corpus, Problems> {
+    check_cached(dir, cache).into_result()
+}
+
 /// Read and check the corpus in `dir`, or the built-in one when `dir` is `None`,
 /// collecting every problem (files that cannot be read included).
 pub fn check(dir: Option<&Path>) -> Checked {
-    match dir {
-        Some(dir) => match CorpusFiles::read_dir(dir) {
-            Ok(files) => add_versions(
+    check_cached(dir, &CachePolicy::Off)
+}
+
+/// [`check`], answered from the cache when `dir` holds a large corpus whose files and
+/// binary match a stored entry; a corpus that passes every check is stored for the
+/// next run (when its files did not change while they were read).
+pub fn check_cached(dir: Option<&Path>, cache: &CachePolicy) -> Checked {
+    let Some(dir) = dir else {
+        return check_built_in();
+    };
+    let Some(entry) = cache::entry_for(cache, dir) else {
+        return check_dir(dir);
+    };
+    if let Some(corpus) = cache::read(&entry, dir) {
+        return Checked {
+            corpus: Some(corpus),
+            problems: Vec::new(),
+        };
+    }
+    // The key is taken before the files are read and compared after: a file changed
+    // meanwhile is not stored under a key that is not its own.
+    let key_before = cache::key_of(dir);
+    let checked = check_dir(dir);
+    if let (Some(key), Some(corpus)) = (key_before, &checked.corpus) {
+        if checked.problems.is_empty() && cache::key_of(dir) == Some(key) {
+            cache::write(&entry, key, corpus);
+        }
+    }
+    checked
+}
+
+/// Read and check the corpus in `dir`.
+fn check_dir(dir: &Path) -> Checked {
+    match CorpusFiles::read_dir(dir) {
+        Ok(files) => add_versions(
+            check_files(&files),
+            versions::read_dir(dir),
+            outlets::read_dir(dir),
+        ),
+        Err(problems) => Checked {
+            corpus: None,
+            problems,
+        },
+    }
+}
+
+/// The built-in corpus, checked.
+fn check_built_in() -> Checked {
+    match prebuilt() {
+        Some(corpus) => Checked {
+            corpus: Some(corpus),
+            problems: Vec::new(),
+        },
+        None => {
+            let files = CorpusFiles::embedded();
+            add_versions(
                 check_files(&files),
-                versions::read_dir(dir),
-                outlets::read_dir(dir),
-            ),
-            Err(problems) => Checked {
-                corpus: None,
-                problems,
-            },
-        },
-        None => match prebuilt() {
-            Some(corpus) => Checked {
-                corpus: Some(corpus),
-                problems: Vec::new(),
-            },
-            None => {
-                let files = CorpusFiles::embedded();
-                add_versions(
-                    check_files(&files),
-                    Ok(Some(versions::embedded())),
-                    Ok(Some(outlets::embedded())),
-                )
-            }
-        },
+                Ok(Some(versions::embedded())),
+                Ok(Some(outlets::embedded())),
+            )
+        }
     }
 }
 

@@ -8,6 +8,7 @@
 
 use std::collections::{HashMap, VecDeque};
 
+use rayon::prelude::*;
 use regex::{Regex, RegexBuilder};
 
 use crate::error::UsageError;
@@ -107,7 +108,7 @@ impl Matcher {
 
     fn matches_per_term(&self, text: &str) -> Vec<Vec<(usize, usize)>> {
         let folded = self.folds.then(|| fold_for_lookup(text));
-        let haystack = folded.as_ref().map_or(text, |folded| folded.text.as_str());
+        let haystack = folded.as_ref().map_or(text, |folded| folded.text.as_ref());
         self.terms
             .iter()
             .map(|term| {
@@ -149,6 +150,9 @@ fn merged(per_term: Vec<Vec<(usize, usize)>>) -> Vec<(usize, usize)> {
     joined
 }
 
+/// Fields matched by one task: below this a search runs on one core.
+const FIELDS_PER_TASK: usize = 4096;
+
 /// Every matching field of the clauses `filter` keeps, from the sources in `sources`
 /// (every one when empty; `text` is the plan's own wording); positions on the plan as a
 /// whole and headlines too when the filter keeps every clause.
@@ -181,10 +185,15 @@ pub fn search(
             fields.push((None, &source.id, "headline", &source.headline));
         }
     }
+    fields.retain(|(_, source, _, _)| sources.is_empty() || sources.iter().any(|s| s == source));
+    // Fields are matched on every core, in chunks large enough to be worth a thread;
+    // the hits keep the fields' order.
     let mut hits: Vec<Hit> = fields
-        .into_iter()
-        .filter(|(_, source, _, _)| sources.is_empty() || sources.iter().any(|s| s == source))
-        .filter_map(|(clause, source, field, passage)| hit(matcher, clause, source, field, passage))
+        .par_iter()
+        .with_min_len(FIELDS_PER_TASK)
+        .filter_map(|&(clause, source, field, passage)| {
+            hit(matcher, clause, source, field, passage)
+        })
         .collect();
     attach_what_actors_said(corpus, &mut hits);
     hits.extend(version_hits(corpus, filter, sources, matcher));

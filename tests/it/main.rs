@@ -5,6 +5,7 @@ mod actors;
 mod align;
 mod align_eval;
 mod bad_input;
+mod cache;
 mod clause_lists;
 mod cli;
 mod codebook;

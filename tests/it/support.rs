@@ -36,6 +36,11 @@ impl Ran {
     }
 }
 
+/// Where runs of the tests keep the cache of large corpora (a test may choose another).
+pub fn test_cache_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("peaceplan-cache")
+}
+
 pub fn peaceplan<I, S>(args: I) -> Test
 where
     I: IntoIterator<Item = S>,
@@ -53,6 +58,7 @@ where
             "CLICOLOR_FORCE".into(),
             "COLUMNS".into(),
             "COMPLETE".into(),
+            "PEACEPLAN_NO_CACHE".into(),
         ],
         status: 0,
         stdout_has: Vec::new(),
@@ -114,6 +120,8 @@ impl Test {
     pub fn command(&self) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_peaceplan"));
         command.args(&self.args);
+        // A large corpus is cached; tests keep their entries out of the user's cache.
+        command.env("PEACEPLAN_CACHE_DIR", test_cache_dir());
         for name in &self.removed_envs {
             command.env_remove(name);
         }
