@@ -1,6 +1,8 @@
 //! What `positions` and `actors` return: a position as an outlet reported it, and each
 //! actor with their positions.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::model::{Corpus, ReportedPosition, Stance};
@@ -54,30 +56,28 @@ impl<'c> ActorRecord<'c> {
     /// and accents; `sources` in the order of `corpus`'s outlets.
     pub fn all(corpus: &'c Corpus, positions: &[ReportedPosition<'c>]) -> Vec<Self> {
         let mut actors: Vec<Self> = Vec::new();
+        let mut index_of: HashMap<(&str, &str), usize> = HashMap::new();
         for reported in positions {
             let position = reported.position;
-            let index = actors
-                .iter()
-                .position(|known| known.actor == position.actor && known.party == position.party)
-                .unwrap_or_else(|| {
-                    actors.push(Self {
-                        actor: &position.actor,
-                        party: &position.party,
-                        positions: 0,
-                        sources: Vec::new(),
-                    });
-                    actors.len() - 1
+            let key = (position.actor.as_str(), position.party.as_str());
+            let index = *index_of.entry(key).or_insert_with(|| {
+                actors.push(Self {
+                    actor: &position.actor,
+                    party: &position.party,
+                    positions: 0,
+                    sources: Vec::new(),
                 });
+                actors.len() - 1
+            });
             let actor = &mut actors[index];
             actor.positions += 1;
-            if !actor.sources.contains(&reported.source) {
-                actor.sources.push(reported.source);
-            }
+            actor.sources.push(reported.source);
         }
         for actor in &mut actors {
             actor
                 .sources
-                .sort_by_key(|source| corpus.source_ids().iter().position(|id| id == source));
+                .sort_unstable_by_key(|source| (corpus.source_rank(source), *source));
+            actor.sources.dedup();
         }
         actors.sort_by_cached_key(|record| (lookup_key(record.actor), record.party));
         actors
