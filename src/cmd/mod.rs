@@ -48,9 +48,13 @@ impl Context<'_> {
     /// until the process ends, which then need not free it piece by piece (a
     /// 100,000-clause corpus took a fifth of a second to free).
     pub fn corpus(&self) -> anyhow::Result<&'static Corpus> {
-        let cache = corpus::CachePolicy::from_environment(self.global.no_cache);
-        let corpus = corpus::load_cached(self.global.data_dir(), &cache)?;
+        let corpus = corpus::load_cached(self.global.data_dir(), &self.cache())?;
         Ok(Box::leak(Box::new(corpus)))
+    }
+
+    /// The cache of large corpora that `--no-cache` and the environment choose.
+    pub fn cache(&self) -> corpus::CachePolicy {
+        corpus::CachePolicy::from_environment(self.global.no_cache)
     }
 
     /// A usage error unless the chosen format is one of `supported`.

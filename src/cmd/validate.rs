@@ -19,7 +19,7 @@ pub fn run(args: &ValidateArgs, context: &Context, out: &mut dyn Write) -> anyho
     let corpus::Checked {
         corpus,
         mut problems,
-    } = corpus::check(context.global.data_dir());
+    } = corpus::check_cached(context.global.data_dir(), &context.cache());
     let (quotes_checked, misses) = match (&corpus, &args.archive) {
         (Some(corpus), Some(archive)) => check_quotes(corpus, archive, &mut problems),
         _ => (None, Vec::new()),
