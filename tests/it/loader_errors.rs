@@ -337,3 +337,68 @@ fn a_raw_control_character_is_reported_where_it_is() {
         .run();
     assert!(!ran.stderr.contains("at position"), "{}", ran.stderr);
 }
+
+/// The built-in corpus is checked when the binary is built: a copy of the project whose
+/// `data/` fails a check does not build, and cargo shows the check's message with the
+/// file, line and column a run with `--data` gives.
+#[test]
+#[ignore = "builds the build script of a copy of the project (about a minute on 2 cores)"]
+fn a_built_in_corpus_that_fails_a_check_fails_the_build_with_its_message() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let copy = tempfile::tempdir().unwrap();
+    for file in ["Cargo.toml", "Cargo.lock", "build.rs"] {
+        std::fs::copy(root.join(file), copy.path().join(file)).unwrap();
+    }
+    for dir in ["src", "data"] {
+        copy_tree(&root.join(dir), &copy.path().join(dir));
+    }
+    let plan = copy.path().join("data/plan_28_points.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let broken = "topics: [non-aggression, natoo]";
+    let edited = text.replacen("topics: [non-aggression, nato]", broken, 1);
+    assert_ne!(edited, text, "the edit found its line");
+    std::fs::write(&plan, &edited).unwrap();
+    let line = line_of(&edited, broken);
+    // What the tool itself says of the same edit, read with --data.
+    let from_data = peaceplan(["validate"])
+        .data(&copy.path().join("data"))
+        .status(1)
+        .run()
+        .stderr;
+    assert!(
+        from_data.contains(&format!(
+            "plan_28_points.yaml:{line}:30: clause 3 names unknown topic `natoo`"
+        )),
+        "{from_data}"
+    );
+    let built = std::process::Command::new(env!("CARGO"))
+        .args(["check", "--locked", "--quiet", "--manifest-path"])
+        .arg(copy.path().join("Cargo.toml"))
+        .env(
+            "CARGO_TARGET_DIR",
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("built-in-check"),
+        )
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    assert!(!built.status.success(), "the build passed:\n{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "data/plan_28_points.yaml (built in):{line}:30: clause 3 names unknown topic `natoo`, which is not in the topic list; did you mean `nato`?"
+        )),
+        "{stderr}"
+    );
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
