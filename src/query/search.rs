@@ -93,11 +93,13 @@ impl Matcher {
     /// Byte ranges of every match in `text`, in order, when every term matches; none
     /// otherwise.
     pub fn find_all(&self, text: &str) -> Vec<(usize, usize)> {
-        let per_term = self.matches_per_term(text);
-        if per_term.iter().any(Vec::is_empty) {
+        let folded = self.folds.then(|| fold_for_lookup(text));
+        let haystack = folded.as_ref().map_or(text, |folded| folded.text.as_ref());
+        // Most fields lack some term: stop at the first one missing.
+        if !self.terms.iter().all(|term| term.is_match(haystack)) {
             return Vec::new();
         }
-        merged(per_term)
+        merged(self.matches_per_term(text))
     }
 
     /// Byte ranges of every match of any term in `text`, for highlighting a piece of a
