@@ -27,6 +27,9 @@ work=${BENCH_DIR:-$root/target/bench}
 mkdir -p "$work"
 
 results=$work/results.tsv
+# Large corpora are cached after their first run; the benchmarks keep their own cache,
+# emptied before the main run, so "first run" and "warm" mean what they say.
+export PEACEPLAN_CACHE_DIR=$work/cache
 scaling=$work/scaling.tsv
 
 # One measurement: the fastest elapsed time (s) and the largest peak RSS (KB) of 3 runs.
@@ -361,6 +364,7 @@ pp=$root/target/release/peaceplan
 # --- datasets ----------------------------------------------------------------------
 # Each: name, directory, and the values for the three-filter query.
 # The shipped corpus is measured as users run it: built into the binary (no --data).
+rm -rf "$PEACEPLAN_CACHE_DIR"
 datasets=("shipped|$root/data|nato|russia|wsws|6|capitulation|text kyiv-independent")
 for n in $sizes; do
   dir=$work/synth-$n
@@ -374,6 +378,9 @@ done
 
 for entry in "${datasets[@]}"; do
   IFS='|' read -r name dir topic party source show_n query diff_sides <<<"$entry"
+  # The start-up target is measured as the issue that set it measured it.
+  json_topic=$topic
+  if [ "$name" = shipped ]; then json_topic=territory; fi
   if [ "$name" = shipped ]; then corpus=""; else corpus="--data $dir"; fi
   # shellcheck disable=SC2086
   "$pp" $corpus export --format json > "$work/$name.json"
@@ -381,17 +388,26 @@ for entry in "${datasets[@]}"; do
   clauses=$("$pp" $corpus list --format csv --fields number | tail -n +2 | wc -l)
   bytes=$(cat "$dir/plan_28_points.yaml" "$dir/sources.yaml" | wc -c)
   jq_filter="[.clauses[] | select((.topics | index(\"$topic\")) and (.parties | index(\"$party\")) and ([.reports[].source] | index(\"$source\"))) | {number, title}]"
-  names=(cat list "list (3 filters)" show search diff validate "jq (3 filters)")
+  names=(cat list "list --topic T --json" "list --json" "list (3 filters)" show search "search --json" diff validate "jq (3 filters)")
   commands=(
     "cat $dir/plan_28_points.yaml $dir/sources.yaml"
     "$pp $corpus list"
+    "$pp $corpus list --topic $json_topic --json"
+    "$pp $corpus list --json"
     "$pp $corpus list --topic $topic --party $party --source $source"
     "$pp $corpus show $show_n"
     "$pp $corpus search '$query'"
+    "$pp $corpus search '$query' --json"
     "$pp $corpus diff $diff_sides"
     "$pp $corpus validate"
     "jq '$jq_filter' $work/$name.json"
   )
+  # A corpus large enough to be cached: also its first run, which parses the YAML (the
+  # cache bypassed), and a run after the page cache is dropped (where that is allowed).
+  if [ "$name" != shipped ] && [ "$(wc -c < "$dir/plan_28_points.yaml")" -ge $((4 << 20)) ]; then
+    names+=("first run: list --json --no-cache")
+    commands+=("$pp $corpus --no-cache list --json")
+  fi
   if [ "$clauses" -le "$yq_max" ]; then
     names+=("yq (3 filters)")
     commands+=("yq '$jq_filter' $dir/plan_28_points.yaml")
@@ -404,6 +420,13 @@ for entry in "${datasets[@]}"; do
     read -r mean stddev <<<"$(jq -r ".results[$i] | \"\(.mean) \(.stddev)\"" "$work/$name.hyperfine.json")"
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$clauses" "$bytes" "${names[$i]}" "$mean" "$stddev" "$peak_kb" >> "$results"
   done
+  if [ "$name" != shipped ] && [ -w /proc/sys/vm/drop_caches ] && [ "$(wc -c < "$dir/plan_28_points.yaml")" -ge $((4 << 20)) ]; then
+    # shellcheck disable=SC2086
+    hyperfine --runs 3 --output=null --style=basic --prepare 'sync; echo 3 > /proc/sys/vm/drop_caches' \
+      --export-json "$work/$name.cold.json" "$pp $corpus list --json" >&2
+    read -r mean stddev <<<"$(jq -r '.results[0] | "\(.mean) \(.stddev)"' "$work/$name.cold.json")"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$clauses" "$bytes" "page cache dropped: list --json" "$mean" "$stddev" "" >> "$results"
+  fi
 done
 
 fi
@@ -425,11 +448,15 @@ fi
   echo
   echo "Each dataset is the shipped corpus (built into the binary; \`cat\`, jq and yq read \`data/\`) or"
   echo "\`peaceplan synth --clauses N --sources 200 --seed 1 DIR\`, read with \`--data DIR\`."
-  echo "Per dataset: \`cat\` of both files (the floor of reading them); \`list\`; \`list --topic T --party P --source S\`;"
-  echo "\`show\` of the middle clause; \`search\`; \`diff\` of two outlets (the shipped corpus: \`text kyiv-independent\`);"
+  echo "Per dataset: \`cat\` of both files (the floor of reading them); \`list\` (a table); \`list --topic T --json\`"
+  echo "(the shipped corpus: \`territory\`); \`list --json\`; \`list --topic T --party P --source S\`; \`show\` of the middle"
+  echo "clause; \`search\` as a table and as JSON; \`diff\` of two outlets (the shipped corpus: \`text kyiv-independent\`);"
   echo "\`validate\`; and the same three-filter query in jq on \`peaceplan export --format json\` and in yq on the plan YAML"
-  echo "(yq only up to $yq_max clauses). Times are hyperfine means (no shell, output discarded); peak memory is"
-  echo "\`/usr/bin/time\`'s maximum resident set size of one run."
+  echo "(yq only up to $yq_max clauses). Times are hyperfine means (no shell, output discarded; the large corpora after one"
+  echo "warm-up run, which stores them in the cache); peak memory is \`/usr/bin/time\`'s maximum resident set size of one run."
+  echo "A corpus whose plan file is 4 MiB or more is read from the cache after its first run (\`docs/robustness.md\`):"
+  echo "for those, \`first run\` is \`list --json --no-cache\`, which parses and checks the YAML as a first run does, and"
+  echo "\`page cache dropped\` is \`list --json\` from the cache after \`echo 3 > /proc/sys/vm/drop_caches\` (3 runs)."
   echo
   echo "## Results"
   echo
@@ -443,7 +470,9 @@ fi
     END {
       for (i = 1; i <= NR; i++) {
         split(rows[i], f, "\t")
-        printf "| %s | %d | %s | %s | %s | %s | %s | %.1f | %.1f |\n", f[1], f[2], human(f[3]), f[4], time_(f[5]), time_(f[6]), human(f[7] * 1024), f[5] / cat[f[1]], f[7] * 1024 / f[3]
+        memory = f[7] == "" ? "" : human(f[7] * 1024)
+        share = f[7] == "" ? "" : sprintf("%.1f", f[7] * 1024 / f[3])
+        printf "| %s | %d | %s | %s | %s | %s | %s | %.1f | %s |\n", f[1], f[2], human(f[3]), f[4], time_(f[5]), time_(f[6]), memory, f[5] / cat[f[1]], share
       }
     }' "$results"
   echo
@@ -453,7 +482,7 @@ fi
   echo
   echo "| command | $(for n in $sizes; do printf '%s | ' "synth-$n"; done | sed 's/ | $//') |"
   echo "|---|$(for n in $sizes; do printf -- '---:|'; done)"
-  for command in list "list (3 filters)" show search diff validate; do
+  for command in list "list --json" "list (3 filters)" show search diff validate "first run: list --json --no-cache"; do
     printf '| %s |' "$command"
     for n in $sizes; do
       awk -F'\t' -v d="synth-$n" -v c="$command" '$1 == d && $4 == c { printf " %.1f ms |", $5 * 1000 / ($2 / 1000) }' "$results"
@@ -464,39 +493,46 @@ fi
   echo "## What dominates the time"
   echo
   awk -F'\t' '
-    $1 == "synth-10000" { t[$4] = $5; m[$4] = $7; b = $3 }
+    $1 == "synth-100000" { t[$4] = $5; m[$4] = $7; b = $3 }
     END {
-      if (!("validate" in t)) { print "(synth-10000 was not measured in this run.)"; exit }
-      printf "At 10,000 clauses, `validate` (read, parse and check; no output) takes %.0f ms of `list`'"'"'s %.0f ms,", t["validate"] * 1000, t["list"] * 1000
-      printf " and `cat` of the same %.1f MB takes %.1f ms: reading the files is negligible, parsing the YAML is most of every command,", b / 1048576, t["cat"] * 1000
-      printf " and drawing the 10,000-row table is the rest of `list` (%.0f ms).", (t["list"] - t["list (3 filters)"]) * 1000
-      printf " Peak memory is the parsed corpus plus one batch of parser events per core (%.0f MB for %.1f MB of YAML).\n", m["validate"] / 1024, b / 1048576
+      if (!("validate" in t)) { print "(synth-100000 was not measured in this run.)"; exit }
+      printf "At 100,000 clauses (%.0f MB of YAML), a first run parses and checks the YAML: %.2f s and %.0f MB for `list --json --no-cache`.", b / 1048576, t["first run: list --json --no-cache"], m["first run: list --json --no-cache"] / 1024
+      printf " Every later run reads the checked model from the cache: %.2f s for `validate`, which does nothing else,", t["validate"]
+      printf " and %.2f s for `list --json`, which writes the 100,000 records. A table of 100,000 rows takes longer (`list`: %.2f s):", t["list --json"], t["list"]
+      printf " the table library measures every cell for escape sequences, and a long table is drawn 2,000 rows at a time on every core.\n"
     }' "$results"
   echo
-  echo "A profile of the same command (\`perf record ./target/release/peaceplan --data target/bench/synth-10000 validate\`,"
-  echo "taken on 2026-11-22) put about half of the samples in the YAML library's scanner and loader"
-  echo "(\`yaml_parser_fetch_plain_scalar\`, \`yaml_parser_update_buffer\`, \`Loader::next_document\`), about a fifth in"
-  echo "malloc and free for the strings it produces, and a few percent each in the UTF-8 check, the nesting guard and the"
-  echo "checks. Parsing runs on both cores: large plan files are cut into batches of clauses that are parsed in parallel."
+  echo "A profile of a first run (\`perf record ./target/release/peaceplan --data target/bench/synth-100000 --no-cache sources\`,"
+  echo "taken on 2026-11-30) puts about 45 % of the samples in the YAML library's scanner and loader, 9 % in the nesting"
+  echo "guard that runs before it, and most of the rest in page faults and the allocator. Parsing runs on both cores."
+  echo "A run from the cache spends its time decoding (both cores), hashing the files for the key (BLAKE3, beside the decoding),"
+  echo "and in the command itself."
   echo
   echo "## Targets"
   echo
   awk -F'\t' '
-    $4 == "cat" { next }
-    $1 == "shipped" && $4 !~ /^(jq|yq)/ { shipped_max = ($5 > shipped_max ? $5 : shipped_max) }
+    $1 == "shipped" && $4 == "cat" { cat = $5 }
+    $1 == "shipped" && $4 == "list --topic T --json" { startup = $5 }
     $1 == "shipped" && $4 == "list (3 filters)" { ours = $5 }
     $1 == "shipped" && $4 == "yq (3 filters)" { theirs = $5 }
-    $1 == "synth-10000" && $4 !~ /^(jq|yq)/ {
+    $1 == "synth-100000" && $4 !~ /^(jq|yq|cat|first run|page cache)/ {
       big_seen = 1
-      big_max = ($5 > big_max ? $5 : big_max)
-      ratio = $7 * 1024 / $3; mem_max = (ratio > mem_max ? ratio : mem_max)
+      if ($5 > big_max) { big_max = $5; big_cmd = $4 }
+      if ($5 > 1) slow = slow (slow == "" ? "" : ", ") sprintf("`%s` %.2f s", $4, $5)
+      ratio = $7 * 1024 / $3; if (ratio > mem_max) { mem_max = ratio; mem_cmd = $4 }
     }
+    $1 == "synth-100000" && $4 ~ /^first run/ { first = $5 }
+    $1 == "synth-100000" && $4 ~ /^page cache/ { cold = $5 }
     END {
-      printf "- Shipped corpus, slowest command: %.1f ms (target: under 5 ms): %s\n", shipped_max * 1000, (shipped_max < 0.005 ? "met" : "NOT met")
-      printf "- Shipped corpus, three-filter query: %.1fx faster than yq (target: at least 10x): %s\n", theirs / ours, (theirs / ours >= 10 ? "met" : "NOT met")
-      if (!big_seen) { print "- 10,000 clauses x 200 sources: not measured in this run (BENCH_SIZES)"; exit }
-      printf "- 10,000 clauses x 200 sources, slowest command: %.2f s (target: under 1 s): %s\n", big_max, (big_max < 1 ? "met" : "NOT met")
-      printf "- 10,000 clauses x 200 sources, highest peak memory: %.1fx the corpus size (target: under 10x): %s\n", mem_max, (mem_max < 10 ? "met" : "NOT met")
+      printf "- Built-in corpus, `list --topic territory --json`: %.1f ms, %.1fx `cat` of the two files (%.1f ms) (target: at most 1.5x): %s\n", startup * 1000, startup / cat, cat * 1000, (startup / cat <= 1.5 ? "met" : "NOT met")
+      printf "- Built-in corpus, three-filter query: %.1fx faster than yq (target: at least 10x): %s\n", theirs / ours, (theirs / ours >= 10 ? "met" : "NOT met")
+      if (!big_seen) { print "- 100,000 clauses x 200 sources: not measured in this run (BENCH_SIZES)"; exit }
+      printf "- 100,000 clauses x 200 sources, warm (from the cache), slowest command: `%s` %.2f s (target: under 1 s): %s", big_cmd, big_max, (big_max < 1 ? "met" : "NOT met")
+      if (slow != "") printf "; over 1 s: %s", slow
+      printf "\n"
+      if (cold != "") printf "- 100,000 clauses x 200 sources, from the cache with the page cache dropped, `list --json`: %.2f s (target: under 4 s): %s\n", cold, (cold < 4 ? "met" : "NOT met")
+      printf "- 100,000 clauses x 200 sources, first run (the YAML parsed and checked, no cache), `list --json`: %.2f s (under 4 s: %s)\n", first, (first < 4 ? "met" : "NOT met")
+      printf "- 100,000 clauses x 200 sources, highest peak memory of a warm command: %.1fx the corpus size, `%s` (target: at most 3x): %s\n", mem_max, mem_cmd, (mem_max <= 3 ? "met" : "NOT met")
     }' "$results"
   echo "<!-- main:end -->"
 } > "$work/main.md"
