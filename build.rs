@@ -43,6 +43,10 @@ fn main() -> ExitCode {
     for watched in ["data", "src/model", "src/corpus", "src/text"] {
         println!("cargo::rerun-if-changed={watched}");
     }
+    println!(
+        "cargo::rustc-env=PEACEPLAN_CODE_FINGERPRINT={:016x}",
+        code_fingerprint()
+    );
     match checked_corpus_as_json() {
         Ok(files) => {
             let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
@@ -105,6 +109,31 @@ fn checked_corpus_as_json() -> Result<Vec<(&'static str, String)>, Vec<Problem>>
         ("versions", to_json(&later)),
         ("outlets", to_json(&registry)),
     ])
+}
+
+/// A hash of the code that decides what a parsed corpus is and whether it passes (the
+/// model, the corpus module, the text folding): the cache of large corpora keys its
+/// entries with it, so a binary whose parsing or checks differ never reads another's.
+fn code_fingerprint() -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut paths = Vec::new();
+    for dir in ["src/model", "src/corpus", "src/text"] {
+        for entry in std::fs::read_dir(dir)
+            .expect("read the source tree")
+            .flatten()
+        {
+            paths.push(entry.path());
+        }
+    }
+    paths.sort();
+    let mut hasher = DefaultHasher::new();
+    for path in paths {
+        path.hash(&mut hasher);
+        std::fs::read(&path)
+            .expect("read a source file")
+            .hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {

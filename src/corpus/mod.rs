@@ -47,13 +47,13 @@ pub fn check(dir: Option<&Path>) -> Checked {
 
 /// [`check`], answered from the cache when `dir` holds a large corpus whose files and
 /// binary match a stored entry; a corpus that passes every check is stored for the
-/// next run (when its files did not change while they were read).
+/// next run, under the key of the very bytes that were parsed.
 pub fn check_cached(dir: Option<&Path>, cache: &CachePolicy) -> Checked {
     let Some(dir) = dir else {
         return check_built_in();
     };
     let Some(entry) = cache::entry_for(cache, dir) else {
-        return check_dir(dir);
+        return check_dir(dir, false).0;
     };
     if let Some(corpus) = cache::read(&entry, dir) {
         return Checked {
@@ -61,31 +61,38 @@ pub fn check_cached(dir: Option<&Path>, cache: &CachePolicy) -> Checked {
             problems: Vec::new(),
         };
     }
-    // The key is taken before the files are read and compared after: a file changed
-    // meanwhile is not stored under a key that is not its own.
-    let key_before = cache::key_of(dir);
-    let checked = check_dir(dir);
-    if let (Some(key), Some(corpus)) = (key_before, &checked.corpus) {
-        if checked.problems.is_empty() && cache::key_of(dir) == Some(key) {
+    let (checked, key) = check_dir(dir, true);
+    if let (Some(key), Some(corpus)) = (key, &checked.corpus) {
+        if checked.problems.is_empty() {
             cache::write(&entry, key, corpus);
         }
     }
     checked
 }
 
-/// Read and check the corpus in `dir`.
-fn check_dir(dir: &Path) -> Checked {
-    match CorpusFiles::read_dir(dir) {
-        Ok(files) => add_versions(
-            check_files(&files),
-            versions::read_dir(dir),
-            outlets::read_dir(dir),
-        ),
-        Err(problems) => Checked {
-            corpus: None,
-            problems,
-        },
-    }
+/// Read and check the corpus in `dir`; with `key_wanted`, also the cache key of the
+/// files' text as read (when every file was read).
+fn check_dir(dir: &Path, key_wanted: bool) -> (Checked, Option<cache::Key>) {
+    let files = match CorpusFiles::read_dir(dir) {
+        Ok(files) => files,
+        Err(problems) => {
+            let checked = Checked {
+                corpus: None,
+                problems,
+            };
+            return (checked, None);
+        }
+    };
+    let versions_file = versions::read_dir(dir);
+    let outlets_file = outlets::read_dir(dir);
+    let key = match (key_wanted, &versions_file, &outlets_file) {
+        (true, Ok(versions), Ok(outlets)) => {
+            cache::key_of_texts(&files, versions.as_ref(), outlets.as_ref())
+        }
+        _ => None,
+    };
+    let checked = add_versions(check_files(&files), versions_file, outlets_file);
+    (checked, key)
 }
 
 /// The built-in corpus, checked.

@@ -211,3 +211,99 @@ fn the_environment_can_turn_the_cache_off_and_small_corpora_are_not_cached() {
         .run();
     assert!(setup.entries().is_empty(), "the shipped corpus was cached");
 }
+
+/// `peaceplan --data CORPUS list --json` under `timeout`, so that a hang fails the test
+/// instead of stalling it, and (with `kib`) within that much address space.
+fn list_json_bounded(setup: &Setup, kib: Option<u64>) -> std::process::Output {
+    let limit = kib.map_or_else(String::new, |kib| format!("ulimit -v {kib}; "));
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{limit}exec timeout 60 \"$@\""))
+        .arg("sh")
+        .arg(env!("CARGO_BIN_EXE_peaceplan"))
+        .arg("--data")
+        .arg(&setup.corpus)
+        .args(["list", "--json"])
+        .env("PEACEPLAN_CACHE_DIR", &setup.cache)
+        .env("MALLOC_ARENA_MAX", "1")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn an_entry_that_is_a_fifo_or_a_huge_junk_file_is_passed_over_without_a_hang_or_the_memory() {
+    let setup = Setup::new();
+    let expected = setup.run(&["list", "--json"]);
+    let entry = setup.entries().remove(0);
+    std::fs::remove_file(&entry).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&entry)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let ran = list_json_bounded(&setup, None);
+    assert_eq!(ran.status.code(), Some(0), "a FIFO entry: {ran:?}");
+    assert_eq!(String::from_utf8(ran.stdout).unwrap(), expected);
+    // 400 MiB of nothing where the entry was: refused by its first bytes, not read
+    // whole (which would not fit in 384 MiB of address space with the corpus).
+    let _ = std::fs::remove_file(&entry);
+    std::fs::File::create(&entry)
+        .unwrap()
+        .set_len(400 << 20)
+        .unwrap();
+    let ran = list_json_bounded(&setup, Some(384 << 10));
+    assert_eq!(
+        ran.status.code(),
+        Some(0),
+        "a 400 MiB junk entry: {}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
+    assert_eq!(String::from_utf8(ran.stdout).unwrap(), expected);
+}
+
+/// One corpus's key on the sections of another's entry: each section's hash matches its
+/// bytes, but the hashes are bound to the key, so the splice is refused.
+#[test]
+fn sections_spliced_from_another_corpus_entry_are_refused() {
+    let first = Setup::new();
+    let second = Setup::new();
+    let plan = second.corpus.join("plan_28_points.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let first_title = "\n- number: 1\n  title: ";
+    let spliced_title = format!("{first_title}Spliced ");
+    std::fs::write(&plan, text.replacen(first_title, &spliced_title, 1)).unwrap();
+    let expected = first.run(&["list", "--json"]);
+    assert!(second.run(&["list", "--json"]).contains("Spliced"));
+    let own = std::fs::read(first.entries().remove(0)).unwrap();
+    let other = std::fs::read(second.entries().remove(0)).unwrap();
+    // This corpus's magic (16 bytes) and key (32), then the other entry's section table
+    // and sections: every section's hash matches its bytes.
+    let key_end = 16 + 32;
+    let mut spliced = own[..key_end].to_vec();
+    spliced.extend_from_slice(&other[key_end..]);
+    std::fs::write(first.entries().remove(0), &spliced).unwrap();
+    let shown = first.run(&["list", "--json"]);
+    assert!(!shown.contains("Spliced"), "the spliced entry was served");
+    assert_eq!(shown, expected);
+}
+
+#[test]
+fn temporary_files_of_interrupted_writes_are_removed_once_stale() {
+    let setup = Setup::new();
+    std::fs::create_dir_all(&setup.cache).unwrap();
+    let stale = setup.cache.join(".peaceplan-interrupted.tmp");
+    let fresh = setup.cache.join(".peaceplan-writing.tmp");
+    for file in [&stale, &fresh] {
+        std::fs::write(file, "part of an entry").unwrap();
+    }
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
+    setup.run(&["list", "--json"]);
+    assert!(!stale.exists(), "a two-hour-old temporary file was kept");
+    assert!(fresh.exists(), "a temporary file being written was removed");
+}
