@@ -192,6 +192,9 @@ fn open_regular(path: &Path) -> io::Result<(std::fs::File, u64)> {
 fn io_problem(name: &str, path: &Path, error: &io::Error) -> Problem {
     let problem = Problem::new(name, None, format!("cannot read: {error}"));
     match error.kind() {
+        // A symbolic link that points nowhere is there but cannot be read.
+        io::ErrorKind::NotFound if std::fs::symlink_metadata(path).is_ok() => problem
+            .with_hint("it is a symbolic link to a file that does not exist; point it at the file or remove it"),
         io::ErrorKind::NotFound => {
             let expected = path.file_name().map_or_else(String::new, |file_name| {
                 file_name.to_string_lossy().into_owned()

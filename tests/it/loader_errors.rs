@@ -402,3 +402,19 @@ fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+/// A registry that is a symbolic link to nothing is named as one, not as a missing file
+/// of the two every corpus needs.
+#[test]
+fn a_dangling_symbolic_link_is_named_as_one() {
+    let fixture = Fixture::shipped();
+    let outlets = fixture.file("outlets.yaml");
+    std::os::unix::fs::symlink(fixture.path().join("gone.yaml"), &outlets).unwrap();
+    peaceplan(["validate"])
+        .data(fixture.path())
+        .status(1)
+        .stderr_has("outlets.yaml: cannot read")
+        .stderr_has("a symbolic link to a file that does not exist")
+        .stderr_lacks("must hold plan_28_points.yaml and sources.yaml")
+        .run();
+}
