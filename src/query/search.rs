@@ -16,7 +16,7 @@ use crate::model::TEXT_SOURCE_ID;
 use crate::model::{Clause, Corpus, Position};
 use crate::query::ClauseFilter;
 use crate::records::search::Hit;
-use crate::text::fold::fold_for_lookup;
+use crate::text::fold::{Folded, fold_for_lookup};
 
 /// The longest search text, in characters: every field is searched for it.
 pub const MAX_QUERY_CHARS: usize = 1_000;
@@ -93,30 +93,36 @@ impl Matcher {
     /// Byte ranges of every match in `text`, in order, when every term matches; none
     /// otherwise.
     pub fn find_all(&self, text: &str) -> Vec<(usize, usize)> {
-        let folded = self.folds.then(|| fold_for_lookup(text));
+        let folded = self.folded(text);
         let haystack = folded.as_ref().map_or(text, |folded| folded.text.as_ref());
         // Most fields lack some term: stop at the first one missing.
         if !self.terms.iter().all(|term| term.is_match(haystack)) {
             return Vec::new();
         }
-        merged(self.matches_per_term(text))
+        merged(self.matches_per_term(text, folded.as_ref()))
     }
 
     /// Byte ranges of every match of any term in `text`, for highlighting a piece of a
     /// field that may not hold every term.
     pub fn highlights(&self, text: &str) -> Vec<(usize, usize)> {
-        merged(self.matches_per_term(text))
+        merged(self.matches_per_term(text, self.folded(text).as_ref()))
     }
 
-    fn matches_per_term(&self, text: &str) -> Vec<Vec<(usize, usize)>> {
-        let folded = self.folds.then(|| fold_for_lookup(text));
-        let haystack = folded.as_ref().map_or(text, |folded| folded.text.as_ref());
+    /// `text` folded for matching, when this matcher folds (a literal query).
+    fn folded<'t>(&self, text: &'t str) -> Option<Folded<'t>> {
+        self.folds.then(|| fold_for_lookup(text))
+    }
+
+    /// Each term's matches in `text` (searched in `folded`, when given), as byte ranges
+    /// of `text`.
+    fn matches_per_term(&self, text: &str, folded: Option<&Folded>) -> Vec<Vec<(usize, usize)>> {
+        let haystack = folded.map_or(text, |folded| folded.text.as_ref());
         self.terms
             .iter()
             .map(|term| {
                 term.find_iter(haystack)
                     .filter(|found| !found.is_empty())
-                    .map(|found| match &folded {
+                    .map(|found| match folded {
                         Some(folded) => folded.original_range(found.start(), found.end()),
                         None => (found.start(), found.end()),
                     })
