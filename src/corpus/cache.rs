@@ -20,6 +20,7 @@ use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
+use super::read::open_regular;
 use super::{CorpusFiles, OUTLETS_FILE, PLAN_FILE, SOURCES_FILE, SourceText, VERSIONS_FILE};
 use crate::model::outlets::OutletsFile;
 use crate::model::versions::VersionsFile;
@@ -98,7 +99,7 @@ pub fn entry_for(policy: &CachePolicy, dir: &Path) -> Option<Entry> {
     let CachePolicy::In(cache_dir) = policy else {
         return None;
     };
-    let plan_size = regular_file_size(&dir.join(PLAN_FILE))?;
+    let (_, plan_size) = open_regular(&dir.join(PLAN_FILE)).ok()?;
     if plan_size < CACHE_FROM_BYTES {
         return None;
     }
@@ -107,12 +108,6 @@ pub fn entry_for(policy: &CachePolicy, dir: &Path) -> Option<Entry> {
     Some(Entry {
         path: cache_dir.join(format!("{}.corpus", &name[..32])),
     })
-}
-
-/// The size of `path` if it is a regular file within the loader's size limit.
-fn regular_file_size(path: &Path) -> Option<u64> {
-    let metadata = std::fs::metadata(path).ok()?;
-    (metadata.is_file() && metadata.len() <= super::MAX_FILE_BYTES).then_some(metadata.len())
 }
 
 /// A hash of a corpus's files and the binary reading them.
@@ -159,9 +154,11 @@ impl FilePart {
         }
     }
 
+    /// The part of the file at `path`, read as the loader reads a corpus file (a
+    /// regular file within the size limit), a megabyte at a time.
     fn read(path: &Path) -> Option<Self> {
-        regular_file_size(path)?;
-        let file = File::open(path).ok()?;
+        let (file, _) = open_regular(path).ok()?;
+        // Still a regular file once opened (not swapped for a FIFO in between).
         if !file.metadata().ok()?.is_file() {
             return None;
         }

@@ -162,7 +162,7 @@ fn not_utf8(name: &str, bytes: &[u8], valid: usize) -> Problem {
 /// The file opened for reading and its size, if it is a regular file within the size
 /// limit. A FIFO or device is refused before it is opened, since opening or reading one
 /// could block forever.
-fn open_regular(path: &Path) -> io::Result<(std::fs::File, u64)> {
+pub(super) fn open_regular(path: &Path) -> io::Result<(std::fs::File, u64)> {
     let metadata = std::fs::metadata(path)?;
     if metadata.is_dir() {
         return Err(io::Error::new(
