@@ -143,6 +143,21 @@ impl Checker<'_> {
                         .with_hint("`text` stands for the plan's own wording; choose another id"),
                 );
             }
+            if let Some(url) = &source.url {
+                if super::versions::web_host(url).is_none() {
+                    let place = self
+                        .sources_text
+                        .token_or_start(self.sources_text.everything(), url);
+                    self.problems.push(
+                        Problem::new(
+                            self.sources_file,
+                            place,
+                            format!("source `{id}` has url `{url}`, which is not a web address"),
+                        )
+                        .with_hint("give the article's address, starting https:// or http://, or null where it is not known"),
+                    );
+                }
+            }
             if let Some(date) = &source.published {
                 if !is_iso_date(date) {
                     let place = self

@@ -213,6 +213,7 @@ pub fn generate(spec: SynthSpec) -> (PlanFile, SourcesFile) {
                 language: "en".into(),
                 kind: SourceKind::Report,
                 via: Vec::new(),
+                url: None,
             })
             .collect(),
     };

@@ -732,7 +732,7 @@ fn join_numbers(numbers: &[u32]) -> String {
 /// The host of a web address (`https://www.reuters.com/…` → `www.reuters.com`), or
 /// `None` when `url` is not one: no http(s) scheme, a host that is not a plain lowercase
 /// name (no port, no user, no bidi or control character), or white space anywhere.
-fn web_host(url: &str) -> Option<&str> {
+pub(super) fn web_host(url: &str) -> Option<&str> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))?;

@@ -269,6 +269,9 @@ pub struct Source {
     /// Outlets whose reporting the article relays.
     #[serde(default, deserialize_with = "list")]
     pub via: Vec<String>,
+    /// Where the article was published (an `http` or `https` address), where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 closed_choice! {

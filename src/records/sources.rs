@@ -17,6 +17,8 @@ pub struct SourceRecord<'c> {
     pub language: &'c str,
     pub kind: SourceKind,
     pub via: &'c [String],
+    /// Where the article was published, where known (null otherwise).
+    pub url: Option<&'c str>,
     /// How many clauses the outlet reports.
     pub clauses: usize,
 }
@@ -62,6 +64,7 @@ impl<'c> SourceRecord<'c> {
             language: &source.language,
             kind: source.kind,
             via: &source.via,
+            url: source.url.as_deref(),
             clauses,
         }
     }
