@@ -2,8 +2,8 @@
 //! what each news outlet reported about them, and the commands that query them.
 //!
 //! Layers, each importing only the ones below it (ARCHITECTURE.md; `tests/it/layers.rs`
-//! holds it): `cmd` (one module per subcommand) → `cli` (the arguments) → `render` (tables
-//! and formats) → `query` (questions asked of a corpus) → `records` (every output shape)
+//! holds it): `cmd` (one module per subcommand) → `cli` (the arguments) → `publish` (the
+//! corpus as SQLite, SQL and a CSV package) → `render` (tables and formats) → `query` (questions asked of a corpus) → `records` (every output shape)
 //! → `corpus` (reading and checking files, the only YAML) → `model` (the data) →
 //! `error` → `text` (folding, escaping, figures, suggestions).
 //!
@@ -16,6 +16,7 @@ pub mod cmd;
 pub mod corpus;
 pub mod error;
 pub mod model;
+pub mod publish;
 pub mod query;
 pub mod records;
 mod render;

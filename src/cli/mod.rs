@@ -108,7 +108,7 @@ impl Command {
             Command::Search(_) => "search",
             Command::Diff(_) => "diff",
             Command::Validate(_) => "validate",
-            Command::Export => "export",
+            Command::Export(_) => "export",
             Command::Schema(_) => "schema",
             Command::Completions(_) => "completions",
             Command::Man => "man",
@@ -169,9 +169,10 @@ pub enum Command {
     Sources,
     /// Check a corpus and report every problem in it.
     Validate(ValidateArgs),
-    /// Write the whole corpus as one document (`--format json` or `yaml`), for pandas,
-    /// a database or another tool.
-    Export,
+    /// Write the whole corpus for other tools: one JSON or YAML document, an SQLite
+    /// database (`--format sqlite FILE`), its SQL script (`--format sql`), or a CSV data
+    /// package (`--format csv DIR`).
+    Export(ExportArgs),
     /// Print JSON Schema for the corpus files or for the JSON outputs.
     Schema(SchemaArgs),
     /// Print a shell completion script.
@@ -370,6 +371,20 @@ pub struct ShowArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Where to write: the database file for --format sqlite (`-` for standard output),
+    /// or a new or empty directory for the CSV package (--format csv). The file or the
+    /// directory appears only once it is whole. JSON, YAML and SQL go to standard output.
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+
+    /// With --format sqlite: also write a Datasette metadata file (JSON) to FILE: title,
+    /// licence, every table's and column's description, label columns and facets.
+    #[arg(long, value_name = "FILE")]
+    pub metadata: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct SchemaArgs {
     /// Which schema: the corpus files, or the JSON outputs.
     #[arg(value_enum, default_value_t = SchemaKind::Corpus)]
@@ -383,6 +398,8 @@ pub enum SchemaKind {
     Corpus,
     /// Every command's JSON output, under `$defs/output_<command>`.
     Output,
+    /// The SQLite database `export --format sqlite` writes, as SQL (`CREATE` statements).
+    Sqlite,
 }
 
 #[derive(Debug, Args)]

@@ -58,7 +58,8 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
         return Ok(());
     }
     match context.format {
-        OutputFormat::Json | OutputFormat::Yaml => {}
+        // Written by `emit_document`, or refused by `require_format` above.
+        OutputFormat::Json | OutputFormat::Yaml | OutputFormat::Sqlite | OutputFormat::Sql => {}
         OutputFormat::Jsonl => {
             let values = comparison
                 .clauses

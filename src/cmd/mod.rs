@@ -217,6 +217,21 @@ pub fn emit_document<T: Serialize + ?Sized>(
     Ok(true)
 }
 
+/// A usage error for --format sqlite or sql anywhere but `export` (and `schema sqlite`,
+/// which prints SQL): no other command has a database to write.
+fn refuse_database_formats(command: &Command, context: &Context) -> Result<(), UsageError> {
+    let writes_databases = matches!(command, Command::Export(_) | Command::Schema(_));
+    if writes_databases || !matches!(context.format, OutputFormat::Sqlite | OutputFormat::Sql) {
+        return Ok(());
+    }
+    Err(UsageError(format!(
+        "`{}` cannot be written as {}; only `export` writes the corpus as a database \
+         (`peaceplan export --format sqlite FILE`)",
+        context.command,
+        context.format.name()
+    )))
+}
+
 /// Run the command `cli` asks for, writing its output to stdout.
 pub fn dispatch(cli: &Cli) -> anyhow::Result<()> {
     let mut out = BufWriter::new(std::io::stdout().lock());
@@ -233,6 +248,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         format: cli.global.output_format(),
         style: Style::detect(cli.global.color, cli.global.width),
     };
+    refuse_database_formats(&cli.command, &context)?;
     match &cli.command {
         Command::List(args) => list::run(args, &context, out)?,
         Command::Show(args) => show::run(args, &context, out)?,
@@ -244,7 +260,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         Command::Search(args) => search::run(args, &context, out)?,
         Command::Diff(args) => diff::run(args, &context, out)?,
         Command::Validate(args) => validate::run(args, &context, out)?,
-        Command::Export => export::run(&context, out)?,
+        Command::Export(args) => export::run(args, &context, out)?,
         Command::Schema(args) => schema::run(args, &context, out)?,
         Command::Completions(args) => completions::run(args, &context, out)?,
         Command::Man => man::run(&context, out)?,

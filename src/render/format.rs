@@ -18,6 +18,10 @@ closed_choice! {
         Markdown,
         /// One YAML document.
         Yaml,
+        /// An SQLite database (`export` only): tables, keys, full-text indexes and views.
+        Sqlite,
+        /// The SQLite database as an SQL script (`export` only).
+        Sql,
     }
 }
 
@@ -65,6 +69,9 @@ impl OutputFormat {
             OutputFormat::Csv => Some(StructuredFormat::Csv),
             OutputFormat::Markdown => Some(StructuredFormat::Markdown),
             OutputFormat::Yaml => Some(StructuredFormat::Yaml),
+            // Only `export` writes these, and it writes them itself; every other command
+            // refuses them before it renders anything.
+            OutputFormat::Sqlite | OutputFormat::Sql => None,
         }
     }
 
@@ -74,7 +81,11 @@ impl OutputFormat {
             OutputFormat::Csv => Some(FlatFormat::Csv),
             OutputFormat::Markdown => Some(FlatFormat::Markdown),
             OutputFormat::Jsonl => Some(FlatFormat::Jsonl),
-            OutputFormat::Table | OutputFormat::Json | OutputFormat::Yaml => None,
+            OutputFormat::Table
+            | OutputFormat::Json
+            | OutputFormat::Yaml
+            | OutputFormat::Sqlite
+            | OutputFormat::Sql => None,
         }
     }
 }

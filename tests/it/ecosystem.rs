@@ -543,7 +543,11 @@ fn export_writes_the_whole_corpus_as_one_document() {
         .run();
     peaceplan(["export", "--format", "csv"])
         .status(2)
-        .stderr_has("supports --format table, json, yaml")
+        .stderr_has("`export --format csv` needs the DIR to write the package into")
+        .run();
+    peaceplan(["export", "--format", "jsonl"])
+        .status(2)
+        .stderr_has("supports --format json, yaml, sqlite, sql, csv")
         .run();
 }
 

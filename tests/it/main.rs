@@ -20,6 +20,7 @@ mod loader_errors;
 mod outlets;
 mod paper_cuts;
 mod properties;
+mod publish;
 mod readme;
 mod reports;
 mod review;

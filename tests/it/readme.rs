@@ -36,6 +36,7 @@ fn examples(readme: &str) -> Vec<Example> {
 fn missing_tool(command: &str) -> Option<String> {
     pipeline_stages(command)
         .iter()
+        .flat_map(|stage| stage.split("&&"))
         .filter_map(|stage| stage.split_whitespace().next())
         .filter(|program| *program != "peaceplan")
         .find(|program| {
