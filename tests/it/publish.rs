@@ -552,3 +552,169 @@ fn a_failed_export_leaves_no_file_and_keeps_what_was_there() {
         .stderr_has("/nonexistent-dir")
         .run();
 }
+
+/// The Python that has Datasette, sqlite-utils and frictionless: `PEACEPLAN_TEST_PYTHON`,
+/// which `.ci/run` sets after installing them into a virtual environment from the
+/// package registry. Without it a user's machine skips (saying so); CI fails.
+fn client_python() -> Option<std::path::PathBuf> {
+    match std::env::var_os("PEACEPLAN_TEST_PYTHON") {
+        Some(python) if !python.is_empty() => Some(python.into()),
+        _ => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI must set PEACEPLAN_TEST_PYTHON to a Python with datasette, sqlite-utils and frictionless (.ci/run does)"
+            );
+            eprintln!(
+                "skipped: set PEACEPLAN_TEST_PYTHON to a Python with datasette, sqlite-utils and frictionless"
+            );
+            None
+        }
+    }
+}
+
+fn run_python(python: &Path, script: &str, args: &[&Path]) -> String {
+    let output = Command::new(python)
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("run the clients' Python");
+    assert!(
+        output.status.success(),
+        "{}: {}\n{}",
+        python.display(),
+        String::from_utf8_lossy(&output.stderr),
+        String::from_utf8_lossy(&output.stdout)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// sqlite-utils' own detection of each table's full-text index, and Datasette's
+/// in-process client (no port opened): a `_search` (the index found by Datasette itself,
+/// no metadata given) and a facet, then the same with the metadata file loaded.
+const DATASETTE_CHECKS: &str = r#"
+import asyncio, json, sys
+import sqlite_utils
+from datasette.app import Datasette
+path, metadata = sys.argv[1], sys.argv[2]
+db = sqlite_utils.Database(path)
+detected = {t: db[t].detect_fts() for t in db.table_names() if not t.endswith(("_fts", "_data", "_idx", "_docsize", "_config"))}
+async def query(datasette):
+    await datasette.invoke_startup()
+    found = await datasette.client.get("/plan/clauses.json?_search=nato&_shape=array")
+    assert found.status_code == 200, found.text
+    faceted = await datasette.client.get("/plan/positions.json?_facet=stance&_size=0")
+    assert faceted.status_code == 200, faceted.text
+    facets = faceted.json()["facet_results"]
+    facets = facets.get("results", facets)
+    counts = {item["value"]: item["count"] for item in facets["stance"]["results"]}
+    return [row["number"] for row in found.json()], counts
+plain = asyncio.run(query(Datasette([path])))
+described = asyncio.run(query(Datasette([path], metadata=json.load(open(metadata)))))
+assert plain == described, (plain, described)
+print(json.dumps({"detected": {t: f for t, f in detected.items() if f}, "search": plain[0], "stances": plain[1]}))
+"#;
+
+#[test]
+fn sqlite_utils_and_datasette_find_the_search_indexes_and_answer_a_search_and_a_facet() {
+    let Some(python) = client_python() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("plan.db");
+    let metadata = dir.path().join("metadata.json");
+    peaceplan([
+        "export",
+        "--format",
+        "sqlite",
+        database.to_str().unwrap(),
+        "--metadata",
+        metadata.to_str().unwrap(),
+    ])
+    .run();
+    let answer: Value = serde_json::from_str(&run_python(
+        &python,
+        DATASETTE_CHECKS,
+        &[&database, &metadata],
+    ))
+    .unwrap();
+    let detected: BTreeSet<String> = answer["detected"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(table, index)| format!("{table}:{}", index.as_str().unwrap()))
+        .collect();
+    let expected: BTreeSet<String> = [
+        "clause_subpoints",
+        "clauses",
+        "departures",
+        "points",
+        "positions",
+        "wordings",
+    ]
+    .iter()
+    .map(|table| format!("{table}:{table}_fts"))
+    .collect();
+    assert_eq!(detected, expected);
+    // The clauses whose title or text has the word, as `search` finds them there.
+    let hits: Value = peaceplan(["search", "--regex", r"\bnato\b", "--json"])
+        .run()
+        .json();
+    let in_title_or_text: BTreeSet<u64> = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|hit| hit["source"] == "text" && hit["field"] != "subpoint")
+        .map(|hit| hit["clause"].as_u64().unwrap())
+        .collect();
+    let searched: BTreeSet<u64> = answer["search"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|number| number.as_u64().unwrap())
+        .collect();
+    assert_eq!(searched, in_title_or_text);
+    // The facet counts what `positions` lists, stance by stance.
+    let positions: Value = peaceplan(["positions", "--json"]).run().json();
+    for (stance, count) in answer["stances"].as_object().unwrap() {
+        let listed = positions
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|position| position["stance"] == stance.as_str())
+            .count() as u64;
+        assert_eq!(count.as_u64().unwrap(), listed, "{stance}");
+    }
+}
+
+#[test]
+fn frictionless_validates_the_package_and_rejects_a_broken_foreign_key() {
+    let Some(python) = client_python() else {
+        return;
+    };
+    let frictionless = python.with_file_name("frictionless");
+    let dir = tempfile::tempdir().unwrap();
+    let package = dir.path().join("package");
+    peaceplan(["export", "--format", "csv", package.to_str().unwrap()]).run();
+    let validate = || {
+        Command::new(&frictionless)
+            .args(["validate", "--json"])
+            .arg(package.join("datapackage.json"))
+            .output()
+            .expect("run frictionless")
+    };
+    let valid = validate();
+    assert!(
+        valid.status.success(),
+        "{}",
+        String::from_utf8_lossy(&valid.stdout)
+    );
+    let reports = package.join("reports.csv");
+    let text = std::fs::read_to_string(&reports).unwrap();
+    let broken = text.replacen(",al-mayadeen,", ",no-such-source,", 1);
+    assert_ne!(broken, text);
+    std::fs::write(&reports, broken).unwrap();
+    let invalid = validate();
+    assert!(!invalid.status.success());
+    assert!(String::from_utf8_lossy(&invalid.stdout).contains("foreign-key"));
+}
