@@ -109,6 +109,7 @@ impl Command {
             Command::Diff(_) => "diff",
             Command::Validate(_) => "validate",
             Command::Export(_) => "export",
+            Command::Report(_) => "report",
             Command::Schema(_) => "schema",
             Command::Completions(_) => "completions",
             Command::Man => "man",
@@ -173,6 +174,11 @@ pub enum Command {
     /// database (`--format sqlite FILE`), its SQL script (`--format sql`), or a CSV data
     /// package (`--format csv DIR`).
     Export(ExportArgs),
+    /// Write a report as one self-contained HTML page (`--html FILE`): the clause ×
+    /// outlet grid, each clause beside every outlet's wording with the word diff, its
+    /// departures and positions, and its way through the later versions. The filters of
+    /// `list` choose the clauses.
+    Report(ReportArgs),
     /// Print JSON Schema for the corpus files or for the JSON outputs.
     Schema(SchemaArgs),
     /// Print a shell completion script.
@@ -368,6 +374,17 @@ pub struct ShowArgs {
         conflicts_with = "plan"
     )]
     pub plan_by_old_name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Write the page to FILE (`-` for standard output). The file appears only once it
+    /// is whole.
+    #[arg(long, value_name = "FILE", required = true)]
+    pub html: PathBuf,
 }
 
 #[derive(Debug, Args)]

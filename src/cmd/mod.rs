@@ -13,6 +13,7 @@ mod man;
 mod matrix;
 mod parties;
 mod positions;
+mod report;
 mod schema;
 mod search;
 mod show;
@@ -261,6 +262,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         Command::Diff(args) => diff::run(args, &context, out)?,
         Command::Validate(args) => validate::run(args, &context, out)?,
         Command::Export(args) => export::run(args, &context, out)?,
+        Command::Report(args) => report::run(args, &context, out)?,
         Command::Schema(args) => schema::run(args, &context, out)?,
         Command::Completions(args) => completions::run(args, &context, out)?,
         Command::Man => man::run(&context, out)?,

@@ -65,7 +65,7 @@ pub fn write_file(data: &Dataset<'_>, target: &Path) -> anyhow::Result<()> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let temporary = readable_by_all(
+    let temporary = super::readable_by_all(
         tempfile::Builder::new()
             .prefix(".peaceplan-export-")
             .suffix(".sqlite.tmp"),
@@ -100,22 +100,6 @@ pub fn write_to(data: &Dataset<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
     let mut file = temporary.reopen()?;
     std::io::copy(&mut file, out)?;
     Ok(())
-}
-
-/// A published file is readable by everyone the umask allows, like any file the user
-/// writes; a temporary file would otherwise keep its owner-only mode.
-fn readable_by_all<'b, 'p>(
-    builder: &'b mut tempfile::Builder<'p, 'p>,
-) -> &'b mut tempfile::Builder<'p, 'p> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o644))
-    }
-    #[cfg(not(unix))]
-    {
-        builder
-    }
 }
 
 fn build(data: &Dataset<'_>, path: &Path) -> anyhow::Result<()> {

@@ -22,6 +22,7 @@ mod paper_cuts;
 mod properties;
 mod publish;
 mod readme;
+mod report;
 mod reports;
 mod review;
 mod search;
