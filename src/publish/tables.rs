@@ -635,7 +635,7 @@ pub fn views() -> Vec<View> {
         },
         View {
             name: "clause_version_grid",
-            description: "Every clause against every later version: the points that come from it, how (their lineage), or whether the version drops it; the grid `versions` draws.",
+            description: "Every clause against every later version: the points that come from it and what became of it, as `lineage` says.",
             columns: &[
                 ("clause_number", "The clause."),
                 ("version_id", "The later version."),
@@ -645,21 +645,29 @@ pub fn views() -> Vec<View> {
                 ),
                 (
                     "fate",
-                    "dropped, the points' lineage (kept, amended, merged, split; several joined by a space), or not-covered.",
+                    "What became of the clause: kept, amended, merged or split (from its points), dropped (reports say so), absent (every point of the version is recorded and none comes from it), or not-reported (the version is known only in part).",
                 ),
             ],
-            select: "SELECT c.\"number\" AS \"clause_number\", v.\"id\" AS \"version_id\", \
+            select: "SELECT \"clause_number\", \"version_id\", \"points\", \
+                     CASE WHEN \"dropped\" THEN 'dropped' \
+                     WHEN \"from_clause\" = 0 THEN CASE WHEN \"recorded\" >= \"declared_points\" THEN 'absent' ELSE 'not-reported' END \
+                     WHEN \"from_clause\" = 1 THEN \"only_lineage\" \
+                     WHEN \"merged\" = \"from_clause\" THEN 'merged' ELSE 'split' END AS \"fate\" \
+                     FROM (SELECT c.\"number\" AS \"clause_number\", v.\"id\" AS \"version_id\", v.\"position\" AS \"version_position\", \
+                     v.\"declared_points\" AS \"declared_points\", \
+                     (SELECT count(*) FROM \"points\" AS p WHERE p.\"version_id\" = v.\"id\") AS \"recorded\", \
+                     EXISTS (SELECT 1 FROM \"drops\" AS d WHERE d.\"version_id\" = v.\"id\" AND d.\"clause_number\" = c.\"number\") AS \"dropped\", \
+                     (SELECT count(*) FROM \"point_origins\" AS o JOIN \"points\" AS p ON p.\"id\" = o.\"point_id\" \
+                     WHERE o.\"clause_number\" = c.\"number\" AND p.\"version_id\" = v.\"id\") AS \"from_clause\", \
+                     (SELECT count(*) FROM \"point_origins\" AS o JOIN \"points\" AS p ON p.\"id\" = o.\"point_id\" \
+                     WHERE o.\"clause_number\" = c.\"number\" AND p.\"version_id\" = v.\"id\" AND p.\"lineage\" = 'merged') AS \"merged\", \
+                     (SELECT p.\"lineage\" FROM \"point_origins\" AS o JOIN \"points\" AS p ON p.\"id\" = o.\"point_id\" \
+                     WHERE o.\"clause_number\" = c.\"number\" AND p.\"version_id\" = v.\"id\") AS \"only_lineage\", \
                      (SELECT group_concat(\"id\", ' ') FROM (SELECT p.\"id\" FROM \"point_origins\" AS o \
                      JOIN \"points\" AS p ON p.\"id\" = o.\"point_id\" \
-                     WHERE o.\"clause_number\" = c.\"number\" AND p.\"version_id\" = v.\"id\" ORDER BY p.\"position\")) AS \"points\", \
-                     CASE WHEN EXISTS (SELECT 1 FROM \"drops\" AS d WHERE d.\"version_id\" = v.\"id\" AND d.\"clause_number\" = c.\"number\") \
-                     THEN 'dropped' \
-                     ELSE COALESCE((SELECT group_concat(\"lineage\", ' ') FROM (SELECT DISTINCT p.\"lineage\" FROM \"point_origins\" AS o \
-                     JOIN \"points\" AS p ON p.\"id\" = o.\"point_id\" \
-                     WHERE o.\"clause_number\" = c.\"number\" AND p.\"version_id\" = v.\"id\" ORDER BY p.\"lineage\")), 'not-covered') END AS \"fate\" \
-                     FROM \"clauses\" AS c CROSS JOIN \"versions\" AS v \
-                     WHERE v.\"id\" <> 'us-28' \
-                     ORDER BY c.\"number\", v.\"position\"",
+                     WHERE o.\"clause_number\" = c.\"number\" AND p.\"version_id\" = v.\"id\" ORDER BY p.\"position\")) AS \"points\" \
+                     FROM \"clauses\" AS c CROSS JOIN \"versions\" AS v WHERE v.\"id\" <> 'us-28') \
+                     ORDER BY \"clause_number\", \"version_position\"",
         },
     ]
 }
