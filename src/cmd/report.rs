@@ -20,6 +20,9 @@ pub fn run(args: &ReportArgs, context: &Context, out: &mut dyn Write) -> anyhow:
     if clauses.is_empty() {
         crate::render::note("no clauses match; the report shows none");
     }
+    if let Some(why) = publish::html::grid_left_out(clauses.len(), corpus.sources.len()) {
+        crate::render::note(&why);
+    }
     let page = publish::html::page(corpus, &clauses, env!("CARGO_PKG_VERSION"));
     if args.html == Path::new("-") {
         out.write_all(page.as_bytes())?;

@@ -22,6 +22,24 @@ pub const CONTENT_SECURITY_POLICY: &str =
 
 const STYLE: &str = include_str!("report.css");
 
+/// The most outlets the grid has a column for, as `matrix` draws.
+pub const MAX_GRID_OUTLETS: usize = 200;
+
+/// The most cells the grid may have: past it the page would weigh tens of megabytes for a
+/// grid no one reads; `matrix --format csv` writes any size.
+pub const MAX_GRID_CELLS: usize = 200_000;
+
+/// Why the grid of `clauses` × `outlets` is left out of the page, if it is.
+pub fn grid_left_out(clauses: usize, outlets: usize) -> Option<String> {
+    (outlets > MAX_GRID_OUTLETS || clauses.saturating_mul(outlets) > MAX_GRID_CELLS).then(|| {
+        format!(
+            "the grid is left out of the report: {clauses} clauses by {outlets} outlets is more \
+             than its {MAX_GRID_OUTLETS} outlets or {MAX_GRID_CELLS} cells; \
+             matrix --format csv writes it whole"
+        )
+    })
+}
+
 /// The anchor of a version's point: `point-framework-20-4` (`point-geneva-19-p1` where
 /// the version's points have no numbers).
 pub fn point_anchor(version: &str, number: Option<u32>, place: usize) -> String {
@@ -110,6 +128,11 @@ fn rendering_mark(rendering: Rendering) -> Markup {
 }
 
 fn grid(corpus: &Corpus, clauses: &[&Clause]) -> Markup {
+    if let Some(why) = grid_left_out(clauses.len(), corpus.sources.len()) {
+        return html! {
+            section id="grid" { h2 { "Who reported which clause" } p.note { (why) "." } }
+        };
+    }
     html! {
         section id="grid" {
             h2 { "Who reported which clause" }
@@ -271,6 +294,7 @@ fn lineage(corpus: &Corpus, clause: &Clause, _shown: &[u32]) -> Markup {
                         ": " (fate_words(step.fate))
                         @for point in &step.points {
                             " → " a href={ "#" (anchor_of(point, points)) } { (point_label(point, points)) }
+                            @for change in point.figures_changed { " (" (change.was) " → " (change.now) ")" }
                         }
                         @if let Some(dropped) = &step.drop { ". " (dropped.summary) " " (citations(&dropped.sources)) }
                     }
@@ -334,12 +358,14 @@ fn versions(corpus: &Corpus, shown: &[u32]) -> Markup {
                                 strong { @if let Some(number) = point.number { (number) ". " } (point.title) }
                                 ": " (point.summary) " "
                                 span.from {
-                                    (fate_words(Fate::from(point.lineage.kind)))
-                                    @for clause in &point.lineage.from {
-                                        " "
+                                    "(" (fate_words(Fate::from(point.lineage.kind)))
+                                    @for (index, clause) in point.lineage.from.iter().enumerate() {
+                                        @if index == 0 { " from " } @else { ", " }
                                         @if shown.contains(clause) { a href={ "#" (clause_id(*clause)) } { "clause " (clause) } }
                                         @else { "clause " (clause) }
                                     }
+                                    @for change in &point.lineage.figures_changed { "; " (change.was) " → " (change.now) }
+                                    ")"
                                 }
                                 " " (citations(&shown_point.sources))
                             }

@@ -303,6 +303,24 @@ fn error_message(args: &[&str], data: Option<&Path>) -> String {
         .to_owned()
 }
 
+/// The note a successful run on the corpus at `data` prints on stderr, without its prefix.
+fn note_message(args: &[&str], data: &Path) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_peaceplan"))
+        .args(args)
+        .arg("--data")
+        .arg(data)
+        .env_remove("PEACEPLAN_DATA")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{args:?}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let line = stderr.lines().next().unwrap_or_default();
+    line.strip_prefix("peaceplan: note: ")
+        .or_else(|| line.strip_prefix("peaceplan: "))
+        .unwrap_or(line)
+        .to_owned()
+}
+
 #[test]
 fn the_limits_table_quotes_the_messages_the_limits_give() {
     let page = std::fs::read_to_string(root().join("docs/robustness.md")).unwrap();
@@ -328,6 +346,7 @@ fn the_limits_table_quotes_the_messages_the_limits_give() {
         error_message(&["search", &long], None),
         error_message(&["search", &many.join(" ")], None),
         error_message(&["matrix"], Some(&wide)),
+        note_message(&["report", "--html", "-"], &wide),
     ];
     for message in messages {
         assert!(

@@ -232,3 +232,25 @@ fn report_writes_html_only_and_the_file_appears_whole() {
     assert!(page.starts_with("<!DOCTYPE html>"));
     assert!(page.contains(r#"id="clause-26""#) && !page.contains(r#"id="clause-25""#));
 }
+
+#[test]
+fn a_grid_too_large_is_left_out_with_a_note_and_the_rest_of_the_page_is_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let wide = dir.path().join("wide");
+    let made = Command::new(env!("CARGO_BIN_EXE_peaceplan"))
+        .args(["synth", "--clauses", "3", "--sources", "300"])
+        .arg(&wide)
+        .output()
+        .unwrap();
+    assert!(made.status.success());
+    let page = peaceplan(["report", "--html", "-"])
+        .data(&wide)
+        .stderr_has("the grid is left out of the report: 3 clauses by 300 outlets")
+        .run()
+        .stdout;
+    assert!(!page.contains("data-rendering"));
+    assert!(page.contains("the grid is left out of the report"));
+    for number in 1..=3 {
+        assert!(page.contains(&format!(r#"id="clause-{number}""#)));
+    }
+}
