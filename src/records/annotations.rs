@@ -403,8 +403,8 @@ mod tests {
             passages: vec![passage(text, "Poland.")],
             departures: Vec::new(),
         };
-        let annotation = serde_json::to_value(&annotation_page(&[found], text, &article()))
-            .unwrap()["items"][0]
+        let annotation = serde_json::to_value(annotation_page(&[found], text, &article())).unwrap()
+            ["items"][0]
             .clone();
         assert_eq!(
             annotation,

@@ -164,11 +164,14 @@ fn a_real_run_passes_the_w3c_annotation_schemas() {
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
 
+/// A change that makes an annotation break the model.
+type Breakage = fn(&mut Value);
+
 #[test]
 fn the_schemas_reject_broken_annotations() {
     let (page, _dir) = annotate(ARTICLE_NAME, ARTICLE);
     // Each breakage, and the assertion of the test suite that must catch it.
-    let breakages: &[(&str, fn(&mut Value))] = &[
+    let breakages: &[(&str, Breakage)] = &[
         (
             "specificResource/4.2-TextDataPositionSelectorValid.json",
             |annotation| {
