@@ -5,7 +5,7 @@
 //! holds it): `cmd` (one module per subcommand) → `cli` (the arguments) → `publish` (the
 //! corpus as SQLite, SQL and a CSV package) → `render` (tables and formats) → `query` (questions asked of a corpus) → `records` (every output shape)
 //! → `corpus` (reading and checking files, the only YAML) → `model` (the data) →
-//! `error` → `text` (folding, escaping, figures, suggestions).
+//! `error` → `text` (folding, escaping, figures, suggestions, code points, IRIs).
 //!
 //! For use as a library: `corpus::load` reads a corpus into the `model`, `query` asks it
 //! questions whose answers are `records` (the stable output shapes), and `cli` with `cmd`

@@ -44,6 +44,6 @@ fuzz_target!(|data: &[u8]| {
     let matches = matches_to_show(aligner(), corpus(), &text, &args);
     for format in FORMATS {
         let mut sink = std::io::sink();
-        write_matches(&matches, *format, STYLE, &args, &mut sink).expect("writing to a sink succeeds");
+        write_matches(&matches, &text, *format, STYLE, &args, &mut sink).expect("writing to a sink succeeds");
     }
 });

@@ -9,10 +9,16 @@ use crate::cli::{AlignArgs, OutputFormat};
 use crate::model::Corpus;
 use crate::query::align::{Aligner, article};
 use crate::records::align::ClauseMatch;
+use crate::records::annotations::{Article, annotation_page};
 use crate::render;
 
 /// The formats `align` writes.
-pub const FORMATS: &[OutputFormat] = &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Yaml];
+pub const FORMATS: &[OutputFormat] = &[
+    OutputFormat::Table,
+    OutputFormat::Json,
+    OutputFormat::Yaml,
+    OutputFormat::Jsonld,
+];
 
 pub fn run(args: &AlignArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     context.require_format(FORMATS)?;
@@ -21,7 +27,7 @@ pub fn run(args: &AlignArgs, context: &Context, out: &mut dyn Write) -> anyhow::
     let text = article::read(&args.article)?;
     let aligner = Aligner::new(corpus, None);
     let matches = matches_to_show(&aligner, corpus, &text, args);
-    write_matches(&matches, context.format, context.style, args, out)
+    write_matches(&matches, &text, context.format, context.style, args, out)
 }
 
 /// The clauses `args` asks to see: those scoring at least `--min-score`, or all with `--all`.
@@ -38,10 +44,12 @@ pub fn matches_to_show(
         .collect()
 }
 
-/// Write `matches` in `format` (one of `FORMATS`): JSON, draft reports as YAML, or the
-/// passages as text wrapped to `style`'s width (a note on stderr when there are none).
+/// Write `matches`, found in the article `text`, in `format` (one of `FORMATS`): JSON,
+/// draft reports as YAML, W3C Web Annotations as JSON-LD, or the passages as text wrapped
+/// to `style`'s width (a note on stderr when there are none).
 pub fn write_matches(
     matches: &[ClauseMatch],
+    text: &str,
     format: OutputFormat,
     style: Style,
     args: &AlignArgs,
@@ -52,6 +60,10 @@ pub fn write_matches(
         OutputFormat::Yaml => {
             let drafts = crate::query::align::draft::reports(matches, &args.source);
             render::write_yaml(out, &drafts)?;
+        }
+        OutputFormat::Jsonld => {
+            let article = Article::at(&args.article)?;
+            render::write_json(out, &annotation_page(matches, text, &article))?;
         }
         _ if matches.is_empty() => render::note(&format!(
             "no clause scores {} or more in {}; --all shows every clause's best score",

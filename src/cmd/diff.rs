@@ -59,7 +59,11 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
     }
     match context.format {
         // Written by `emit_document`, or refused by `require_format` above.
-        OutputFormat::Json | OutputFormat::Yaml | OutputFormat::Sqlite | OutputFormat::Sql => {}
+        OutputFormat::Json
+        | OutputFormat::Yaml
+        | OutputFormat::Sqlite
+        | OutputFormat::Sql
+        | OutputFormat::Jsonld => {}
         OutputFormat::Jsonl => {
             let values = comparison
                 .clauses

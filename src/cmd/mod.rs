@@ -218,16 +218,28 @@ pub fn emit_document<T: Serialize + ?Sized>(
     Ok(true)
 }
 
-/// A usage error for --format sqlite or sql anywhere but `export` (and `schema sqlite`,
-/// which prints SQL): no other command has a database to write.
-fn refuse_database_formats(command: &Command, context: &Context) -> Result<(), UsageError> {
-    let writes_databases = matches!(command, Command::Export(_) | Command::Schema(_));
-    if writes_databases || !matches!(context.format, OutputFormat::Sqlite | OutputFormat::Sql) {
+/// A usage error for a format only one command writes, given to another: --format sqlite
+/// or sql anywhere but `export` (and `schema sqlite`, which prints SQL), since no other
+/// command has a database to write; --format jsonld anywhere but `align`, the one command
+/// whose results are annotations of a text.
+fn refuse_formats_of_one_command(command: &Command, context: &Context) -> Result<(), UsageError> {
+    let (allowed, only) = match context.format {
+        OutputFormat::Sqlite | OutputFormat::Sql => (
+            matches!(command, Command::Export(_) | Command::Schema(_)),
+            "only `export` writes the corpus as a database \
+             (`peaceplan export --format sqlite FILE`)",
+        ),
+        OutputFormat::Jsonld => (
+            matches!(command, Command::Align(_)),
+            "only `align` writes annotations",
+        ),
+        _ => return Ok(()),
+    };
+    if allowed {
         return Ok(());
     }
     Err(UsageError(format!(
-        "`{}` cannot be written as {}; only `export` writes the corpus as a database \
-         (`peaceplan export --format sqlite FILE`)",
+        "`{}` cannot be written as {}; {only}",
         context.command,
         context.format.name()
     )))
@@ -249,7 +261,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         format: cli.global.output_format(),
         style: Style::detect(cli.global.color, cli.global.width),
     };
-    refuse_database_formats(&cli.command, &context)?;
+    refuse_formats_of_one_command(&cli.command, &context)?;
     match &cli.command {
         Command::List(args) => list::run(args, &context, out)?,
         Command::Show(args) => show::run(args, &context, out)?,

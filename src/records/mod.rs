@@ -3,6 +3,7 @@
 //! JSON Schemas of the outputs are generated from these types (`schema`).
 
 pub mod align;
+pub mod annotations;
 mod clauses;
 pub mod compare;
 pub mod departures;

@@ -22,6 +22,8 @@ closed_choice! {
         Sqlite,
         /// The SQLite database as an SQL script (`export` only).
         Sql,
+        /// W3C Web Annotations as JSON-LD (`align` only).
+        Jsonld,
     }
 }
 
@@ -69,9 +71,9 @@ impl OutputFormat {
             OutputFormat::Csv => Some(StructuredFormat::Csv),
             OutputFormat::Markdown => Some(StructuredFormat::Markdown),
             OutputFormat::Yaml => Some(StructuredFormat::Yaml),
-            // Only `export` writes these, and it writes them itself; every other command
-            // refuses them before it renders anything.
-            OutputFormat::Sqlite | OutputFormat::Sql => None,
+            // Only `export` writes the first two and only `align` the last, each itself;
+            // every other command refuses them before it renders anything.
+            OutputFormat::Sqlite | OutputFormat::Sql | OutputFormat::Jsonld => None,
         }
     }
 
@@ -85,7 +87,8 @@ impl OutputFormat {
             | OutputFormat::Json
             | OutputFormat::Yaml
             | OutputFormat::Sqlite
-            | OutputFormat::Sql => None,
+            | OutputFormat::Sql
+            | OutputFormat::Jsonld => None,
         }
     }
 }

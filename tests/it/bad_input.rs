@@ -587,7 +587,9 @@ fn hostile_corpus() -> Fixture {
     fixture
 }
 
-const FORMATS: &[&str] = &["table", "json", "jsonl", "csv", "markdown", "yaml"];
+const FORMATS: &[&str] = &[
+    "table", "json", "jsonl", "csv", "markdown", "yaml", "jsonld",
+];
 
 /// Exit 0, or exit 2 because the command's output cannot take that format.
 fn assert_ran_or_refused_format(outcome: &Limited, args: &[&str]) {

@@ -4,6 +4,7 @@
 mod actors;
 mod align;
 mod align_eval;
+mod annotations;
 mod bad_input;
 mod cache;
 mod clause_lists;
