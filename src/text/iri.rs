@@ -4,24 +4,26 @@
 
 use std::path::Path;
 
-/// `bytes` with every byte percent-encoded except ASCII letters, digits, `-`, `.`, `_`,
-/// `~` (RFC 3986's unreserved characters) and the bytes `keep` allows.
-fn percent_encoded(bytes: &[u8], keep: impl Fn(u8) -> bool) -> String {
-    let mut encoded = String::with_capacity(bytes.len());
-    for &byte in bytes {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) || keep(byte) {
-            encoded.push(char::from(byte));
-        } else {
-            encoded.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    encoded
-}
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_encode};
+
+/// Every byte but RFC 3986's unreserved characters (ASCII letters, digits, `-`, `.`, `_`,
+/// `~`) is percent-encoded in a URN segment.
+const URN_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// A path keeps its `/` as well.
+const PATH: &AsciiSet = &URN_SEGMENT.remove(b'/');
+
+/// A Windows path keeps its drive letter's `:` too (`file:///C:/…`).
+const WINDOWS_PATH: &AsciiSet = &PATH.remove(b':');
 
 /// `name` as one segment of a URN: unreserved characters kept, every other byte
 /// percent-encoded (so a `:` in the name cannot be taken for a separator).
 pub fn urn_segment(name: &str) -> String {
-    percent_encoded(name.as_bytes(), |_| false)
+    percent_encode(name.as_bytes(), URN_SEGMENT).to_string()
 }
 
 /// The `file:` IRI of the absolute path `path` (RFC 8089): `file://` and the path, its
@@ -40,11 +42,8 @@ pub fn file_iri(path: &Path) -> String {
     if !slashed.starts_with(b"/") {
         slashed.insert(0, b'/');
     }
-    let drive = |byte: u8| cfg!(windows) && byte == b':';
-    format!(
-        "file://{}",
-        percent_encoded(&slashed, |byte| byte == b'/' || drive(byte))
-    )
+    let kept = if cfg!(windows) { WINDOWS_PATH } else { PATH };
+    format!("file://{}", percent_encode(&slashed, kept))
 }
 
 #[cfg(test)]
