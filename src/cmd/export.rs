@@ -22,19 +22,16 @@ const FORMATS: &[OutputFormat] = &[
 pub fn run(args: &ExportArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     // A table cannot hold the whole corpus: no --format means JSON here, and an explicit
     // `--format table` is refused rather than answered with JSON.
-    if context.global.format == Some(OutputFormat::Table) {
-        Context {
-            format: OutputFormat::Table,
-            ..*context
-        }
-        .require_format(FORMATS)?;
-    }
-    context.require_format(&[FORMATS, &[OutputFormat::Table]].concat())?;
+    let format = match context.global.format {
+        None => OutputFormat::Json,
+        Some(_) => context.format,
+    };
+    Context { format, ..*context }.require_format(FORMATS)?;
     context.require_no_fields()?;
-    check_arguments(args, context.format)?;
+    check_arguments(args, format)?;
     let corpus = context.corpus()?;
     let version = env!("CARGO_PKG_VERSION");
-    match context.format {
+    match format {
         OutputFormat::Sqlite => {
             let data = publish::rows::dataset(corpus, version);
             let path = args.path.as_deref().unwrap_or(Path::new("-"));
@@ -47,14 +44,15 @@ pub fn run(args: &ExportArgs, context: &Context, out: &mut dyn Write) -> anyhow:
                     )
                     .into());
                 }
-                publish::sqlite::write_to(&data, out)?;
-            } else {
-                publish::sqlite::write_file(&data, path)?;
+                return publish::sqlite::write_to(&data, out);
             }
+            // The metadata is written before the database replaces anything: a failure
+            // in either leaves both files as they were.
+            let database = publish::sqlite::build_beside(&data, path)?;
             if let Some(metadata) = &args.metadata {
                 write_metadata(metadata, path, &corpus.plan.title)?;
             }
-            Ok(())
+            publish::replace_with(database, path)
         }
         OutputFormat::Sql => {
             let data = publish::rows::dataset(corpus, version);
@@ -106,12 +104,43 @@ fn check_arguments(args: &ExportArgs, format: OutputFormat) -> Result<(), UsageE
         }
         (_, None) => {}
     }
-    if args.metadata.is_some() && format != OutputFormat::Sqlite {
+    let Some(metadata) = &args.metadata else {
+        return Ok(());
+    };
+    if format != OutputFormat::Sqlite {
         return Err(UsageError(
             "--metadata describes the database of `export --format sqlite FILE`; it does not apply to other formats".into(),
         ));
     }
+    let database = args.path.as_deref().unwrap_or(Path::new("-"));
+    if database == Path::new("-") || metadata == Path::new("-") {
+        return Err(UsageError(
+            "--metadata needs the database written to a FILE (Datasette serves it under the \
+             file's name) and a FILE of its own; `-` is not one"
+                .into(),
+        ));
+    }
+    if same_file(metadata, database) {
+        return Err(UsageError(format!(
+            "--metadata `{}` is the database's own FILE; give the metadata another name \
+             (such as metadata.json)",
+            crate::text::escape::visible(&metadata.to_string_lossy())
+        )));
+    }
     Ok(())
+}
+
+/// Whether `a` and `b` name the same file: the same path once made absolute, or the same
+/// existing file reached two ways.
+fn same_file(a: &Path, b: &Path) -> bool {
+    let absolute = |path: &Path| std::path::absolute(path).ok();
+    if absolute(a).is_some() && absolute(a) == absolute(b) {
+        return true;
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 /// Datasette's metadata for the database at `database`, written to `target`.
@@ -122,10 +151,5 @@ fn write_metadata(target: &Path, database: &Path, plan_title: &str) -> anyhow::R
     );
     let metadata = publish::datasette::metadata(&name, plan_title);
     let text = serde_json::to_string_pretty(&metadata)? + "\n";
-    std::fs::write(target, text).map_err(|error| {
-        anyhow::anyhow!(
-            "cannot write the Datasette metadata to {}: {error}",
-            target.display()
-        )
-    })
+    publish::write_atomically(target, text.as_bytes())
 }

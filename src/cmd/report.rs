@@ -5,14 +5,20 @@ use std::io::Write;
 use std::path::Path;
 
 use super::Context;
-use crate::cli::{OutputFormat, ReportArgs};
+use crate::cli::ReportArgs;
+use crate::error::UsageError;
 use crate::publish;
 use crate::query::ClauseFilter;
 
 pub fn run(args: &ReportArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     // The page is the format: --format has nothing to choose here.
     if context.global.format.is_some() || context.global.json {
-        context.require_format(&[OutputFormat::Table])?;
+        return Err(UsageError(format!(
+            "`report` writes one HTML page to its --html FILE; --format {} does not apply \
+             (for data, use `peaceplan export`)",
+            context.format.name()
+        ))
+        .into());
     }
     context.require_no_fields()?;
     let corpus = context.corpus()?;

@@ -413,9 +413,17 @@ fn in_source_order<'c, T>(
 
 /// A required text field: `null` (or nothing) is an error, not the text "null".
 fn text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    Option::<String>::deserialize(deserializer)?.ok_or_else(|| {
+    let text = Option::<String>::deserialize(deserializer)?.ok_or_else(|| {
         serde::de::Error::custom("expected text, found null (nothing after the key)")
-    })
+    })?;
+    // A required field says something: an empty one would be published as a value
+    // missing where every export promises one.
+    if text.trim().is_empty() {
+        return Err(serde::de::Error::custom(
+            "expected text, found an empty string; write the value",
+        ));
+    }
+    Ok(text)
 }
 
 /// A list field: present but `null` (a key with nothing after it) is an error, not an

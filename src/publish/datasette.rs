@@ -36,7 +36,7 @@ pub fn metadata(database: &str, plan_title: &str) -> Json {
             .collect();
         described.insert(
             view.name.to_owned(),
-            json!({ "description": view.description, "columns": columns, "facets": [view.columns[2].0] }),
+            json!({ "description": view.description, "columns": columns, "facets": view.facets }),
         );
     }
     json!({

@@ -7,11 +7,12 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::model::rendering::Rendering;
+use crate::model::versions::Point;
 use crate::model::{Clause, Corpus, Report, Source};
 use crate::query::compare::word_diff;
 use crate::query::lineage::VersionView;
 use crate::records::compare::Op;
-use crate::records::versions::{Citation, Fate, PointRecord};
+use crate::records::versions::{Citation, Fate};
 
 use super::rows::{clause_id, report_id};
 
@@ -79,7 +80,7 @@ pub fn page(corpus: &Corpus, clauses: &[&Clause], tool_version: &str) -> String 
                     section id="clauses" {
                         h2 { "The clauses" }
                         @for clause in clauses {
-                            (clause_section(corpus, clause, &shown))
+                            (clause_section(corpus, clause))
                         }
                     }
                     (versions(corpus, &shown))
@@ -180,7 +181,7 @@ fn grid_cell(clause: &Clause, source: &Source) -> Markup {
     }
 }
 
-fn clause_section(corpus: &Corpus, clause: &Clause, shown: &[u32]) -> Markup {
+fn clause_section(corpus: &Corpus, clause: &Clause) -> Markup {
     let mut reports: Vec<&Report> = clause.reports.iter().collect();
     reports.sort_by_key(|report| corpus.source_rank(&report.source));
     html! {
@@ -195,7 +196,7 @@ fn clause_section(corpus: &Corpus, clause: &Clause, shown: &[u32]) -> Markup {
             @for report in reports {
                 (report_article(corpus, clause, report))
             }
-            (lineage(corpus, clause, shown))
+            (lineage(corpus, clause))
         }
     }
 }
@@ -277,49 +278,37 @@ fn fate_words(fate: Fate) -> &'static str {
     }
 }
 
-fn lineage(corpus: &Corpus, clause: &Clause, _shown: &[u32]) -> Markup {
-    let steps: Vec<_> = VersionView::all(corpus)
-        .iter()
+fn lineage(corpus: &Corpus, clause: &Clause) -> Markup {
+    let views: Vec<VersionView> = VersionView::all(corpus)
+        .into_iter()
         .filter(|view| !view.is_base())
-        .map(|view| (view.fate_of(clause), view.points()))
         .collect();
     html! {
-        @if !steps.is_empty() {
+        @if !views.is_empty() {
             h4 { "Through the later versions" }
             ul.lineage {
-                @for (step, points) in &steps {
+                @for view in &views {
+                    @let step = view.fate_of(clause);
                     li {
                         a href={ "#version-" (step.version) } { (step.version) }
                         @if let Some(date) = step.date { " (" (date) ")" }
                         ": " (fate_words(step.fate))
-                        @for point in &step.points {
-                            " → " a href={ "#" (anchor_of(point, points)) } { (point_label(point, points)) }
-                            @for change in point.figures_changed { " (" (change.was) " → " (change.now) ")" }
+                        // The points that come from the clause, by their place in the
+                        // version (an unnumbered point is named by its place).
+                        @for (place, point) in view.points().iter().enumerate().filter(|(_, point)| point.lineage.from.contains(&clause.number)) {
+                            " → " a href={ "#" (point_anchor(view.id(), point.number, place)) } {
+                                @match point.number {
+                                    Some(number) => { "point " (number) }
+                                    None => { "unnumbered point " (place + 1) }
+                                }
+                            }
+                            @for change in &point.lineage.figures_changed { " (" (change.was) " → " (change.now) ")" }
                         }
                         @if let Some(dropped) = &step.drop { ". " (dropped.summary) " " (citations(&dropped.sources)) }
                     }
                 }
             }
         }
-    }
-}
-
-/// The place of `point` among its version's `points`, for the anchor of an unnumbered one.
-fn place_of(point: &PointRecord, points: &[crate::model::versions::Point]) -> usize {
-    points
-        .iter()
-        .position(|candidate| candidate.number == point.number && candidate.title == point.title)
-        .unwrap_or(0)
-}
-
-fn anchor_of(point: &PointRecord, points: &[crate::model::versions::Point]) -> String {
-    point_anchor(point.version, point.number, place_of(point, points))
-}
-
-fn point_label(point: &PointRecord, points: &[crate::model::versions::Point]) -> String {
-    match point.number {
-        Some(number) => format!("point {number}"),
-        None => format!("unnumbered point {}", place_of(point, points) + 1),
     }
 }
 
@@ -338,6 +327,7 @@ fn citations(sources: &[Citation]) -> Markup {
 }
 
 fn versions(corpus: &Corpus, shown: &[u32]) -> Markup {
+    let filtered = shown.len() < corpus.clauses.len();
     let views: Vec<VersionView> = VersionView::all(corpus)
         .into_iter()
         .filter(|view| !view.is_base())
@@ -351,8 +341,14 @@ fn versions(corpus: &Corpus, shown: &[u32]) -> Markup {
                 section.version id={ "version-" (view.id()) } {
                     h3 { (record.title) @if let Some(date) = view.date() { " (" (date) ")" } }
                     p { @if let Some(summary) = record.summary { (summary) " " } (citations(&view.sources())) }
-                    ol.points {
-                        @for (place, point) in view.points().iter().enumerate() {
+                    @let listed: Vec<(usize, &Point)> = view.points().iter().enumerate()
+                        .filter(|(_, point)| !filtered || point.lineage.from.iter().any(|clause| shown.contains(clause)))
+                        .collect();
+                    @if filtered {
+                        p.note { (listed.len()) " of its " (view.points().len()) " recorded points come from the clauses in this report." }
+                    }
+                    ul.points {
+                        @for (place, point) in listed {
                             @let shown_point = view.point_record(point);
                             li id=(point_anchor(view.id(), point.number, place)) {
                                 strong { @if let Some(number) = point.number { (number) ". " } (point.title) }

@@ -16,43 +16,58 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-/// A published file is readable by everyone the umask allows, like any file the user
-/// writes; a temporary file would otherwise keep its owner-only mode.
-fn readable_by_all<'b, 'p>(
-    builder: &'b mut tempfile::Builder<'p, 'p>,
-) -> &'b mut tempfile::Builder<'p, 'p> {
+/// A new temporary file beside `target`, to become it once whole. Its mode is what a new
+/// file of the user's gets (0666 less the umask), not the owner-only mode of temporary files.
+pub fn temporary_beside(target: &Path) -> anyhow::Result<tempfile::NamedTempFile> {
+    let directory = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    if !directory.is_dir() {
+        anyhow::bail!(
+            "cannot write {}: there is no directory {}",
+            target.display(),
+            directory.display()
+        );
+    }
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".peaceplan-").suffix(".tmp");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o644))
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    #[cfg(not(unix))]
-    {
-        builder
+    builder.tempfile_in(directory).map_err(|error| {
+        anyhow::anyhow!(
+            "cannot write {}: cannot create a file in {}: {}",
+            target.display(),
+            directory.display(),
+            std::io::Error::from(error.kind())
+        )
+    })
+}
+
+/// Put the whole `temporary` file in `target`'s place. A file already there keeps its
+/// mode: replacing a private file does not make it readable by others.
+pub fn replace_with(temporary: tempfile::NamedTempFile, target: &Path) -> anyhow::Result<()> {
+    if let Ok(existing) = std::fs::metadata(target) {
+        if existing.is_file() {
+            let _ = std::fs::set_permissions(temporary.path(), existing.permissions());
+        }
     }
+    temporary
+        .persist(target)
+        .map_err(|error| anyhow::anyhow!("cannot write {}: {}", target.display(), error.error))?;
+    Ok(())
 }
 
 /// Write `bytes` to `target` through a temporary file beside it, renamed over it only
 /// once whole: a failed write leaves what was there.
 pub fn write_atomically(target: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let directory = match target.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut temporary = readable_by_all(tempfile::Builder::new().prefix(".peaceplan-"))
-        .tempfile_in(directory)
-        .with_context(|| {
-            format!(
-                "cannot write {}: cannot create a file in {}",
-                target.display(),
-                directory.display()
-            )
-        })?;
+    let mut temporary = temporary_beside(target)?;
     temporary
         .write_all(bytes)
+        .and_then(|()| temporary.flush())
         .with_context(|| format!("cannot write {}", target.display()))?;
-    temporary
-        .persist(target)
-        .map_err(|error| anyhow::anyhow!("cannot write {}: {}", target.display(), error.error))?;
-    Ok(())
+    replace_with(temporary, target)
 }

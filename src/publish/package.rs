@@ -4,7 +4,7 @@
 //! only once it is whole.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use serde_json::{Value as Json, json};
@@ -98,12 +98,15 @@ fn write_table(directory: &Path, table: &Table, data: &Dataset<'_>) -> anyhow::R
         .terminator(csv::Terminator::CRLF)
         .from_path(&path)
         .with_context(|| format!("cannot write {}", path.display()))?;
-    writer.write_record(table.columns.iter().map(|column| column.name))?;
-    for row in data.rows(table.name) {
-        writer.write_record(row.iter().map(cell))?;
-    }
-    writer.flush()?;
-    Ok(())
+    let written = (|| -> Result<(), csv::Error> {
+        writer.write_record(table.columns.iter().map(|column| column.name))?;
+        for row in data.rows(table.name) {
+            writer.write_record(row.iter().map(cell))?;
+        }
+        writer.flush()?;
+        Ok(())
+    })();
+    written.with_context(|| format!("cannot write {}", path.display()))
 }
 
 fn citation(tool_version: &str, plan_title: &str) -> String {
@@ -119,54 +122,107 @@ fn citation(tool_version: &str, plan_title: &str) -> String {
     )
 }
 
-/// Write the package into `target`, which must not exist or be empty. It is built in a
-/// directory beside it and moved into place once whole.
+/// Where the package goes: a new directory (built beside it and renamed into place), or
+/// an existing empty one (its files moved in once all are written; the directory, its
+/// mode and owner stay).
+enum Destination {
+    New(PathBuf),
+    Empty(PathBuf),
+}
+
+fn destination(target: &Path) -> anyhow::Result<Destination> {
+    match fs::metadata(target) {
+        Ok(found) if found.is_dir() => {
+            let mut entries = fs::read_dir(target)
+                .with_context(|| format!("cannot read the directory {}", target.display()))?;
+            if entries.next().is_some() {
+                anyhow::bail!(
+                    "{} is a directory with files in it; the package goes into a new or empty directory (choose another name, or empty it first)",
+                    target.display()
+                );
+            }
+            // Through a symbolic link, and for `.`, the directory itself.
+            Ok(Destination::Empty(fs::canonicalize(target)?))
+        }
+        Ok(_) => anyhow::bail!(
+            "{} exists and is not a directory; the package goes into a new or empty directory",
+            target.display()
+        ),
+        Err(_) if fs::symlink_metadata(target).is_ok() => anyhow::bail!(
+            "{} is a symbolic link to nothing; the package goes into a new or empty directory",
+            target.display()
+        ),
+        Err(_) => Ok(Destination::New(target.to_path_buf())),
+    }
+}
+
+/// Write the package into `target`, which must not exist or be an empty directory.
 pub fn write_dir(
     data: &Dataset<'_>,
     target: &Path,
     tool_version: &str,
     plan_title: &str,
 ) -> anyhow::Result<()> {
-    if let Ok(mut entries) = fs::read_dir(target) {
-        if entries.next().is_some() {
-            anyhow::bail!(
-                "{} is a directory with files in it; the package goes into a new or empty directory (choose another name, or empty it first)",
-                target.display()
-            );
-        }
-    } else if target.exists() {
-        anyhow::bail!(
-            "{} exists and is not a directory; the package goes into a new or empty directory",
-            target.display()
-        );
-    }
-    let parent = match target.parent() {
+    let destination = destination(target)?;
+    let place = match &destination {
+        Destination::New(path) | Destination::Empty(path) => path,
+    };
+    let parent = match place.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let building = tempfile::Builder::new()
-        .prefix(".peaceplan-package-")
-        .tempdir_in(parent)
-        .with_context(|| format!("cannot create a directory in {}", parent.display()))?;
+    if !parent.is_dir() {
+        anyhow::bail!(
+            "cannot write the package to {}: there is no directory {}",
+            target.display(),
+            parent.display()
+        );
+    }
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".peaceplan-package-");
+    #[cfg(unix)]
+    {
+        // A new directory gets what `mkdir` would give (0777 less the umask).
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o777));
+    }
+    let building = builder.tempdir_in(parent).map_err(|error| {
+        anyhow::anyhow!(
+            "cannot write the package to {}: cannot create a directory in {}: {}",
+            target.display(),
+            parent.display(),
+            std::io::Error::from(error.kind())
+        )
+    })?;
     for table in tables() {
         write_table(building.path(), &table, data)?;
     }
     let descriptor = serde_json::to_string_pretty(&descriptor(tool_version, plan_title))?;
-    fs::write(building.path().join("datapackage.json"), descriptor + "\n")?;
-    fs::write(building.path().join("CODEBOOK.md"), CODEBOOK)?;
-    fs::write(
-        building.path().join("README.md"),
-        citation(tool_version, plan_title),
-    )?;
-    let built = building.keep();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(&built, fs::Permissions::from_mode(0o755))?;
+    let extras = [
+        ("datapackage.json", descriptor + "\n"),
+        ("CODEBOOK.md", CODEBOOK.to_owned()),
+        ("README.md", citation(tool_version, plan_title)),
+    ];
+    for (name, text) in extras {
+        let path = building.path().join(name);
+        fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
     }
-    fs::rename(&built, target).map_err(|error| {
-        let _ = fs::remove_dir_all(&built);
-        anyhow::anyhow!("cannot move the package into {}: {error}", target.display())
-    })?;
+    match destination {
+        Destination::New(path) => {
+            let built = building.keep();
+            fs::rename(&built, &path).map_err(|error| {
+                let _ = fs::remove_dir_all(&built);
+                anyhow::anyhow!("cannot move the package into {}: {error}", target.display())
+            })?;
+        }
+        Destination::Empty(path) => {
+            for entry in fs::read_dir(building.path())? {
+                let entry = entry?;
+                fs::rename(entry.path(), path.join(entry.file_name())).map_err(|error| {
+                    anyhow::anyhow!("cannot move the package into {}: {error}", target.display())
+                })?;
+            }
+        }
+    }
     Ok(())
 }

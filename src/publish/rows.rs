@@ -54,8 +54,12 @@ impl<'c, T: Into<Value<'c>>> From<Option<T>> for Value<'c> {
 }
 
 impl<'c> From<&'c Option<String>> for Value<'c> {
+    /// An optional value that is empty is missing, as the CSV package has it too.
     fn from(value: &'c Option<String>) -> Self {
-        value.as_deref().map_or(Value::Null, Value::from)
+        value
+            .as_deref()
+            .filter(|text| !text.is_empty())
+            .map_or(Value::Null, Value::from)
     }
 }
 

@@ -12,9 +12,15 @@ pub fn identifier(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
 
-/// `text` as an SQL string literal.
+/// `text` as an SQL string literal. A carriage return is written as `char(13)`: the
+/// `sqlite3` shell drops one before a line end when it reads a script.
 pub fn literal(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "''"))
+    let quoted = |piece: &str| format!("'{}'", piece.replace('\'', "''"));
+    if !text.contains('\r') {
+        return quoted(text);
+    }
+    let pieces: Vec<String> = text.split('\r').map(quoted).collect();
+    format!("({})", pieces.join(" || char(13) || "))
 }
 
 fn identifiers(names: &[&str]) -> String {
@@ -191,5 +197,6 @@ mod tests {
     fn identifiers_and_literals_are_quoted_so_no_value_ends_them() {
         assert_eq!(identifier("a\"b"), "\"a\"\"b\"");
         assert_eq!(literal("it's"), "'it''s'");
+        assert_eq!(literal("a\r\nb"), "('a' || char(13) || '\nb')");
     }
 }

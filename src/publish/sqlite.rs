@@ -59,41 +59,19 @@ fn fill(connection: &mut Connection, data: &Dataset<'_>) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Write `data` as a database at `target`, replacing it only once the new one is whole.
-pub fn write_file(data: &Dataset<'_>, target: &Path) -> anyhow::Result<()> {
-    let directory = match target.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let temporary = super::readable_by_all(
-        tempfile::Builder::new()
-            .prefix(".peaceplan-export-")
-            .suffix(".sqlite.tmp"),
-    )
-    .tempfile_in(directory)
-    .with_context(|| {
-        format!(
-            "cannot write the database beside {}: cannot create a file in {}",
-            target.display(),
-            directory.display()
-        )
-    })?;
+/// `data` as a whole database in a temporary file beside `target`, for
+/// `super::replace_with` to put in its place.
+pub fn build_beside(data: &Dataset<'_>, target: &Path) -> anyhow::Result<tempfile::NamedTempFile> {
+    let temporary = super::temporary_beside(target)?;
     build(data, temporary.path())?;
-    temporary.persist(target).map_err(|error| {
-        anyhow::anyhow!(
-            "cannot write the database to {}: {}",
-            target.display(),
-            error.error
-        )
-    })?;
-    Ok(())
+    Ok(temporary)
 }
 
 /// Write `data` as a database to `out` (a pipe), built in a temporary file first.
 pub fn write_to(data: &Dataset<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
     let temporary = tempfile::Builder::new()
-        .prefix(".peaceplan-export-")
-        .suffix(".sqlite.tmp")
+        .prefix(".peaceplan-")
+        .suffix(".tmp")
         .tempfile()
         .context("cannot create a temporary file to build the database in")?;
     build(data, temporary.path())?;

@@ -174,6 +174,8 @@ pub struct View {
     pub columns: &'static [(&'static str, &'static str)],
     /// The `SELECT` that defines it (portable to SQLite 3.31 and later).
     pub select: &'static str,
+    /// Columns worth counting by (Datasette's facets).
+    pub facets: &'static [&'static str],
 }
 
 const POSITION: &str = "Its place in the list it comes from, from 1.";
@@ -613,6 +615,7 @@ pub fn views() -> Vec<View> {
     vec![
         View {
             name: "clause_source_grid",
+            facets: &["rendering", "source_id"],
             description: "Every clause against every source: how the source rendered it (not-reported where it does not), and how many departures its report records; the grid `matrix` draws.",
             columns: &[
                 ("clause_number", "The clause."),
@@ -635,6 +638,7 @@ pub fn views() -> Vec<View> {
         },
         View {
             name: "clause_version_grid",
+            facets: &["fate", "version_id"],
             description: "Every clause against every later version: the points that come from it and what became of it, as `lineage` says.",
             columns: &[
                 ("clause_number", "The clause."),

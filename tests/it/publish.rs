@@ -505,6 +505,10 @@ fn the_datasette_metadata_describes_every_table_with_its_search_and_label() {
     assert_eq!(tables.keys().cloned().collect::<BTreeSet<_>>(), in_database);
     assert_eq!(tables["clauses"]["fts_table"], "clauses_fts");
     assert_eq!(tables["clauses"]["label_column"], "title");
+    assert_eq!(
+        tables["clause_version_grid"]["facets"],
+        serde_json::json!(["fate", "version_id"])
+    );
     assert!(
         tables["positions"]["columns"]["stance"]
             .as_str()
@@ -734,4 +738,148 @@ fn frictionless_validates_the_package_and_rejects_a_broken_foreign_key() {
     let invalid = validate();
     assert!(!invalid.status.success());
     assert!(String::from_utf8_lossy(&invalid.stdout).contains("foreign-key"));
+}
+
+#[test]
+fn metadata_never_costs_the_database_and_is_refused_where_it_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("plan.db");
+    std::fs::write(&database, "the previous database").unwrap();
+    peaceplan([
+        "export",
+        "--format",
+        "sqlite",
+        database.to_str().unwrap(),
+        "--metadata",
+        database.to_str().unwrap(),
+    ])
+    .status(2)
+    .stderr_has("is the database's own FILE")
+    .run();
+    for (path, metadata) in [("-", "m.json"), (database.to_str().unwrap(), "-")] {
+        peaceplan(["export", "--format", "sqlite", path, "--metadata", metadata])
+            .status(2)
+            .stderr_has("--metadata needs the database written to a FILE")
+            .run();
+    }
+    // The metadata cannot be written: the database is not replaced either.
+    peaceplan([
+        "export",
+        "--format",
+        "sqlite",
+        database.to_str().unwrap(),
+        "--metadata",
+        "/nonexistent-dir/metadata.json",
+    ])
+    .status(1)
+    .stderr_has("there is no directory /nonexistent-dir")
+    .run();
+    assert_eq!(
+        std::fs::read_to_string(&database).unwrap(),
+        "the previous database"
+    );
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "no temporary file left: {left:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_replaced_file_keeps_its_mode_and_an_empty_directory_stays_itself() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("private.db");
+    std::fs::write(&database, "old").unwrap();
+    std::fs::set_permissions(&database, std::fs::Permissions::from_mode(0o600)).unwrap();
+    peaceplan(["export", "--format", "sqlite", database.to_str().unwrap()]).run();
+    let mode = std::fs::metadata(&database).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let package = dir.path().join("package");
+    std::fs::create_dir(&package).unwrap();
+    std::fs::set_permissions(&package, std::fs::Permissions::from_mode(0o750)).unwrap();
+    let inode = std::fs::metadata(&package).unwrap().ino();
+    // Written from inside the directory, as `.`.
+    let ran = peaceplan(["export", "--format", "csv", "."])
+        .command()
+        .current_dir(&package)
+        .output()
+        .unwrap();
+    assert!(
+        ran.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
+    let after = std::fs::metadata(&package).unwrap();
+    assert_eq!(
+        (after.ino(), after.permissions().mode() & 0o777),
+        (inode, 0o750)
+    );
+    assert!(package.join("datapackage.json").is_file());
+    let leftovers = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|entry| {
+            entry
+                .as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with(".peaceplan")
+        })
+        .count();
+    assert_eq!(leftovers, 0);
+}
+
+#[test]
+fn a_carriage_return_survives_the_sql_script() {
+    if !have(&["sqlite3"]) {
+        return;
+    }
+    let fixture = Fixture::shipped();
+    fixture.replace(
+        "plan_28_points.yaml",
+        "title: \"Ukraine's sovereignty confirmed\"",
+        "title: \"one\\r\\ntwo\\rthree\"",
+    );
+    let (dir, database) = exported(Some(fixture.path()));
+    let script = peaceplan(["export", "--format", "sql"])
+        .data(fixture.path())
+        .run()
+        .stdout;
+    let rebuilt = dir.path().join("rebuilt.db");
+    let mut shell = Command::new("sqlite3")
+        .arg(&rebuilt)
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    shell
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(script.as_bytes())
+        .unwrap();
+    assert!(shell.wait().unwrap().success());
+    let title = "SELECT hex(title) FROM clauses WHERE number = 1";
+    assert_eq!(sqlite3(&database, title), sqlite3(&rebuilt, title));
+    assert_eq!(
+        sqlite3(&database, title).trim(),
+        "6F6E650D0A74776F0D7468726565"
+    );
+}
+
+#[test]
+fn an_empty_required_value_is_a_corpus_error_not_a_published_gap() {
+    let fixture = Fixture::shipped();
+    fixture.replace(
+        "sources.yaml",
+        "    date_note: \"Printed as 20 November 2025.\"",
+        "    date_note: \"\"",
+    );
+    // The entry is named by where it starts.
+    let entry = crate::support::line_of(&fixture.read("sources.yaml"), "  - id: wsws");
+    peaceplan(["validate"])
+        .data(fixture.path())
+        .status(1)
+        .stderr_has(&format!("sources.yaml:{entry}:5: sources[4]:"))
+        .stderr_has("found an empty string")
+        .run();
 }

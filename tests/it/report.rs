@@ -213,7 +213,9 @@ fn the_filters_of_list_choose_the_clauses_and_a_screenshot_is_not_blank() {
 fn report_writes_html_only_and_the_file_appears_whole() {
     peaceplan(["report", "--html", "-", "--json"])
         .status(2)
-        .stderr_has("`report` cannot be written as json")
+        .stderr_has(
+            "`report` writes one HTML page to its --html FILE; --format json does not apply",
+        )
         .run();
     peaceplan(["report"]).status(2).stderr_has("--html").run();
     let dir = tempfile::tempdir().unwrap();

@@ -1062,7 +1062,7 @@ fn a_clause_named_twice_in_from_and_an_empty_figure_are_refused() {
     refused_edit(
         "          figures_changed: [{ was: \"600,000\", now: \"800,000\" }]",
         "          figures_changed: [{ was: \"\", now: \"800,000\" }]",
-        "an empty `was` or `now`",
+        "figures_changed[0]: expected text, found an empty string",
     );
 }
 
