@@ -112,14 +112,9 @@ fn sources_list(sources: &[Source]) -> Markup {
     }
 }
 
-/// The word people read beside a rendering's glyph.
-fn rendering_words(rendering: Rendering) -> &'static str {
-    match rendering {
-        Rendering::Reproduced => "reproduced",
-        Rendering::Paraphrased => "paraphrased",
-        Rendering::Departs => "departs",
-        Rendering::NotReported => "not reported",
-    }
+/// The word people read beside a rendering's glyph: its name, in words.
+fn rendering_words(rendering: Rendering) -> String {
+    rendering.name().replace('-', " ")
 }
 
 fn rendering_mark(rendering: Rendering) -> Markup {
@@ -264,17 +259,11 @@ fn report_article(corpus: &Corpus, clause: &Clause, report: &Report) -> Markup {
     }
 }
 
-fn fate_words(fate: Fate) -> &'static str {
+/// What became of a clause, in words.
+fn fate_words(fate: Fate) -> String {
     match fate {
-        Fate::Original => "the text",
-        Fate::Kept => "kept",
-        Fate::Amended => "amended",
-        Fate::Merged => "merged",
-        Fate::Split => "split",
-        Fate::Dropped => "dropped",
-        Fate::Absent => "absent",
-        Fate::NotReported => "not reported",
-        Fate::New => "new",
+        Fate::Original => "the text".to_owned(),
+        other => other.name().replace('-', " "),
     }
 }
 

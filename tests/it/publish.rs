@@ -49,6 +49,26 @@ fn sqlite3(database: &Path, sql: &str) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
+/// Run `script` through the `sqlite3` shell into a new database at `database`.
+fn run_script(database: &Path, script: &str) {
+    use std::io::Write;
+    let mut shell = Command::new("sqlite3")
+        .arg(database)
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("run sqlite3 (installed by .ci/run)");
+    shell
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(script.as_bytes())
+        .unwrap();
+    assert!(
+        shell.wait().unwrap().success(),
+        "sqlite3 rejected the script"
+    );
+}
+
 fn count(database: &Path, table: &str) -> u64 {
     sqlite3(database, &format!("SELECT count(*) FROM \"{table}\""))
         .trim()
@@ -346,19 +366,7 @@ fn the_sql_script_builds_a_database_with_the_same_rows() {
     let script = peaceplan(["export", "--format", "sql"]).run().stdout;
     assert!(script.starts_with("BEGIN;\n") && script.ends_with("COMMIT;\n"));
     let rebuilt = dir.path().join("rebuilt.db");
-    let mut shell = Command::new("sqlite3")
-        .arg(&rebuilt)
-        .stdin(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    shell
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(script.as_bytes())
-        .unwrap();
-    assert!(shell.wait().unwrap().success());
+    run_script(&rebuilt, &script);
     let every_table = "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE '%_fts%' ORDER BY name";
     let names = sqlite3(&database, every_table);
     assert_eq!(names, sqlite3(&rebuilt, every_table));
@@ -845,19 +853,7 @@ fn a_carriage_return_survives_the_sql_script() {
         .run()
         .stdout;
     let rebuilt = dir.path().join("rebuilt.db");
-    let mut shell = Command::new("sqlite3")
-        .arg(&rebuilt)
-        .stdin(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    shell
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(script.as_bytes())
-        .unwrap();
-    assert!(shell.wait().unwrap().success());
+    run_script(&rebuilt, &script);
     let title = "SELECT hex(title) FROM clauses WHERE number = 1";
     assert_eq!(sqlite3(&database, title), sqlite3(&rebuilt, title));
     assert_eq!(
