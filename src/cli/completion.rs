@@ -174,10 +174,10 @@ fn write_completion(
 /// The program as the registration script should call it: a relative path made absolute.
 fn program_path(program: OsString) -> String {
     let mut path = PathBuf::from(program);
-    if path.components().count() > 1 {
-        if let Ok(current_dir) = std::env::current_dir() {
-            path = current_dir.join(path);
-        }
+    if path.components().count() > 1
+        && let Ok(current_dir) = std::env::current_dir()
+    {
+        path = current_dir.join(path);
     }
     path.to_string_lossy().into_owned()
 }

@@ -143,12 +143,13 @@ impl Checker<'_> {
                         .with_hint("`text` stands for the plan's own wording; choose another id"),
                 );
             }
-            if let Some(url) = &source.url {
-                if super::versions::web_host(url).is_none() {
-                    let place = self
-                        .sources_text
-                        .token_or_start(self.sources_text.everything(), url);
-                    self.problems.push(
+            if let Some(url) = &source.url
+                && super::versions::web_host(url).is_none()
+            {
+                let place = self
+                    .sources_text
+                    .token_or_start(self.sources_text.everything(), url);
+                self.problems.push(
                         Problem::new(
                             self.sources_file,
                             place,
@@ -156,22 +157,25 @@ impl Checker<'_> {
                         )
                         .with_hint("give the article's address, starting https:// or http://, or null where it is not known"),
                     );
-                }
             }
-            if let Some(date) = &source.published {
-                if !is_iso_date(date) {
-                    let place = self
-                        .sources_text
-                        .token_or_start(self.sources_text.everything(), date);
-                    self.problems.push(
-                        Problem::new(
-                            self.sources_file,
-                            place,
-                            format!("source `{id}` has published date `{date}`, which is not YYYY-MM-DD"),
-                        )
-                        .with_hint("write the date as 2025-11-21, or null with the date shown in date_note"),
-                    );
-                }
+            if let Some(date) = &source.published
+                && !is_iso_date(date)
+            {
+                let place = self
+                    .sources_text
+                    .token_or_start(self.sources_text.everything(), date);
+                self.problems.push(
+                    Problem::new(
+                        self.sources_file,
+                        place,
+                        format!(
+                            "source `{id}` has published date `{date}`, which is not YYYY-MM-DD"
+                        ),
+                    )
+                    .with_hint(
+                        "write the date as 2025-11-21, or null with the date shown in date_note",
+                    ),
+                );
             }
         }
     }

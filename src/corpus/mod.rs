@@ -62,10 +62,10 @@ pub fn check_cached(dir: Option<&Path>, cache: &CachePolicy) -> Checked {
         };
     }
     let (checked, key) = check_dir(dir, true);
-    if let (Some(key), Some(corpus)) = (key, &checked.corpus) {
-        if checked.problems.is_empty() {
-            cache::write(&entry, key, corpus);
-        }
+    if let (Some(key), Some(corpus)) = (key, &checked.corpus)
+        && checked.problems.is_empty()
+    {
+        cache::write(&entry, key, corpus);
     }
     checked
 }

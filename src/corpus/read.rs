@@ -102,10 +102,10 @@ pub fn read_text(path: &Path) -> Result<SourceText, Problem> {
         .map_err(io_error)?;
     // A binary file fails here, after one small read; a sequence cut at the probe's
     // end is finished by the full check below.
-    if let Err(error) = std::str::from_utf8(&bytes) {
-        if error.error_len().is_some() {
-            return Err(not_utf8(&name, &bytes, error.valid_up_to()));
-        }
+    if let Err(error) = std::str::from_utf8(&bytes)
+        && error.error_len().is_some()
+    {
+        return Err(not_utf8(&name, &bytes, error.valid_up_to()));
     }
     bytes.reserve((size as usize).saturating_sub(bytes.len()));
     file.take(MAX_FILE_BYTES)

@@ -150,20 +150,19 @@ fn located(
         _ => (place, message),
     };
     // A null is reported where its mapping starts; name and point at the empty key.
-    if message.contains("found null") {
-        if let Some((line, column, key)) =
+    if message.contains("found null")
+        && let Some((line, column, key)) =
             place.and_then(|(line, _)| Locator::new(&file.text).null_value_from(line))
-        {
-            let message = match message.split_once(": ") {
-                Some((path, rest)) if !path.contains(' ') => format!("{path}.{key}: {rest}"),
-                _ => format!("{key}: {message}"),
-            };
-            return Problem::new(
-                &file.name,
-                Some((line, column)),
-                format!("{prefix}{message}"),
-            );
-        }
+    {
+        let message = match message.split_once(": ") {
+            Some((path, rest)) if !path.contains(' ') => format!("{path}.{key}: {rest}"),
+            _ => format!("{key}: {message}"),
+        };
+        return Problem::new(
+            &file.name,
+            Some((line, column)),
+            format!("{prefix}{message}"),
+        );
     }
     let place = match (place, duplicated_field(&message)) {
         // The library points at the mapping; point at the repeated key instead.

@@ -50,10 +50,10 @@ pub fn temporary_beside(target: &Path) -> anyhow::Result<tempfile::NamedTempFile
 /// Put the whole `temporary` file in `target`'s place. A file already there keeps its
 /// mode: replacing a private file does not make it readable by others.
 pub fn replace_with(temporary: tempfile::NamedTempFile, target: &Path) -> anyhow::Result<()> {
-    if let Ok(existing) = std::fs::metadata(target) {
-        if existing.is_file() {
-            let _ = std::fs::set_permissions(temporary.path(), existing.permissions());
-        }
+    if let Ok(existing) = std::fs::metadata(target)
+        && existing.is_file()
+    {
+        let _ = std::fs::set_permissions(temporary.path(), existing.permissions());
     }
     temporary
         .persist(target)
