@@ -16,13 +16,18 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
+/// The directory `target` is in: its parent, or the current directory for a bare name.
+pub fn directory_of(target: &Path) -> &Path {
+    match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
 /// A new temporary file beside `target`, to become it once whole. Its mode is what a new
 /// file of the user's gets (0666 less the umask), not the owner-only mode of temporary files.
 pub fn temporary_beside(target: &Path) -> anyhow::Result<tempfile::NamedTempFile> {
-    let directory = match target.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
+    let directory = directory_of(target);
     if !directory.is_dir() {
         anyhow::bail!(
             "cannot write {}: there is no directory {}",

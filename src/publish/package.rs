@@ -167,10 +167,7 @@ pub fn write_dir(
     let place = match &destination {
         Destination::New(path) | Destination::Empty(path) => path,
     };
-    let parent = match place.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
+    let parent = super::directory_of(place);
     if !parent.is_dir() {
         anyhow::bail!(
             "cannot write the package to {}: there is no directory {}",

@@ -105,6 +105,26 @@ fn exported(data: Option<&Path>) -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, database)
 }
 
+/// The built-in corpus exported as `plan.db` with its Datasette metadata beside it, in a
+/// new temporary directory.
+fn exported_with_metadata() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("plan.db");
+    let metadata = dir.path().join("metadata.json");
+    peaceplan([
+        "export",
+        "--format",
+        "sqlite",
+        database.to_str().unwrap(),
+        "--metadata",
+        metadata.to_str().unwrap(),
+    ])
+    .stdout_empty()
+    .stderr_empty()
+    .run();
+    (dir, database, metadata)
+}
+
 #[test]
 fn the_database_passes_sqlites_integrity_and_foreign_key_checks() {
     if !have(&["sqlite3"]) {
@@ -488,18 +508,7 @@ fn the_datasette_metadata_describes_every_table_with_its_search_and_label() {
     if !have(&["sqlite3"]) {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let database = dir.path().join("plan.db");
-    let metadata = dir.path().join("metadata.json");
-    peaceplan([
-        "export",
-        "--format",
-        "sqlite",
-        database.to_str().unwrap(),
-        "--metadata",
-        metadata.to_str().unwrap(),
-    ])
-    .run();
+    let (_dir, database, metadata) = exported_with_metadata();
     let metadata: Value =
         serde_json::from_str(&std::fs::read_to_string(metadata).unwrap()).unwrap();
     let tables = metadata["databases"]["plan"]["tables"].as_object().unwrap();
@@ -649,18 +658,7 @@ fn sqlite_utils_and_datasette_find_the_search_indexes_and_answer_a_search_and_a_
     let Some(python) = client_python() else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let database = dir.path().join("plan.db");
-    let metadata = dir.path().join("metadata.json");
-    peaceplan([
-        "export",
-        "--format",
-        "sqlite",
-        database.to_str().unwrap(),
-        "--metadata",
-        metadata.to_str().unwrap(),
-    ])
-    .run();
+    let (_dir, database, metadata) = exported_with_metadata();
     let answer: Value = serde_json::from_str(&run_python(
         &python,
         DATASETTE_CHECKS,
