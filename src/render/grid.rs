@@ -9,6 +9,8 @@
 
 use std::borrow::Cow;
 
+use super::marks;
+
 /// What the table needs of a column to keep its words whole, and what it would like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ColumnNeed {
@@ -56,27 +58,11 @@ pub fn pieces(word: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Display width of `text` in characters, leaving out the SGR escape sequences
-/// (`ESC [ … m`) that colour it.
+/// Display width of `text` in characters, leaving out the marks of its highlights.
 pub fn visible_width(text: &str) -> usize {
-    let mut width = 0;
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            for inner in chars.by_ref() {
-                if inner == 'm' {
-                    break;
-                }
-            }
-        } else {
-            width += 1;
-        }
-    }
-    width
-}
-
-fn is_painted(word: &str) -> bool {
-    word.contains('\u{1b}')
+    text.chars()
+        .filter(|&c| c != marks::START && c != marks::END)
+        .count()
 }
 
 /// What a column holding `texts` needs to keep its words whole.
@@ -97,11 +83,7 @@ pub fn column_need<'a>(texts: impl IntoIterator<Item = &'a str>) -> ColumnNeed {
     for word in texts.iter().flat_map(|text| text.split_whitespace()) {
         let width = visible_width(word);
         need.widest_word = need.widest_word.max(width);
-        let piece = if is_painted(word) {
-            width
-        } else {
-            pieces(word).map(visible_width).max().unwrap_or(0)
-        };
+        let piece = pieces(word).map(visible_width).max().unwrap_or(0);
         need.widest_piece = need.widest_piece.max(piece);
     }
     need
@@ -190,7 +172,7 @@ pub fn allocate(needs: &[ColumnNeed], available: usize) -> (Vec<usize>, Vec<bool
 /// `text` with every word wider than `width` wrapped at its separators onto lines of at
 /// most `width` characters (a piece wider than that gets a line of its own).
 pub fn wrap_wide_words(text: &str, width: usize) -> Cow<'_, str> {
-    let too_wide = |word: &str| !is_painted(word) && visible_width(word) > width;
+    let too_wide = |word: &str| visible_width(word) > width;
     if !text.split_whitespace().any(too_wide) {
         return Cow::Borrowed(text);
     }
@@ -290,9 +272,12 @@ mod tests {
     }
 
     #[test]
-    fn colour_does_not_count_and_painted_words_are_left_alone() {
-        assert_eq!(visible_width("\u{1b}[1;31mred\u{1b}[0m"), 3);
-        let painted = "\u{1b}[1mkyiv-independent\u{1b}[0m";
-        assert_eq!(wrap_wide_words(painted, 5), painted);
+    fn marks_do_not_count_and_marked_words_wrap_like_the_rest() {
+        let marked = marks::marked("kyiv-independent");
+        assert_eq!(visible_width(&marked), 16);
+        assert_eq!(
+            wrap_wide_words(&marked, 5),
+            marks::marked("kyiv-\nindependent")
+        );
     }
 }

@@ -6,6 +6,7 @@ mod diff;
 mod format;
 mod grid;
 mod layouts;
+mod marks;
 mod palette;
 mod side_by_side;
 mod structured;

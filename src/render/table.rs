@@ -13,6 +13,7 @@ use comfy_table::{Attribute, ColumnConstraint, ContentArrangement, Width};
 
 use super::Style;
 use super::grid;
+use super::marks;
 use super::palette::{self, paint};
 pub use crate::text::escape::visible;
 
@@ -23,6 +24,12 @@ pub use crate::text::escape::visible;
 pub struct Cell {
     text: String,
     bold: bool,
+}
+
+impl Cell {
+    fn is_marked(&self) -> bool {
+        marks::has_marks(&self.text)
+    }
 }
 
 impl Cell {
@@ -61,6 +68,7 @@ pub struct Table {
     sizing: Vec<(usize, Sizing)>,
     one_line_rows: Vec<usize>,
     truncation: Option<&'static str>,
+    marked: bool,
 }
 
 /// An empty table with `headers`, sized and styled for `style`.
@@ -72,6 +80,7 @@ pub fn new_table(style: Style, headers: &[&str]) -> Table {
         sizing: Vec::new(),
         one_line_rows: Vec::new(),
         truncation: None,
+        marked: false,
     };
     if !headers.is_empty() {
         table.set_header(headers.iter().map(|header| header_cell(style, header)));
@@ -86,7 +95,9 @@ impl Table {
     }
 
     pub fn add_row(&mut self, cells: impl IntoIterator<Item = Cell>) -> &mut Self {
-        self.rows.push(cells.into_iter().collect());
+        let row: Vec<Cell> = cells.into_iter().collect();
+        self.marked |= row.iter().any(Cell::is_marked);
+        self.rows.push(row);
         self
     }
 
@@ -254,11 +265,39 @@ impl Table {
     }
 }
 
+impl Table {
+    /// The rows `rows` drawn (with the header when they are the first), their
+    /// highlights painted when the style has colour and left out when it has none.
+    fn finished(&self, layout: &Layout, rows: Range<usize>) -> String {
+        let drawn = self
+            .drawn(layout, rows.clone(), rows.start == 0)
+            .to_string();
+        match (self.marked, self.style.color) {
+            (false, _) => drawn,
+            (true, true) => marks::paint(&drawn, &layout.borders()),
+            (true, false) => marks::unmarked(&drawn),
+        }
+    }
+}
+
 /// How a table's columns are sized: each one's width, and whether its wide words are
 /// wrapped to it.
 struct Layout {
     widths: Vec<usize>,
     whole: Vec<bool>,
+}
+
+impl Layout {
+    /// The display column of each vertical border of a drawn line: one at the start and
+    /// one after each column (its text and a space of padding on either side).
+    fn borders(&self) -> Vec<usize> {
+        std::iter::once(0)
+            .chain(self.widths.iter().scan(0, |x, width| {
+                *x += width + 3;
+                Some(*x)
+            }))
+            .collect()
+    }
 }
 
 /// Rows the library draws at a time. A longer table is drawn in chunks of this many
@@ -272,7 +311,7 @@ impl fmt::Display for Table {
         let layout = self.layout();
         let rows = self.rows.len();
         if rows <= ROWS_PER_CHUNK {
-            return write!(f, "{}", self.drawn(&layout, 0..rows, true));
+            return f.write_str(&self.finished(&layout, 0..rows));
         }
         let chunks: Vec<Range<usize>> = (0..rows)
             .step_by(ROWS_PER_CHUNK)
@@ -283,10 +322,7 @@ impl fmt::Display for Table {
         for group in chunks.chunks(at_a_time) {
             let drawn: Vec<String> = group
                 .par_iter()
-                .map(|range| {
-                    self.drawn(&layout, range.clone(), range.start == 0)
-                        .to_string()
-                })
+                .map(|range| self.finished(&layout, range.clone()))
                 .collect();
             for (range, text) in group.iter().zip(&drawn) {
                 let first = range.start == 0;
@@ -317,17 +353,16 @@ pub fn data_cell(text: &str) -> Cell {
     Cell::escaped(break_long_words(&visible(text)).into_owned())
 }
 
-/// A cell of `text` with the byte ranges `highlights` finds painted as matches; each
-/// piece is escaped as [`data_cell`] escapes it.
+/// A cell of `text` with the byte ranges `highlights` finds marked as matches (painted
+/// when the table is drawn in colour); each piece is escaped as [`data_cell`] escapes it.
 pub fn highlighted_cell(text: &str, highlights: impl Fn(&str) -> Vec<(usize, usize)>) -> Cell {
     let mut painted = String::with_capacity(text.len());
     let mut last = 0;
     for (start, end) in highlights(text) {
         painted.push_str(&break_long_words(&visible(&text[last..start])));
-        painted.push_str(&paint(
-            &break_long_words(&visible(&text[start..end])),
-            palette::MATCH,
-        ));
+        painted.push_str(&marks::marked(&break_long_words(&visible(
+            &text[start..end],
+        ))));
         last = end;
     }
     painted.push_str(&break_long_words(&visible(&text[last..])));

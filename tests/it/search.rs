@@ -209,7 +209,7 @@ fn colour_follows_a_match_that_the_table_wraps() {
     let plain = peaceplan(args.iter().chain(&["--width", "60"])).run();
     let coloured = peaceplan(args.iter().chain(&["--width", "60", "--color", "always"]))
         .stdout_has("\u{1b}[33mwhat\u{1b}[0m")
-        .stdout_has("\u{1b}[33mG7\u{1b}[0m")
+        .stdout_has("G7\u{1b}[0m")
         .run();
     let line_with = |text: &str, needle: &str| {
         text.lines()
@@ -217,8 +217,11 @@ fn colour_follows_a_match_that_the_table_wraps() {
             .unwrap_or_else(|| panic!("no line with {needle:?}:\n{text}"))
     };
     let first = line_with(&coloured.stdout, "\u{1b}[33mwhat");
-    let last = line_with(&coloured.stdout, "\u{1b}[33mG7");
+    let last = line_with(&coloured.stdout, "G7\u{1b}[0m");
     assert!(first < last, "the match is not wrapped at this width");
+    // The line the match continues on opens the colour again, inside its cell.
+    let continued = coloured.stdout.lines().nth(last).unwrap_or_default();
+    assert!(continued.contains("┆ \u{1b}[1m\u{1b}[33m"), "{continued}");
     let unpainted = coloured
         .stdout
         .replace("\u{1b}[1m", "")
