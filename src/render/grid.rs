@@ -65,28 +65,52 @@ pub fn visible_width(text: &str) -> usize {
         .count()
 }
 
-/// What a column holding `texts` needs to keep its words whole.
-pub fn column_need<'a>(texts: impl IntoIterator<Item = &'a str>) -> ColumnNeed {
-    let mut need = ColumnNeed::default();
-    let texts: Vec<&str> = texts.into_iter().collect();
-    need.widest_line = texts
-        .iter()
-        .flat_map(|text| text.lines())
-        .map(visible_width)
-        .max()
-        .unwrap_or(0);
-    let words = texts
-        .iter()
-        .map(|text| text.split_whitespace().count())
-        .sum::<usize>();
-    need.words_per_cell = 100 * words / texts.len().max(1);
-    for word in texts.iter().flat_map(|text| text.split_whitespace()) {
-        let width = visible_width(word);
-        need.widest_word = need.widest_word.max(width);
-        let piece = pieces(word).map(visible_width).max().unwrap_or(0);
-        need.widest_piece = need.widest_piece.max(piece);
+/// What a column needs, gathered a cell at a time; tallies of parts of a column merge
+/// into the tally of the whole, so a long column can be measured on every core.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ColumnTally {
+    widest_line: usize,
+    widest_word: usize,
+    widest_piece: usize,
+    words: usize,
+    cells: usize,
+}
+
+impl ColumnTally {
+    /// Count one cell's `text`.
+    pub fn add(&mut self, text: &str) {
+        self.cells += 1;
+        for line in text.lines() {
+            self.widest_line = self.widest_line.max(visible_width(line));
+        }
+        for word in text.split_whitespace() {
+            self.words += 1;
+            self.widest_word = self.widest_word.max(visible_width(word));
+            let piece = pieces(word).map(visible_width).max().unwrap_or(0);
+            self.widest_piece = self.widest_piece.max(piece);
+        }
     }
-    need
+
+    /// The tally of both parts.
+    pub fn merge(self, other: Self) -> Self {
+        Self {
+            widest_line: self.widest_line.max(other.widest_line),
+            widest_word: self.widest_word.max(other.widest_word),
+            widest_piece: self.widest_piece.max(other.widest_piece),
+            words: self.words + other.words,
+            cells: self.cells + other.cells,
+        }
+    }
+
+    /// What the cells counted need.
+    pub fn need(self) -> ColumnNeed {
+        ColumnNeed {
+            widest_word: self.widest_word,
+            widest_piece: self.widest_piece,
+            widest_line: self.widest_line,
+            words_per_cell: 100 * self.words / self.cells.max(1),
+        }
+    }
 }
 
 /// Widths for columns with `needs` in `available` characters of text: each column its
@@ -208,6 +232,15 @@ pub fn wrap_wide_words(text: &str, width: usize) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What a column holding `texts` needs to keep its words whole.
+    fn column_need<'a>(texts: impl IntoIterator<Item = &'a str>) -> ColumnNeed {
+        let mut tally = ColumnTally::default();
+        for text in texts {
+            tally.add(text);
+        }
+        tally.need()
+    }
 
     #[test]
     fn pieces_end_at_separators() {

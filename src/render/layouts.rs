@@ -1,5 +1,7 @@
 //! The table layout of each kind of output record.
 
+use rayon::prelude::*;
+
 use super::Style;
 use super::table::{Cell, Table, data_cell, heading, highlighted_cell, new_table, visible};
 use crate::model::rendering::Rendering;
@@ -14,15 +16,15 @@ use crate::text::escape::quoted;
 /// `list`: one row per clause.
 pub fn clause_table(records: &[ClauseRecord], style: Style) -> Table {
     let mut table = new_table(style, &["#", "Title", "Topics", "Parties", "Reported by"]);
-    for record in records {
-        table.add_row(vec![
+    table.add_rows(records.par_iter().map(|record| {
+        vec![
             Cell::new(record.number),
             data_cell(record.title),
             data_cell(&record.topics.join(", ")),
             data_cell(&record.parties.join(", ")),
             data_cell(&record.sources.join(", ")),
-        ]);
-    }
+        ]
+    }));
     table.keep_whole(&[0]);
     table
 }
@@ -228,19 +230,19 @@ pub fn position_table(records: &[PositionRecord], style: Style) -> Table {
 }
 
 /// Where a search matched in a passage: byte ranges, in order, not overlapping.
-pub type Highlighter<'a> = &'a dyn Fn(&str) -> Vec<(usize, usize)>;
+pub type Highlighter<'a> = &'a (dyn Fn(&str) -> Vec<(usize, usize)> + Sync);
 
 /// `search`: one row per matching field, each passage with what matched painted when
 /// colour is on (inside the cell, so the table wraps the painted words as it would plain).
 pub fn search_table(hits: &[Hit], style: Style, highlights: Highlighter) -> Table {
     let mut table = new_table(style, &["Clause", "Source", "Field", "Passage"]);
-    for hit in hits {
+    table.add_rows(hits.par_iter().map(|hit| {
         let clause = match (hit.clause, hit.field) {
             (Some(number), _) => number.to_string(),
             (None, "headline" | "version_summary" | "account" | "drop") => "-".to_owned(),
             (None, _) => "plan".to_owned(),
         };
-        table.add_row(vec![
+        vec![
             Cell::new(clause),
             data_cell(&hit.source),
             Cell::new(hit.field),
@@ -252,8 +254,8 @@ pub fn search_table(hits: &[Hit], style: Style, highlights: Highlighter) -> Tabl
                 (None, true) => highlighted_cell(&hit.passage, highlights),
                 (None, false) => data_cell(&hit.passage),
             },
-        ]);
-    }
+        ]
+    }));
     table.keep_whole(&[0, 2]);
     table.at_least(1, 11);
     table

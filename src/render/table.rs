@@ -101,6 +101,22 @@ impl Table {
         self
     }
 
+    /// Add `rows`, made on every core, in their order.
+    pub fn add_rows(&mut self, rows: impl IndexedParallelIterator<Item = Vec<Cell>>) -> &mut Self {
+        let rows: Vec<(Vec<Cell>, bool)> = rows
+            .map(|row| {
+                let marked = row.iter().any(Cell::is_marked);
+                (row, marked)
+            })
+            .collect();
+        self.rows.reserve(rows.len());
+        for (row, marked) in rows {
+            self.marked |= marked;
+            self.rows.push(row);
+        }
+        self
+    }
+
     pub fn row_count(&self) -> usize {
         self.rows.len()
     }
@@ -141,13 +157,6 @@ impl Table {
             .unwrap_or(0)
     }
 
-    fn cells_of(&self, column: usize) -> impl Iterator<Item = &Cell> {
-        self.header
-            .iter()
-            .chain(&self.rows)
-            .filter_map(move |row| row.get(column))
-    }
-
     fn sizing_of(&self, column: usize) -> Option<Sizing> {
         self.sizing
             .iter()
@@ -156,12 +165,33 @@ impl Table {
             .map(|(_, sizing)| *sizing)
     }
 
-    /// What each column needs to keep its words whole, with its sizing applied.
+    /// What each column needs to keep its words whole, with its sizing applied; the
+    /// rows are measured a chunk at a time on every core.
     fn needs(&self) -> Vec<grid::ColumnNeed> {
-        (0..self.column_count())
-            .map(|column| {
-                let mut need =
-                    grid::column_need(self.cells_of(column).map(|cell| cell.text.as_str()));
+        let columns = self.column_count();
+        let tally_of = |rows: &[Vec<Cell>]| {
+            let mut tallies = vec![grid::ColumnTally::default(); columns];
+            for row in rows {
+                for (tally, cell) in tallies.iter_mut().zip(row) {
+                    tally.add(&cell.text);
+                }
+            }
+            tallies
+        };
+        let merge = |a: Vec<grid::ColumnTally>, b: Vec<grid::ColumnTally>| {
+            a.into_iter().zip(b).map(|(a, b)| a.merge(b)).collect()
+        };
+        let header = tally_of(self.header.as_slice());
+        let tallies = self
+            .rows
+            .par_chunks(ROWS_PER_CHUNK)
+            .map(tally_of)
+            .reduce(|| vec![grid::ColumnTally::default(); columns], merge);
+        merge(header, tallies)
+            .into_iter()
+            .enumerate()
+            .map(|(column, tally)| {
+                let mut need = tally.need();
                 match self.sizing_of(column) {
                     Some(Sizing::Whole) => {
                         need.widest_word = need.widest_line;
@@ -327,15 +357,17 @@ impl fmt::Display for Table {
             for (range, text) in group.iter().zip(&drawn) {
                 let first = range.start == 0;
                 let last = range.end == rows;
-                let mut lines: Vec<&str> = text.split('\n').collect();
+                // Each chunk is drawn as a table of its own: its top border is left out
+                // unless it is the first, and its bottom border unless it is the last.
+                let mut body = text.as_str();
                 if !last {
-                    lines.pop();
+                    body = body.rsplit_once('\n').map_or("", |(above, _)| above);
                 }
                 if !first {
-                    lines.remove(0);
+                    body = body.split_once('\n').map_or("", |(_, below)| below);
                     f.write_str("\n")?;
                 }
-                f.write_str(&lines.join("\n"))?;
+                f.write_str(body)?;
             }
         }
         Ok(())
