@@ -20,6 +20,7 @@ pub fn run(args: &ValidateArgs, context: &Context, out: &mut dyn Write) -> anyho
         corpus,
         mut problems,
     } = corpus::check_cached(context.global.data_dir(), &context.cache());
+    let corpus = corpus.map(super::kept);
     let (quotes_checked, misses) = match (&corpus, &args.archive) {
         (Some(corpus), Some(archive)) => check_quotes(corpus, archive, &mut problems),
         _ => (None, Vec::new()),

@@ -281,16 +281,17 @@ fn read_entry(path: &Path) -> Option<Decoded> {
     if body_length != size - HEADER_BYTES as u64 {
         return None;
     }
-    let mut body = Vec::with_capacity(usize::try_from(body_length).ok()?);
-    file.take(body_length).read_to_end(&mut body).ok()?;
-    let mut sections = Vec::with_capacity(SECTIONS);
-    let mut rest = body.as_slice();
+    let mut places = Vec::with_capacity(SECTIONS);
+    let mut offset = HEADER_BYTES as u64;
     for (&length, hash) in header.lengths.iter().zip(&header.hashes) {
-        let (payload, after) = rest.split_at_checked(usize::try_from(length).ok()?)?;
-        sections.push(Section { payload, hash });
-        rest = after;
+        places.push(Section {
+            offset,
+            length: usize::try_from(length).ok()?,
+            hash,
+        });
+        offset += length;
     }
-    let corpus = decode_corpus(&sections)?;
+    let corpus = decode_corpus(path, &places)?;
     Some(Decoded {
         key: header.key,
         binding: header.binding,
@@ -336,24 +337,28 @@ impl Header {
     }
 }
 
-/// One stored section: its bytes and the hash they must have.
-struct Section<'b> {
-    payload: &'b [u8],
-    hash: &'b [u8; HASH_BYTES],
+/// One stored section: where its bytes are in the entry, and the hash they must have.
+struct Section<'h> {
+    offset: u64,
+    length: usize,
+    hash: &'h [u8; HASH_BYTES],
 }
 
-/// The corpus the sections hold: the rest of the corpus in the first, the clauses in the
-/// others, decoded on every core.
-fn decode_corpus(sections: &[Section]) -> Option<Corpus> {
+/// The corpus the sections of the entry at `path` hold: the rest of the corpus in the
+/// first, the clauses in the others, read and decoded on every core. Each thread reads
+/// its sections through its own handle into one buffer it reuses, so the entry is never
+/// in memory whole; a section that another file now holds at that place fails its hash.
+fn decode_corpus(path: &Path, sections: &[Section]) -> Option<Corpus> {
     let (first, clause_sections) = sections.split_first()?;
     let workers = std::thread::available_parallelism().map_or(1, usize::from);
     let per_worker = clause_sections.len().div_ceil(workers).max(1);
     let (rest, clauses) = std::thread::scope(|scope| {
         let handles: Vec<_> = clause_sections
             .chunks(per_worker)
-            .map(|group| scope.spawn(move || decode_clauses(group)))
+            .map(|group| scope.spawn(move || decode_clauses(path, group)))
             .collect();
-        let rest: Option<LoadedRest> = decode(first);
+        let rest: Option<LoadedRest> =
+            SectionReader::open(path).and_then(|mut reader| reader.decode(first));
         let mut clauses = Vec::new();
         for handle in handles {
             clauses.extend(handle.join().ok().flatten()?);
@@ -377,20 +382,43 @@ fn decode_corpus(sections: &[Section]) -> Option<Corpus> {
     )
 }
 
-/// A section's value, if its bytes have their hash and decode as `T`.
-fn decode<T: serde::de::DeserializeOwned>(section: &Section) -> Option<T> {
-    if blake3::hash(section.payload).as_bytes() != section.hash {
-        return None;
-    }
-    rmp_serde::from_slice(section.payload).ok()
-}
-
-fn decode_clauses(sections: &[Section]) -> Option<Vec<Clause>> {
+fn decode_clauses(path: &Path, sections: &[Section]) -> Option<Vec<Clause>> {
+    let mut reader = SectionReader::open(path)?;
     let mut clauses = Vec::new();
     for section in sections {
-        clauses.extend(decode::<Vec<Clause>>(section)?);
+        clauses.extend(reader.decode::<Vec<Clause>>(section)?);
     }
     Some(clauses)
+}
+
+/// An entry opened for reading sections, with the buffer they are read into.
+struct SectionReader {
+    file: File,
+    buffer: Vec<u8>,
+}
+
+impl SectionReader {
+    fn open(path: &Path) -> Option<Self> {
+        Some(Self {
+            file: File::open(path).ok()?,
+            buffer: Vec::new(),
+        })
+    }
+
+    /// The section's value, if its bytes have their hash and decode as `T`.
+    fn decode<T: serde::de::DeserializeOwned>(&mut self, section: &Section) -> Option<T> {
+        self.buffer.clear();
+        self.buffer.try_reserve_exact(section.length).ok()?;
+        self.file.seek(SeekFrom::Start(section.offset)).ok()?;
+        let read = (&mut self.file)
+            .take(section.length as u64)
+            .read_to_end(&mut self.buffer)
+            .ok()?;
+        if read != section.length || blake3::hash(&self.buffer).as_bytes() != section.hash {
+            return None;
+        }
+        rmp_serde::from_slice(&self.buffer).ok()
+    }
 }
 
 /// Store `corpus` under `entry` with `key`, written whole to a temporary file and then
