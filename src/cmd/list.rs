@@ -2,6 +2,8 @@
 
 use std::io::Write;
 
+use rayon::prelude::*;
+
 use super::{Context, emit};
 use crate::cli::{ListArgs, OutputFormat};
 use crate::query::ClauseFilter;
@@ -17,7 +19,7 @@ pub fn run(args: &ListArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
     let filter = ClauseFilter::new(&args.filter.criteria(), corpus)?;
     let records: Vec<ClauseRecord> = filter
         .select(corpus)
-        .into_iter()
+        .into_par_iter()
         .map(|clause| ClauseRecord::new(corpus, clause))
         .collect();
     if records.is_empty() && context.format == OutputFormat::Table {
