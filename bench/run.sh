@@ -506,14 +506,16 @@ fi
       printf "At 100,000 clauses (%.0f MB of YAML), a first run parses and checks the YAML: %.2f s and %.0f MB for `list --json --no-cache`.", b / 1048576, t["first run: list --json --no-cache"], m["first run: list --json --no-cache"] / 1024
       printf " Every later run reads the checked model from the cache: %.2f s for `validate`, which does nothing else,", t["validate"]
       printf " and %.2f s for `list --json`, which writes the 100,000 records. A table of 100,000 rows takes longer (`list`: %.2f s):", t["list --json"], t["list"]
-      printf " the table library measures every cell for escape sequences, and a long table is drawn 2,000 rows at a time on every core.\n"
+      printf " the table library lays out and draws every row (2,000 rows at a time, on every core).\n"
     }' "$results"
   echo
   echo "A profile of a first run (\`perf record ./target/release/peaceplan --data target/bench/synth-100000 --no-cache sources\`,"
   echo "taken on 2026-11-30) puts about 45 % of the samples in the YAML library's scanner and loader, 9 % in the nesting"
   echo "guard that runs before it, and most of the rest in page faults and the allocator. Parsing runs on both cores."
   echo "A run from the cache spends its time decoding (both cores), hashing the files for the key (BLAKE3, beside the decoding),"
-  echo "and in the command itself."
+  echo "and in the command itself. In a profile of the warm \`list\` (\`perf record -g\`, 2026-12-01), a fifth of the samples are the"
+  echo "kernel zeroing fresh pages for the model and the table (\`clear_page_erms\`): on this machine, memory first touched costs"
+  echo "more than the work done in it, so peak memory and time fall together."
   echo
   echo "## Targets"
   echo

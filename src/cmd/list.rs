@@ -6,6 +6,7 @@ use rayon::prelude::*;
 
 use super::{Context, emit};
 use crate::cli::{ListArgs, OutputFormat};
+use crate::model::Clause;
 use crate::query::ClauseFilter;
 use crate::records::ClauseRecord;
 use crate::records::fields_of;
@@ -17,11 +18,13 @@ pub fn run(args: &ListArgs, context: &Context, out: &mut dyn Write) -> anyhow::R
     }
     let corpus = context.corpus()?;
     let filter = ClauseFilter::new(&args.filter.criteria(), corpus)?;
-    let records: Vec<ClauseRecord> = filter
-        .select(corpus)
-        .into_par_iter()
-        .map(|clause| ClauseRecord::new(corpus, clause))
-        .collect();
+    let selected = filter.select(corpus);
+    let record = |clause: &&'static Clause| ClauseRecord::new(corpus, clause);
+    let records: Vec<ClauseRecord> = if selected.len() < render::PARALLEL_FROM_ROWS {
+        selected.iter().map(record).collect()
+    } else {
+        selected.par_iter().map(record).collect()
+    };
     if records.is_empty() && context.format == OutputFormat::Table {
         render::note("no clauses match");
         return Ok(());

@@ -196,13 +196,20 @@ pub fn search(
     fields.retain(|(_, source, _, _)| sources.is_empty() || sources.iter().any(|s| s == source));
     // Fields are matched on every core, in chunks large enough to be worth a thread;
     // the hits keep the fields' order.
-    let mut hits: Vec<Hit> = fields
-        .par_iter()
-        .with_min_len(FIELDS_PER_TASK)
-        .filter_map(|&(clause, source, field, passage)| {
-            hit(matcher, clause, source, field, passage)
-        })
-        .collect();
+    // A corpus with too few fields for two tasks is matched on this thread: starting the
+    // threads (about a millisecond) would cost more.
+    let matched = |&(clause, source, field, passage): &(Option<u32>, &str, &'static str, &str)| {
+        hit(matcher, clause, source, field, passage)
+    };
+    let mut hits: Vec<Hit> = if fields.len() < 2 * FIELDS_PER_TASK {
+        fields.iter().filter_map(matched).collect()
+    } else {
+        fields
+            .par_iter()
+            .with_min_len(FIELDS_PER_TASK)
+            .filter_map(matched)
+            .collect()
+    };
     attach_what_actors_said(corpus, &mut hits);
     hits.extend(version_hits(corpus, filter, sources, matcher));
     hits

@@ -1,9 +1,9 @@
 //! The table layout of each kind of output record.
 
-use rayon::prelude::*;
-
 use super::Style;
-use super::table::{Cell, Table, data_cell, heading, highlighted_cell, new_table, visible};
+use super::table::{
+    Cell, Table, data_cell, heading, highlighted_cell, new_table, rows_of, visible,
+};
 use crate::model::rendering::Rendering;
 use crate::model::{Corpus, Discrepancy, EarlierVersion, Position, Report};
 use crate::records::search::Hit;
@@ -16,7 +16,7 @@ use crate::text::escape::quoted;
 /// `list`: one row per clause.
 pub fn clause_table(records: &[ClauseRecord], style: Style) -> Table {
     let mut table = new_table(style, &["#", "Title", "Topics", "Parties", "Reported by"]);
-    table.add_rows(records.par_iter().map(|record| {
+    table.add_rows(rows_of(records, |record| {
         vec![
             Cell::new(record.number),
             data_cell(record.title),
@@ -236,7 +236,7 @@ pub type Highlighter<'a> = &'a (dyn Fn(&str) -> Vec<(usize, usize)> + Sync);
 /// colour is on (inside the cell, so the table wraps the painted words as it would plain).
 pub fn search_table(hits: &[Hit], style: Style, highlights: Highlighter) -> Table {
     let mut table = new_table(style, &["Clause", "Source", "Field", "Passage"]);
-    table.add_rows(hits.par_iter().map(|hit| {
+    table.add_rows(rows_of(hits, |hit| {
         let clause = match (hit.clause, hit.field) {
             (Some(number), _) => number.to_string(),
             (None, "headline" | "version_summary" | "account" | "drop") => "-".to_owned(),

@@ -66,7 +66,14 @@ fn paint_line(
     // last visible character ends (a reset goes there, before the padding).
     let mut shown = false;
     let mut text_end: Option<usize> = None;
+    // Inside an escape sequence the library wrote (a bold cell): it takes no room.
+    let mut in_escape = false;
     for c in line.chars() {
+        if c == '\u{1b}' || in_escape {
+            in_escape = c == '\u{1b}' || c == '[' || !c.is_ascii_alphabetic();
+            painted.push(c);
+            continue;
+        }
         if let Some(border) = borders.iter().position(|&at| at == x)
             && c != START
             && c != END
@@ -139,6 +146,23 @@ mod tests {
         assert_eq!(
             paint(&drawn, &[0, 8, 12]),
             format!("│ x {} │ y │\n│ {} │   │", colour("two"), colour("words"))
+        );
+    }
+
+    #[test]
+    fn a_bold_cell_before_a_highlight_takes_no_room() {
+        // Borders at 0, 4 and 12: the bold codes of the first cell are not counted, so
+        // the wrapped highlight is closed before the last border and reopened after the
+        // second on the next line.
+        let drawn =
+            format!("│\u{1b}[1m a \u{1b}[0m┆ x {START}two │\n│\u{1b}[1m   \u{1b}[0m┆ words{END} │");
+        assert_eq!(
+            paint(&drawn, &[0, 4, 12]),
+            format!(
+                "│\u{1b}[1m a \u{1b}[0m┆ x {} │\n│\u{1b}[1m   \u{1b}[0m┆ {} │",
+                colour("two"),
+                colour("words")
+            )
         );
     }
 

@@ -40,7 +40,7 @@ pub use versions::{
 };
 
 pub use format::{ColorChoice, FlatFormat, OutputFormat, StructuredFormat};
-pub use table::Table;
+pub use table::{PARALLEL_FROM_ROWS, Table};
 
 /// Width for tables when stdout is not a terminal and neither --width nor COLUMNS says.
 pub const DEFAULT_WIDTH: u16 = 100;

@@ -101,19 +101,10 @@ impl Table {
         self
     }
 
-    /// Add `rows`, made on every core, in their order.
-    pub fn add_rows(&mut self, rows: impl IndexedParallelIterator<Item = Vec<Cell>>) -> &mut Self {
-        let rows: Vec<(Vec<Cell>, bool)> = rows
-            .map(|row| {
-                let marked = row.iter().any(Cell::is_marked);
-                (row, marked)
-            })
-            .collect();
-        self.rows.reserve(rows.len());
-        for (row, marked) in rows {
-            self.marked |= marked;
-            self.rows.push(row);
-        }
+    /// Add `rows`, in their order.
+    pub fn add_rows(&mut self, rows: Vec<Vec<Cell>>) -> &mut Self {
+        self.marked |= rows.iter().flatten().any(Cell::is_marked);
+        self.rows.extend(rows);
         self
     }
 
@@ -166,7 +157,7 @@ impl Table {
     }
 
     /// What each column needs to keep its words whole, with its sizing applied; the
-    /// rows are measured a chunk at a time on every core.
+    /// rows of a long table are measured a chunk at a time on every core.
     fn needs(&self) -> Vec<grid::ColumnNeed> {
         let columns = self.column_count();
         let tally_of = |rows: &[Vec<Cell>]| {
@@ -182,11 +173,14 @@ impl Table {
             a.into_iter().zip(b).map(|(a, b)| a.merge(b)).collect()
         };
         let header = tally_of(self.header.as_slice());
-        let tallies = self
-            .rows
-            .par_chunks(ROWS_PER_CHUNK)
-            .map(tally_of)
-            .reduce(|| vec![grid::ColumnTally::default(); columns], merge);
+        let tallies = if self.rows.len() < PARALLEL_FROM_ROWS {
+            tally_of(&self.rows)
+        } else {
+            self.rows
+                .par_chunks(ROWS_PER_CHUNK)
+                .map(tally_of)
+                .reduce(|| vec![grid::ColumnTally::default(); columns], merge)
+        };
         merge(header, tallies)
             .into_iter()
             .enumerate()
@@ -335,6 +329,23 @@ impl Layout {
 /// joined without their inner borders: the library's cost per row grows with the rows
 /// it holds (a 300,000-row table took 10 s and 1 GB whole).
 const ROWS_PER_CHUNK: usize = 2000;
+
+/// Tables of fewer rows than this are made and measured on one thread: starting the
+/// threads (about a millisecond) costs more than such a table takes.
+pub const PARALLEL_FROM_ROWS: usize = ROWS_PER_CHUNK;
+
+/// The row `row` makes of each of `items`, in order: on every core when there are at
+/// least [`PARALLEL_FROM_ROWS`] of them.
+pub fn rows_of<T: Sync>(
+    items: &[T],
+    row: impl Fn(&T) -> Vec<Cell> + Sync + Send,
+) -> Vec<Vec<Cell>> {
+    if items.len() < PARALLEL_FROM_ROWS {
+        items.iter().map(row).collect()
+    } else {
+        items.par_iter().map(row).collect()
+    }
+}
 
 impl fmt::Display for Table {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
