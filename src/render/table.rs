@@ -393,7 +393,11 @@ fn header_cell(style: Style, text: &str) -> Cell {
 /// A cell holding data text, with control characters made visible so that no escape
 /// sequence from a corpus reaches the terminal.
 pub fn data_cell(text: &str) -> Cell {
-    Cell::escaped(break_long_words(&visible(text)).into_owned())
+    let shown = visible(text);
+    match break_long_words(&shown) {
+        Cow::Borrowed(_) => Cell::escaped(shown),
+        Cow::Owned(broken) => Cell::escaped(broken),
+    }
 }
 
 /// A cell of `text` with the byte ranges `highlights` finds marked as matches (painted
