@@ -15,6 +15,7 @@ pub mod departures;
 pub mod draft;
 pub mod lexicon;
 pub mod names;
+pub mod subject;
 pub mod text;
 
 use std::collections::{HashMap, HashSet};
@@ -22,6 +23,7 @@ use std::collections::{HashMap, HashSet};
 use crate::model::{Clause, Corpus};
 use crate::records::align::{ClauseMatch, Passage};
 use names::People;
+use subject::Subject;
 use text::{Sentence, Tokenizer};
 
 /// The default `--min-score`: the lowest score at which a clause counts as reported.
@@ -59,6 +61,8 @@ pub struct Aligner<'c> {
     distinctive: HashSet<String>,
     tokenizer: Tokenizer,
     plan_words: departures::PlanWords,
+    /// How many points the plan and each of its later versions have (`subject`).
+    plan_sizes: Vec<u32>,
 }
 
 impl<'c> Aligner<'c> {
@@ -112,7 +116,13 @@ impl<'c> Aligner<'c> {
             distinctive,
             tokenizer,
             plan_words: departures::PlanWords::of(corpus),
+            plan_sizes: plan_sizes(corpus),
         }
+    }
+
+    /// Whether `article` is about this plan at all (see `subject`).
+    pub fn subject(&self, article: &str) -> Subject {
+        subject::subject(&self.tokenizer, article, &self.plan_sizes)
     }
 
     /// Every clause with its best score and the passages that render it, in clause
@@ -123,7 +133,11 @@ impl<'c> Aligner<'c> {
     /// sparse, one list per clause of the sentences that score for it. Time and memory
     /// grow with the article and with the clauses its sentences share terms with, not with
     /// sentences × clauses.
+    ///
+    /// An article that is not about the plan (`subject`) renders no clause: each clause
+    /// keeps its best score, below the threshold, so that `--all` still shows it.
     pub fn align(&self, corpus: &Corpus, article: &str, min_score: f64) -> Vec<ClauseMatch> {
+        let about_the_plan = self.subject(article).is_the_plan();
         // Per clause: its best score anywhere, and the units that render it, in article
         // order. Only these outlive the sentence they come from, so memory grows with
         // what is found, not with sentences × clauses.
@@ -135,6 +149,9 @@ impl<'c> Aligner<'c> {
             // The whole sentence first, then its parts: a part is kept for a clause only
             // when it scores higher than the sentence (or an earlier part).
             for unit in text::units(article, sentence) {
+                if text::is_speech(&article[unit.start..unit.end]) {
+                    continue;
+                }
                 let scores = self.sentence_scores(&article[unit.start..unit.end]);
                 let unit_best = scores.iter().map(|&(_, score)| score).fold(0.0, f64::max);
                 for (clause, score) in scores {
@@ -155,7 +172,7 @@ impl<'c> Aligner<'c> {
             }
             for (&clause, candidate) in &in_sentence {
                 best[clause] = best[clause].max(candidate.score);
-                if candidate.renders(min_score) {
+                if about_the_plan && candidate.renders(min_score) {
                     rendering[clause].push(candidate.unit);
                 }
             }
@@ -229,6 +246,18 @@ impl Candidate {
     fn renders(&self, min_score: f64) -> bool {
         self.score >= min_score && self.score >= self.unit_best * SHARED_SENTENCE_RATIO
     }
+}
+
+/// The number of points of the plan and of each later version the corpus holds.
+fn plan_sizes(corpus: &Corpus) -> Vec<u32> {
+    let mut sizes: Vec<u32> = corpus
+        .versions
+        .versions
+        .iter()
+        .map(|version| version.declared_points)
+        .collect();
+    sizes.push(u32::try_from(corpus.clauses.len()).unwrap_or(u32::MAX));
+    sizes
 }
 
 /// The terms of each exemplar of `clause`: its title, its text and sub-points, and the

@@ -2,7 +2,9 @@
 //! words for matching.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{LazyLock, Mutex};
+
+use regex::Regex;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
@@ -32,33 +34,87 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         .collect()
 }
 
-/// The units a sentence is scored as: the sentence itself and, when semicolons join
-/// independent clauses in it, each of those parts (trimmed; the first unit is always the
-/// whole sentence).
+/// The units a sentence is scored as: the sentence itself (always first) and its parts,
+/// each trimmed: its lines when it runs over several (a list of bullet fragments), the
+/// parts semicolons join, and the parts joined by "and", a dash or "while" (one sentence
+/// that renders two clauses, "shrink its army … and write NATO into the constitution").
+/// A part of fewer than `MIN_PART_WORDS` words is not a unit of its own.
 pub fn units(text: &str, sentence: Sentence) -> Vec<Sentence> {
     let mut units = vec![sentence];
-    let body = &text[sentence.start..sentence.end];
-    let parts = body.matches(';').count() + 1;
-    if !(2..=MAX_PARTS).contains(&parts) {
-        return units;
-    }
-    let mut offset = sentence.start;
-    for part in body.split_inclusive(';') {
-        let leading = part.len() - part.trim_start().len();
-        let trimmed = part.trim();
-        if trimmed.chars().any(char::is_alphanumeric) {
-            units.push(Sentence {
-                start: offset + leading,
-                end: offset + leading + trimmed.len(),
-            });
+    for pattern in [&*LINE_BREAK, &*SEMICOLON, &*CONJUNCTION] {
+        for part in parts(text, sentence, pattern) {
+            if !units.contains(&part) {
+                units.push(part);
+            }
         }
-        offset += part.len();
     }
     units
 }
 
-/// A sentence with more semicolon parts than this is scored whole only.
+/// The parts of `sentence` between matches of `separator`, trimmed, when there are two to
+/// `MAX_PARTS` of them and each has at least `MIN_PART_WORDS` words (shorter ones join the
+/// part before them, so that "Russia, Ukraine and Europe" stays whole).
+fn parts(text: &str, sentence: Sentence, separator: &Regex) -> Vec<Sentence> {
+    let body = &text[sentence.start..sentence.end];
+    let mut cuts: Vec<usize> = vec![0];
+    for found in separator.find_iter(body) {
+        let last = *cuts.last().unwrap_or(&0);
+        if body[last..found.start()].split_whitespace().count() >= MIN_PART_WORDS
+            && body[found.end()..].split_whitespace().count() >= MIN_PART_WORDS
+        {
+            cuts.push(found.end());
+        }
+    }
+    if !(2..=MAX_PARTS).contains(&cuts.len()) {
+        return Vec::new();
+    }
+    cuts.push(body.len());
+    cuts.windows(2)
+        .filter_map(|pair| {
+            let part = &body[pair[0]..pair[1]];
+            let leading = part.len() - part.trim_start().len();
+            let trimmed = part.trim();
+            trimmed.chars().any(char::is_alphanumeric).then(|| Sentence {
+                start: sentence.start + pair[0] + leading,
+                end: sentence.start + pair[0] + leading + trimmed.len(),
+            })
+        })
+        .collect()
+}
+
+/// A sentence with more parts than this is scored whole only.
 const MAX_PARTS: usize = 8;
+
+/// The fewest words a part of a sentence needs to be scored on its own.
+const MIN_PART_WORDS: usize = 3;
+
+/// A line break, where a sentence runs over several lines.
+static LINE_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\n\s*").expect("the pattern is valid"));
+
+/// A semicolon (kept with the part before it).
+static SEMICOLON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r";").expect("the pattern is valid"));
+
+/// "and", ", and", a dash between spaces, or ", while": where one sentence often joins
+/// the renderings of two clauses.
+static CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r",?\s+(?:and|while|as well as)\s+|\s+[—–]\s+|\s+-\s+")
+        .expect("the pattern is valid")
+});
+
+/// Words by which a quotation is attributed to the plan rather than to a speaker.
+static NAMES_THE_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(plan|draft|document|proposal|points?|framework|blueprint|text)\b")
+        .expect("the pattern is valid")
+});
+
+/// Whether a sentence is someone's direct speech ("We are ready to engage," the statement
+/// reads): it opens with a quotation mark and does not name the plan or its text. An
+/// official's words are not a rendering of a clause.
+pub fn is_speech(sentence: &str) -> bool {
+    sentence.starts_with(['"', '“', '‘', '«', '„']) && !NAMES_THE_PLAN.is_match(sentence)
+}
 
 /// Words too common to tell one clause from another.
 pub const STOP_WORDS: &[&str] = &[

@@ -1,0 +1,162 @@
+//! Whether an article is about this plan at all, before any clause is matched: a story
+//! on coral reefs or on the Gaza plan shares words with some clauses ("zone", "board of
+//! peace") but reports none of them.
+//!
+//! An article is taken to be about the plan when it names both Ukraine and Russia (their
+//! capitals, adjectives and leaders count), speaks of a peace plan, deal or talks, and
+//! does not name only another numbered plan ("the 7-point plan") than the ones the corpus
+//! holds.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::text::Tokenizer;
+
+/// What an article is about, as far as `align` can tell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// It names both states and a peace plan or talks, and no other numbered plan only.
+    ThePlan,
+    /// It never names one of the two states (`"Ukraine"` or `"Russia"`).
+    Unnamed(&'static str),
+    /// It names both states but no peace plan, deal, proposal or talks.
+    NoPeacePlan,
+    /// It names only a numbered plan the corpus does not hold ("7-point").
+    AnotherPlan(String),
+}
+
+impl Subject {
+    /// Whether clauses may be reported for the article.
+    pub fn is_the_plan(&self) -> bool {
+        *self == Self::ThePlan
+    }
+
+    /// Why the article is not taken to be about the plan, as a clause for a note.
+    pub fn reason(&self) -> Option<String> {
+        match self {
+            Self::ThePlan => None,
+            Self::Unnamed(state) => Some(format!("it never names {state}")),
+            Self::NoPeacePlan => {
+                Some("it names no peace plan, deal, proposal or talks".to_owned())
+            }
+            Self::AnotherPlan(named) => Some(format!(
+                "the only plan it numbers is a {named} plan, which is not a version the corpus holds"
+            )),
+        }
+    }
+}
+
+/// Words that show an article is about a plan or negotiation.
+static PEACE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(peace|plan|deal|proposal|draft|settlement|ceasefire|truce|negotiat\w*|framework|blueprint|talks|agreement)\b",
+    )
+    .expect("the pattern is valid")
+});
+
+/// A numbered plan: "28-point", "20 point", "seven-point".
+static NUMBERED_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)[- ‑–]points?\b",
+    )
+    .expect("the pattern is valid")
+});
+
+/// Leaders whose surnames stand for their states in news copy.
+const LEADERS: &[(&str, &str)] = &[("zelensky", "ukraine"), ("zelenskyy", "ukraine"), ("putin", "russia")];
+
+/// What `article` is about; `plan_sizes` are the numbers of points of the versions the
+/// corpus holds (28 for the US plan, and those of its later versions).
+pub fn subject(tokenizer: &Tokenizer, article: &str, plan_sizes: &[u32]) -> Subject {
+    let terms = tokenizer.terms(article);
+    let names = |state: &str| {
+        terms.iter().any(|term| {
+            term == state
+                || LEADERS
+                    .iter()
+                    .any(|(leader, of)| *of == state && term.starts_with(leader))
+        })
+    };
+    if !names("ukraine") {
+        return Subject::Unnamed("Ukraine");
+    }
+    if !names("russia") {
+        return Subject::Unnamed("Russia");
+    }
+    if !PEACE_WORDS.is_match(article) {
+        return Subject::NoPeacePlan;
+    }
+    let numbered: Vec<String> = NUMBERED_PLAN
+        .captures_iter(article)
+        .map(|found| found[1].to_lowercase())
+        .collect();
+    let known = |number: &String| {
+        number_value(number).is_some_and(|value| plan_sizes.contains(&value))
+    };
+    match numbered.first() {
+        Some(first) if !numbered.iter().any(known) => {
+            Subject::AnotherPlan(format!("{first}-point"))
+        }
+        _ => Subject::ThePlan,
+    }
+}
+
+/// The value of a number written in digits or as one of `NUMBERED_PLAN`'s words.
+fn number_value(number: &str) -> Option<u32> {
+    const WORDS: &[&str] = &[
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    number
+        .parse()
+        .ok()
+        .or_else(|| WORDS.iter().position(|word| *word == number).map(|at| at as u32))
+        .or(match number {
+            "fifteen" => Some(15),
+            "twenty" => Some(20),
+            _ => None,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Subject, subject};
+    use crate::query::align::text::Tokenizer;
+
+    fn about(article: &str) -> Subject {
+        subject(&Tokenizer::default(), article, &[28, 19, 20])
+    }
+
+    #[test]
+    fn a_story_about_the_plan_is_about_the_plan() {
+        let story = "Kyiv was handed a 28-point draft; the Kremlin said it could be a basis for peace.";
+        assert_eq!(about(story), Subject::ThePlan);
+        let unnumbered = "Zelensky met envoys to discuss the US peace proposal; Putin welcomed it.";
+        assert_eq!(about(unnumbered), Subject::ThePlan);
+    }
+
+    #[test]
+    fn stories_that_do_not_name_both_states_or_a_plan_are_not() {
+        assert_eq!(
+            about("A buffer zone of coral reefs will be protected by the agency."),
+            Subject::Unnamed("Ukraine")
+        );
+        assert_eq!(
+            about("Hamas must accept the 20-point plan for Gaza, Ukraine's envoy said."),
+            Subject::Unnamed("Russia")
+        );
+        assert_eq!(
+            about("Russia must pay Ukraine damages for the war, the G7 said."),
+            Subject::NoPeacePlan
+        );
+    }
+
+    #[test]
+    fn a_story_about_another_numbered_plan_is_not() {
+        let story = "Washington floated a seven-point peace plan: Russia keeps Crimea, Ukraine stays out of NATO.";
+        assert_eq!(about(story), Subject::AnotherPlan("seven-point".to_owned()));
+        let both = "The 20-point framework replaced the 28-point plan for Ukraine and Russia.";
+        assert_eq!(about(both), Subject::ThePlan);
+    }
+}
