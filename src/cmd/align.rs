@@ -8,7 +8,8 @@ use crate::cli::Style;
 use crate::cli::{AlignArgs, OutputFormat};
 use crate::model::Corpus;
 use crate::query::align::{Aligner, article};
-use crate::records::align::ClauseMatch;
+use crate::records::FlatCell;
+use crate::records::align::{ClauseMatch, FLAT_COLUMNS, flat_rows};
 use crate::records::annotations::{Article, annotation_page};
 use crate::render;
 
@@ -18,6 +19,8 @@ pub const FORMATS: &[OutputFormat] = &[
     OutputFormat::Json,
     OutputFormat::Yaml,
     OutputFormat::Jsonld,
+    OutputFormat::Markdown,
+    OutputFormat::Csv,
 ];
 
 pub fn run(args: &AlignArgs, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -26,6 +29,13 @@ pub fn run(args: &AlignArgs, context: &Context, out: &mut dyn Write) -> anyhow::
     let corpus = context.corpus()?;
     let text = article::read(&args.article)?;
     let aligner = Aligner::new(corpus, None);
+    if let Some(reason) = aligner.subject(&text).reason() {
+        render::note(&format!(
+            "{} does not look like an article about the plan ({reason}), so no clause is \
+             reported; --all shows each clause's best score",
+            args.article.display()
+        ));
+    }
     let matches = matches_to_show(&aligner, corpus, &text, args);
     write_matches(&matches, &text, context.format, context.style, args, out)
 }
@@ -45,8 +55,9 @@ pub fn matches_to_show(
 }
 
 /// Write `matches`, found in the article `text`, in `format` (one of `FORMATS`): JSON,
-/// draft reports as YAML, W3C Web Annotations as JSON-LD, or the passages as text wrapped
-/// to `style`'s width (a note on stderr when there are none).
+/// draft reports as YAML, W3C Web Annotations as JSON-LD, one row per passage, departure
+/// and later-version figure as CSV or Markdown, or the passages as text wrapped to
+/// `style`'s width (a note on stderr when there are none).
 pub fn write_matches(
     matches: &[ClauseMatch],
     text: &str,
@@ -64,6 +75,18 @@ pub fn write_matches(
         OutputFormat::Jsonld => {
             let article = Article::at(&args.article)?;
             render::write_json(out, &annotation_page(matches, text, &article))?;
+        }
+        OutputFormat::Markdown | OutputFormat::Csv => {
+            let columns: Vec<String> = FLAT_COLUMNS.iter().map(|c| (*c).to_owned()).collect();
+            let rows = flat_rows(matches);
+            let flat = format.flat().expect("markdown and csv are flat formats");
+            render::write_flat_rows(
+                out,
+                flat,
+                &columns,
+                rows.iter()
+                    .map(|row| row.iter().map(|cell| FlatCell::Text(cell.into())).collect()),
+            )?;
         }
         _ if matches.is_empty() => render::note(&format!(
             "no clause scores {} or more in {}; --all shows every clause's best score",

@@ -260,8 +260,8 @@ fn departure_body(departure: &Departure) -> TextualBody {
         kind: "TextualBody",
         purpose: "assessing",
         value: format!(
-            "{}: text says \"{}\"; article says \"{}\"",
-            departure.kind, departure.text_says, departure.outlet_says
+            "{}: text says \"{}\"; article says \"{}\" ({})",
+            departure.kind, departure.text_says, departure.outlet_says, departure.why
         ),
         format: "text/plain",
         terms: BodyTerms::Departure {
@@ -320,10 +320,12 @@ mod tests {
                 passage(text, "Europe’s jets go to Poland."),
                 passage(text, "US jets guard the skies."),
             ],
+            later_versions: Vec::new(),
             departures: vec![Departure {
                 kind: DiscrepancyKind::Party,
                 text_says: "European fighter".to_owned(),
                 outlet_says: "US jets".to_owned(),
+                why: "the text names Europe, the article US".to_owned(),
             }],
         };
         let page = annotation_page(&[found], text, &article());
@@ -372,10 +374,12 @@ mod tests {
                 passage(text, "Troops capped at 800,000."),
                 passage(text, "Generals object."),
             ],
+            later_versions: Vec::new(),
             departures: vec![Departure {
                 kind: DiscrepancyKind::Wording,
                 text_says: "limited to".to_owned(),
                 outlet_says: "capped  at".to_owned(),
+                why: "the text names Europe, the article US".to_owned(),
             }],
         };
         let page = annotation_page(&[found], text, &article());
@@ -401,6 +405,7 @@ mod tests {
             title: "Jets".to_owned(),
             score: 1.0,
             passages: vec![passage(text, "Poland.")],
+            later_versions: Vec::new(),
             departures: Vec::new(),
         };
         let annotation = serde_json::to_value(annotation_page(&[found], text, &article())).unwrap()

@@ -24,7 +24,8 @@ fn wrapped(line: &str, width: usize) -> String {
 }
 
 /// One block per clause: number, title and score; then each passage with its offsets;
-/// then each departure; every line wrapped to the style's width.
+/// then each departure (`!`) and each figure of a later version the article attributes to
+/// it (`=`); every line wrapped to the style's width.
 pub fn alignment_text(matches: &[ClauseMatch], style: Style) -> String {
     let width = usize::from(style.width);
     let mut text = String::new();
@@ -50,10 +51,19 @@ pub fn alignment_text(matches: &[ClauseMatch], style: Style) -> String {
         }
         for departure in &found.departures {
             let line = format!(
-                "    ! {}: text says {:?}; article says {:?}",
+                "    ! {} departure: article says {:?}; text says {:?} ({})",
                 departure.kind,
+                visible(&departure.outlet_says),
                 departure.text_says,
-                visible(&departure.outlet_says)
+                departure.why
+            );
+            let _ = writeln!(text, "{}", wrapped(&line, width));
+        }
+        for later in &found.later_versions {
+            let line = format!(
+                "    = {:?} {}, a later version, as the article says",
+                visible(&later.article_says),
+                later.describe()
             );
             let _ = writeln!(text, "{}", wrapped(&line, width));
         }

@@ -145,10 +145,11 @@ struct NotDeparture {
     article_says: String,
 }
 
-/// Lower-cased, typographic quotes and apostrophes made straight, white space single.
+/// Lower-cased, double quotation marks dropped (they are not words), apostrophes made
+/// straight, white space single.
 fn comparable(text: &str) -> String {
     text.to_lowercase()
-        .replace(['“', '”', '„'], "\"")
+        .replace(['“', '”', '„', '"'], "")
         .replace(['‘', '’'], "'")
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -38,8 +38,8 @@ pub fn reports(matches: &[ClauseMatch], source: &str) -> Vec<DraftReport> {
                         text_says: departure.text_says.clone(),
                         outlet_says: departure.outlet_says.clone(),
                         explanation: format!(
-                            "TODO: confirm; align detected a {} departure",
-                            departure.kind
+                            "TODO: confirm; align detected a {} departure: {}",
+                            departure.kind, departure.why
                         ),
                     })
                     .collect(),

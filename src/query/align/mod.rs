@@ -15,6 +15,7 @@ pub mod departures;
 pub mod draft;
 pub mod lexicon;
 pub mod names;
+pub mod stated;
 pub mod subject;
 pub mod text;
 
@@ -142,7 +143,7 @@ impl<'c> Aligner<'c> {
         // order. Only these outlive the sentence they come from, so memory grows with
         // what is found, not with sentences × clauses.
         let mut best: Vec<f64> = vec![0.0; self.clauses.len()];
-        let mut rendering: Vec<Vec<Sentence>> = vec![Vec::new(); self.clauses.len()];
+        let mut rendering: Vec<Vec<(Sentence, Sentence)>> = vec![Vec::new(); self.clauses.len()];
         let mut in_sentence: HashMap<usize, Candidate> = HashMap::new();
         for sentence in text::sentences(article) {
             in_sentence.clear();
@@ -173,18 +174,39 @@ impl<'c> Aligner<'c> {
             for (&clause, candidate) in &in_sentence {
                 best[clause] = best[clause].max(candidate.score);
                 if about_the_plan && candidate.renders(min_score) {
-                    rendering[clause].push(candidate.unit);
+                    rendering[clause].push((candidate.unit, sentence));
                 }
             }
         }
+        let sentences: Vec<Vec<&str>> = rendering
+            .iter()
+            .map(|units| {
+                units
+                    .iter()
+                    .map(|(_, sentence)| &article[sentence.start..sentence.end])
+                    .collect()
+            })
+            .collect();
+        let passages: Vec<Vec<Passage>> = rendering
+            .into_iter()
+            .map(|units| {
+                units
+                    .into_iter()
+                    .map(|(unit, _)| passage(article, unit))
+                    .collect()
+            })
+            .collect();
+        let rendered: Vec<u32> = self
+            .clauses
+            .iter()
+            .zip(&passages)
+            .filter(|(_, passages)| !passages.is_empty())
+            .map(|(clause, _)| clause.number)
+            .collect();
         self.clauses
             .iter()
-            .zip(best.into_iter().zip(rendering))
-            .map(|(clause, (best, units))| {
-                let passages: Vec<Passage> = units
-                    .into_iter()
-                    .map(|unit| passage(article, unit))
-                    .collect();
+            .zip(best.into_iter().zip(passages).zip(sentences))
+            .map(|(clause, ((best, passages), sentences))| {
                 // A clause with no passage of its own reports its best score below the
                 // threshold, so that the score alone says whether it was found.
                 let best = if passages.is_empty() {
@@ -192,13 +214,21 @@ impl<'c> Aligner<'c> {
                 } else {
                     best
                 };
-                let departures = departures::detect(corpus, &self.plan_words, clause, &passages);
+                let findings = departures::detect(
+                    corpus,
+                    &self.plan_words,
+                    clause,
+                    &passages,
+                    &sentences,
+                    &rendered,
+                );
                 ClauseMatch {
                     clause: clause.number,
                     title: clause.title.clone(),
                     score: (best * 1000.0).round() / 1000.0,
                     passages,
-                    departures,
+                    departures: findings.departures,
+                    later_versions: findings.later_versions,
                 }
             })
             .collect()

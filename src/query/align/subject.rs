@@ -37,9 +37,7 @@ impl Subject {
         match self {
             Self::ThePlan => None,
             Self::Unnamed(state) => Some(format!("it never names {state}")),
-            Self::NoPeacePlan => {
-                Some("it names no peace plan, deal, proposal or talks".to_owned())
-            }
+            Self::NoPeacePlan => Some("it names no peace plan, deal, proposal or talks".to_owned()),
             Self::AnotherPlan(named) => Some(format!(
                 "the only plan it numbers is a {named} plan, which is not a version the corpus holds"
             )),
@@ -64,7 +62,11 @@ static NUMBERED_PLAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Leaders whose surnames stand for their states in news copy.
-const LEADERS: &[(&str, &str)] = &[("zelensky", "ukraine"), ("zelenskyy", "ukraine"), ("putin", "russia")];
+const LEADERS: &[(&str, &str)] = &[
+    ("zelensky", "ukraine"),
+    ("zelenskyy", "ukraine"),
+    ("putin", "russia"),
+];
 
 /// What `article` is about; `plan_sizes` are the numbers of points of the versions the
 /// corpus holds (28 for the US plan, and those of its later versions).
@@ -91,9 +93,8 @@ pub fn subject(tokenizer: &Tokenizer, article: &str, plan_sizes: &[u32]) -> Subj
         .captures_iter(article)
         .map(|found| found[1].to_lowercase())
         .collect();
-    let known = |number: &String| {
-        number_value(number).is_some_and(|value| plan_sizes.contains(&value))
-    };
+    let known =
+        |number: &String| number_value(number).is_some_and(|value| plan_sizes.contains(&value));
     match numbered.first() {
         Some(first) if !numbered.iter().any(known) => {
             Subject::AnotherPlan(format!("{first}-point"))
@@ -111,7 +112,12 @@ fn number_value(number: &str) -> Option<u32> {
     number
         .parse()
         .ok()
-        .or_else(|| WORDS.iter().position(|word| *word == number).map(|at| at as u32))
+        .or_else(|| {
+            WORDS
+                .iter()
+                .position(|word| *word == number)
+                .map(|at| at as u32)
+        })
         .or(match number {
             "fifteen" => Some(15),
             "twenty" => Some(20),
@@ -130,7 +136,8 @@ mod tests {
 
     #[test]
     fn a_story_about_the_plan_is_about_the_plan() {
-        let story = "Kyiv was handed a 28-point draft; the Kremlin said it could be a basis for peace.";
+        let story =
+            "Kyiv was handed a 28-point draft; the Kremlin said it could be a basis for peace.";
         assert_eq!(about(story), Subject::ThePlan);
         let unnumbered = "Zelensky met envoys to discuss the US peace proposal; Putin welcomed it.";
         assert_eq!(about(unnumbered), Subject::ThePlan);

@@ -58,11 +58,18 @@ fn parts(text: &str, sentence: Sentence, separator: &Regex) -> Vec<Sentence> {
     let body = &text[sentence.start..sentence.end];
     let mut cuts: Vec<usize> = vec![0];
     for found in separator.find_iter(body) {
+        // A separator that ends on the next part's first letter (`LINE_BREAK`) cuts
+        // before that letter.
+        let cut = found.start()
+            + found
+                .as_str()
+                .trim_end_matches(|c: char| c.is_alphanumeric())
+                .len();
         let last = *cuts.last().unwrap_or(&0);
         if body[last..found.start()].split_whitespace().count() >= MIN_PART_WORDS
-            && body[found.end()..].split_whitespace().count() >= MIN_PART_WORDS
+            && body[cut..].split_whitespace().count() >= MIN_PART_WORDS
         {
-            cuts.push(found.end());
+            cuts.push(cut);
         }
     }
     if !(2..=MAX_PARTS).contains(&cuts.len()) {
@@ -74,10 +81,13 @@ fn parts(text: &str, sentence: Sentence, separator: &Regex) -> Vec<Sentence> {
             let part = &body[pair[0]..pair[1]];
             let leading = part.len() - part.trim_start().len();
             let trimmed = part.trim();
-            trimmed.chars().any(char::is_alphanumeric).then(|| Sentence {
-                start: sentence.start + pair[0] + leading,
-                end: sentence.start + pair[0] + leading + trimmed.len(),
-            })
+            trimmed
+                .chars()
+                .any(char::is_alphanumeric)
+                .then(|| Sentence {
+                    start: sentence.start + pair[0] + leading,
+                    end: sentence.start + pair[0] + leading + trimmed.len(),
+                })
         })
         .collect()
 }
@@ -88,9 +98,12 @@ const MAX_PARTS: usize = 8;
 /// The fewest words a part of a sentence needs to be scored on its own.
 const MIN_PART_WORDS: usize = 3;
 
-/// A line break, where a sentence runs over several lines.
-static LINE_BREAK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\n\s*").expect("the pattern is valid"));
+/// A line break before a list item (a bullet, a dash or a number) or before a line that
+/// starts with a capital letter: a list of fragments, not prose wrapped by hand (a line
+/// that starts in lower case goes on the sentence before it).
+static LINE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\n\s*(?:[•▪●◦*\-–—]\s*|\d{1,2}[.)]\s+)?[\p{Lu}\d]").expect("the pattern is valid")
+});
 
 /// A semicolon (kept with the part before it).
 static SEMICOLON: LazyLock<Regex> =
