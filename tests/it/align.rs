@@ -14,6 +14,7 @@ struct Found {
     score: f64,
     passages: Vec<Passage>,
     departures: Vec<Departure>,
+    later_versions: Vec<serde_json::Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -26,12 +27,21 @@ struct Passage {
     suffix: String,
 }
 
-#[derive(Debug, Deserialize, PartialEq)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Departure {
     kind: String,
     text_says: String,
     outlet_says: String,
+    why: String,
+}
+
+/// Departures are the same when they say the same thing; the wording of `why` is free.
+impl PartialEq for Departure {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.kind, &self.text_says, &self.outlet_says)
+            == (&other.kind, &other.text_says, &other.outlet_says)
+    }
 }
 
 fn departure(kind: &str, text_says: &str, outlet_says: &str) -> Departure {
@@ -39,6 +49,7 @@ fn departure(kind: &str, text_says: &str, outlet_says: &str) -> Departure {
         kind: kind.into(),
         text_says: text_says.into(),
         outlet_says: outlet_says.into(),
+        why: String::new(),
     }
 }
 
@@ -48,29 +59,33 @@ fn finds_exactly_the_planted_clauses_and_departures() {
         .run()
         .json();
     let clauses: Vec<u32> = found.iter().map(|found| found.clause).collect();
-    // 6 paraphrased with a wrong figure and a scare quote, 9 verbatim and with a wrong
-    // party; the harvest paragraph and the critics' line match nothing.
+    // 6 paraphrased with a wrong figure (and the generals' "permanent ceiling", their words,
+    // not a misquote of the plan), 9 verbatim and with a wrong party; the harvest
+    // paragraph and the critics' line match nothing.
     assert_eq!(clauses, [6, 9]);
     assert_eq!(found[1].title, "European fighter jets stationed in Poland");
     assert!(found.iter().all(|found| (0.4..=1.0).contains(&found.score)));
     assert_eq!(
         found[0].departures,
-        [
-            departure(
-                "figure",
-                "The size of the Ukrainian Armed Forces will be limited to 600,000 personnel.",
-                "800,000"
-            ),
-            departure(
-                "wording",
-                "The size of the Ukrainian Armed Forces will be limited to 600,000 personnel.",
-                "permanent ceiling"
-            ),
-        ]
+        [departure(
+            "figure",
+            "The size of the Ukrainian Armed Forces will be limited to 600,000 personnel.",
+            "800,000"
+        ),]
     );
     assert_eq!(
         found[1].departures,
         [departure("party", "European fighter", "American fighter")]
+    );
+    // 800,000 is the European counter-proposal's figure, but the article gives it as the
+    // draft's: a departure that says whose figure it is, not a later-version match.
+    assert!(found[0].later_versions.is_empty());
+    assert!(
+        found[0].departures[0]
+            .why
+            .contains("e3-counter point 6, not of this text, which says 600,000"),
+        "{:?}",
+        found[0].departures[0]
     );
     let verbatim = &found[1].passages[0];
     assert!(
@@ -124,7 +139,7 @@ fn reads_standard_input_and_prints_a_table_for_people() {
     assert!(output.status.success());
     assert!(stdout.contains(" 9. European fighter jets stationed in Poland (score 1.00)"));
     assert!(stdout.contains(
-        "    ! party: text says \"European fighter\"; article says \"American fighter\""
+        "    ! party departure: article says \"American fighter\"; text says \"European fighter\""
     ));
 }
 
@@ -315,7 +330,7 @@ fn departures_of(article: &str) -> Vec<(u32, Vec<Departure>)> {
 }
 
 #[test]
-fn finds_the_planted_amount_scare_quote_and_verbatim_elections_clause() {
+fn finds_the_planted_amount_and_the_verbatim_elections_clause_not_an_officials_words() {
     let found = departures_of("tests/fixtures/align/planted-funds.txt");
     let fourteen = "$100 billion in frozen Russian assets will be invested in US-led efforts to \
                     rebuild and invest in Ukraine; The US will receive 50% of the profits from \
@@ -325,14 +340,9 @@ fn finds_the_planted_amount_scare_quote_and_verbatim_elections_clause() {
         [
             (
                 14,
-                vec![
-                    departure("figure", fourteen, "$200 billion"),
-                    departure(
-                        "wording",
-                        "Frozen funds will be used as follows:",
-                        "reparations fund"
-                    ),
-                ]
+                // "what one official called a \"reparations fund\"": an official's
+                // words, not a misquote of the plan (issue #18, class 6).
+                vec![departure("figure", fourteen, "$200 billion")]
             ),
             (25, vec![]),
         ]
@@ -340,7 +350,7 @@ fn finds_the_planted_amount_scare_quote_and_verbatim_elections_clause() {
 }
 
 #[test]
-fn finds_the_planted_ratio_and_cede_and_the_verbatim_amnesty_clause() {
+fn finds_the_planted_ratio_and_the_verbatim_amnesty_clause_not_the_critics_cede() {
     let found = departures_of("tests/fixtures/align/planted-nuclear.txt");
     let clauses: Vec<u32> = found.iter().map(|(number, _)| *number).collect();
     assert_eq!(clauses, [19, 21, 26]);
@@ -351,7 +361,9 @@ fn finds_the_planted_ratio_and_cede_and_the_verbatim_amnesty_clause() {
         .iter()
         .map(|d| (d.kind.as_str(), d.outlet_says.as_str()))
         .collect();
-    assert_eq!(kinds, [("wording", "cede"), ("scope", "cede")]);
+    // Critics' "cede", in a sentence that itself says the text recognises de facto: their
+    // word, not the article's account of the clause (issue #18, classes 3 and 6).
+    assert_eq!(kinds, []);
     assert!(
         found[2].1.is_empty(),
         "the verbatim amnesty clause departs from nothing"

@@ -3,6 +3,7 @@
 
 mod actors;
 mod align;
+mod align_classes;
 mod align_eval;
 mod annotations;
 mod bad_input;

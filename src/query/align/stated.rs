@@ -187,15 +187,17 @@ fn is_context(words: &[&str], at: usize) -> bool {
 /// A cut stated relative to today's size rather than as the plan's absolute figure.
 static RELATIVE_CUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)\b(halv(?:e|es|ed|ing)|(?:by|in|to) [“"]?(?:more than |less than |about |roughly |nearly )?(?:half|a half|one half|a third|one third|a quarter|a fifth|two[- ]thirds|\d{1,2} ?(?:%|per ?cent))|(?:two|three|four) and a half times|(?:a|one) (?:third|quarter|fifth) of)\b"#,
+        r#"(?i)(?-u:(?-u:\b))(halv(?:e|es|ed|ing)|(?:by|in|to) [“"]?(?:more than |less than |about |roughly |nearly )?(?:half|a half|one half|a third|one third|a quarter|a fifth|two[- ]thirds|[0-9]{1,2} ?(?:%|per ?cent))|(?:two|three|four) and a half times|(?:a|one) (?:third|quarter|fifth) of)(?-u:(?-u:\b))"#,
     )
     .expect("the pattern is valid")
 });
 
 /// Words for armed forces: a relative cut is a figure departure only when it is of these.
 static FORCES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(army|armies|military|armed forces|forces|troops|personnel|soldiers)\b")
-        .expect("the pattern is valid")
+    Regex::new(
+        r"(?i)(?-u:\b)(army|armies|military|armed forces|forces|troops|personnel|soldiers)(?-u:\b)",
+    )
+    .expect("the pattern is valid")
 });
 
 /// The words of a relative cut of the armed forces in `passage` ("halve its army", "cut its

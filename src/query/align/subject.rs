@@ -2,10 +2,11 @@
 //! on coral reefs or on the Gaza plan shares words with some clauses ("zone", "board of
 //! peace") but reports none of them.
 //!
-//! An article is taken to be about the plan when it names both Ukraine and Russia (their
-//! capitals, adjectives and leaders count), speaks of a peace plan, deal or talks, and
-//! does not name only another numbered plan ("the 7-point plan") than the ones the corpus
-//! holds.
+//! An article is taken to be about the plan when it names Ukraine (its capital, adjective
+//! and president count), speaks of a peace plan, deal or talks, and does not name only
+//! another numbered plan ("the 7-point plan") than the ones the corpus holds. A corpus
+//! whose clauses never name Ukraine (a synthetic one) is not this plan, and every article
+//! is taken to be about it.
 
 use std::sync::LazyLock;
 
@@ -16,11 +17,11 @@ use super::text::Tokenizer;
 /// What an article is about, as far as `align` can tell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
-    /// It names both states and a peace plan or talks, and no other numbered plan only.
+    /// It names Ukraine and a peace plan or talks, and no other numbered plan only.
     ThePlan,
-    /// It never names one of the two states (`"Ukraine"` or `"Russia"`).
+    /// It never names the state the plan is about (`"Ukraine"`).
     Unnamed(&'static str),
-    /// It names both states but no peace plan, deal, proposal or talks.
+    /// It names Ukraine but no peace plan, deal, proposal or talks.
     NoPeacePlan,
     /// It names only a numbered plan the corpus does not hold ("7-point").
     AnotherPlan(String),
@@ -48,7 +49,7 @@ impl Subject {
 /// Words that show an article is about a plan or negotiation.
 static PEACE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(peace|plan|deal|proposal|draft|settlement|ceasefire|truce|negotiat\w*|framework|blueprint|talks|agreement)\b",
+        r"(?i)(?-u:(?-u:\b))(peace|plan|deal|proposal|draft|settlement|ceasefire|truce|negotiat[a-z]*|framework|blueprint|talks|agreement)(?-u:(?-u:\b))",
     )
     .expect("the pattern is valid")
 });
@@ -56,35 +57,26 @@ static PEACE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// A numbered plan: "28-point", "20 point", "seven-point".
 static NUMBERED_PLAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)[- ‑–]points?\b",
+        r"(?i)(?-u:(?-u:\b))([0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)[- ‑–]points?(?-u:(?-u:\b))",
     )
     .expect("the pattern is valid")
 });
 
-/// Leaders whose surnames stand for their states in news copy.
-const LEADERS: &[(&str, &str)] = &[
-    ("zelensky", "ukraine"),
-    ("zelenskyy", "ukraine"),
-    ("putin", "russia"),
-];
+/// Surnames of Ukraine's president, which stand for the state in news copy.
+const LEADERS: &[&str] = &["zelensky", "zelenskyy"];
+
+/// The folded term of the state the plan is about.
+pub const STATE: &str = "ukraine";
 
 /// What `article` is about; `plan_sizes` are the numbers of points of the versions the
 /// corpus holds (28 for the US plan, and those of its later versions).
 pub fn subject(tokenizer: &Tokenizer, article: &str, plan_sizes: &[u32]) -> Subject {
-    let terms = tokenizer.terms(article);
-    let names = |state: &str| {
-        terms.iter().any(|term| {
-            term == state
-                || LEADERS
-                    .iter()
-                    .any(|(leader, of)| *of == state && term.starts_with(leader))
-        })
-    };
-    if !names("ukraine") {
+    let names_the_state = tokenizer
+        .terms(article)
+        .iter()
+        .any(|term| term == STATE || LEADERS.iter().any(|leader| term.starts_with(leader)));
+    if !names_the_state {
         return Subject::Unnamed("Ukraine");
-    }
-    if !names("russia") {
-        return Subject::Unnamed("Russia");
     }
     if !PEACE_WORDS.is_match(article) {
         return Subject::NoPeacePlan;
@@ -150,8 +142,8 @@ mod tests {
             Subject::Unnamed("Ukraine")
         );
         assert_eq!(
-            about("Hamas must accept the 20-point plan for Gaza, Ukraine's envoy said."),
-            Subject::Unnamed("Russia")
+            about("Hamas must accept the 20-point plan for Gaza, Israel's envoy said."),
+            Subject::Unnamed("Ukraine")
         );
         assert_eq!(
             about("Russia must pay Ukraine damages for the war, the G7 said."),

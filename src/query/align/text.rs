@@ -102,7 +102,7 @@ const MIN_PART_WORDS: usize = 3;
 /// starts with a capital letter: a list of fragments, not prose wrapped by hand (a line
 /// that starts in lower case goes on the sentence before it).
 static LINE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\n\s*(?:[•▪●◦*\-–—]\s*|\d{1,2}[.)]\s+)?[\p{Lu}\d]").expect("the pattern is valid")
+    Regex::new(r"\n\s*(?:[•▪●◦*\-–—]\s*|[0-9]{1,2}[.)]\s+)?[A-Z0-9]").expect("the pattern is valid")
 });
 
 /// A semicolon (kept with the part before it).
@@ -118,15 +118,26 @@ static CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words by which a quotation is attributed to the plan rather than to a speaker.
 static NAMES_THE_PLAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(plan|draft|document|proposal|points?|framework|blueprint|text)\b")
+    Regex::new(
+        r"(?i)(?-u:\b)(plan|draft|document|proposal|points?|framework|blueprint|text)(?-u:\b)",
+    )
+    .expect("the pattern is valid")
+});
+
+/// The end of someone's direct speech: a closing quotation mark after a comma or a mark,
+/// then the speaker and a verb of saying ("…sustainable," the statement reads).
+static SPEECH_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"[,!?]["”’]\s+[^.;"“”]{0,80}?(?-u:\b)(said|says|say|reads|read|added|adds|told|stated|wrote|noted|insisted|warned|stressed)(?-u:\b)[^"“”]*$"#)
         .expect("the pattern is valid")
 });
 
-/// Whether a sentence is someone's direct speech ("We are ready to engage," the statement
-/// reads): it opens with a quotation mark and does not name the plan or its text. An
-/// official's words are not a rendering of a clause.
+/// Whether a sentence is someone's direct speech: it opens with a quotation mark, or ends
+/// with the speaker after a closing one ("We are ready to engage," the statement reads),
+/// and does not name the plan or its text. An official's words are not a rendering of a
+/// clause.
 pub fn is_speech(sentence: &str) -> bool {
-    sentence.starts_with(['"', '“', '‘', '«', '„']) && !NAMES_THE_PLAN.is_match(sentence)
+    let quoted = sentence.starts_with(['"', '“', '‘', '«', '„']) || SPEECH_TAIL.is_match(sentence);
+    quoted && !NAMES_THE_PLAN.is_match(sentence)
 }
 
 /// Words too common to tell one clause from another.

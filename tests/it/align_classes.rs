@@ -1,0 +1,227 @@
+//! `align` on articles written for each class of mistake issue #18 found on real text:
+//! one planted case per class, so that each stays fixed.
+
+use crate::support::peaceplan;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Found {
+    clause: u32,
+    #[allow(dead_code)]
+    title: String,
+    score: f64,
+    passages: Vec<serde_json::Value>,
+    departures: Vec<Departure>,
+    later_versions: Vec<LaterVersion>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Departure {
+    kind: String,
+    text_says: String,
+    outlet_says: String,
+    why: String,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct LaterVersion {
+    version: String,
+    point: Option<u32>,
+    article_says: String,
+}
+
+/// The clauses `align --json` finds in `article` (written to a file first).
+fn align(article: &str) -> Vec<Found> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.txt");
+    std::fs::write(&path, article).unwrap();
+    peaceplan(["align", "--json", path.to_str().unwrap()])
+        .run()
+        .json()
+}
+
+fn clause(found: &[Found], number: u32) -> &Found {
+    found
+        .iter()
+        .find(|found| found.clause == number)
+        .unwrap_or_else(|| panic!("clause {number} not found in {found:#?}"))
+}
+
+fn flagged<'f>(found: &'f Found, kind: &str) -> Vec<&'f str> {
+    found
+        .departures
+        .iter()
+        .filter(|departure| departure.kind == kind)
+        .map(|departure| departure.outlet_says.as_str())
+        .collect()
+}
+
+#[test]
+fn class_1_one_sentence_renders_two_clauses_and_its_figure_is_checked() {
+    let found = align(
+        "The 28-point US plan would oblige Ukraine to shrink its army to 650,000 troops and \
+         write a renunciation of NATO membership into the constitution, Russia said.",
+    );
+    assert_eq!(flagged(clause(&found, 6), "figure"), ["650,000"]);
+    clause(&found, 7);
+    let departure = &clause(&found, 6).departures[0];
+    assert!(
+        departure.text_says.contains("600,000 personnel"),
+        "{departure:?}"
+    );
+}
+
+#[test]
+fn class_2_figures_in_words_and_relative_cuts_are_figure_departures() {
+    let found = align(
+        "Under the US peace plan for Ukraine and Russia, Kyiv would halve its armed forces.\n\
+         Ukraine would hold elections within sixty days, the plan says.",
+    );
+    assert_eq!(flagged(clause(&found, 6), "figure"), ["halve"]);
+    assert!(clause(&found, 6).departures[0].why.contains("600,000"));
+    assert_eq!(flagged(clause(&found, 25), "figure"), ["sixty days"]);
+}
+
+#[test]
+fn class_3_figures_of_today_and_dates_are_not_departures() {
+    let found = align(
+        "The US peace plan caps Ukraine's army, currently 800,000–850,000 strong, at 600,000 \
+         personnel, Russia and Ukraine were told on 13 December.",
+    );
+    let six = clause(&found, 6);
+    assert!(six.departures.is_empty(), "{:?}", six.departures);
+}
+
+#[test]
+fn class_4_a_later_versions_figure_attributed_to_it_matches_it() {
+    let attributed = align(
+        "The European counter-proposal to the US peace plan for Ukraine and Russia caps \
+         the size of the Ukrainian armed forces at 800,000 personnel in peacetime.",
+    );
+    let six = clause(&attributed, 6);
+    assert!(six.departures.is_empty(), "{:?}", six.departures);
+    assert_eq!(
+        six.later_versions,
+        [LaterVersion {
+            version: "e3-counter".into(),
+            point: Some(6),
+            article_says: "800,000".into()
+        }]
+    );
+    let presented_as_the_text = align(
+        "The 28-point plan limits the size of the Ukrainian armed forces to 800,000 \
+         personnel, Russia and Ukraine were told.",
+    );
+    let six = clause(&presented_as_the_text, 6);
+    assert_eq!(flagged(six, "figure"), ["800,000"]);
+    assert!(
+        six.departures[0].why.contains("e3-counter point 6"),
+        "{:?}",
+        six.departures
+    );
+}
+
+#[test]
+fn class_5_synonyms_of_a_party_are_not_party_departures() {
+    let found = align(
+        "Under the US peace plan, Russia and Ukraine agree that the Alliance agrees not to \
+         station troops in Ukraine.\n\
+         A U.S.-facilitated dialogue between Russia and NATO would address all security issues.\n\
+         The frozen Russian assets would fund US-led reconstruction of Ukraine.",
+    );
+    let party: Vec<&str> = found
+        .iter()
+        .flat_map(|found| flagged(found, "party"))
+        .collect();
+    assert!(party.is_empty(), "{party:?}");
+    assert!(found.iter().any(|found| found.clause == 8));
+}
+
+#[test]
+fn class_6_a_misquote_of_the_plan_is_flagged_and_an_officials_words_are_not() {
+    let found = align(
+        "If Russia invades Ukraine again, the US peace plan promises a \"strong, coordinated \
+         military response\" and all sanctions will be reinstated, a text Zelensky called a \
+         \"working document\".",
+    );
+    let ten = clause(&found, 10);
+    assert_eq!(
+        flagged(ten, "wording"),
+        ["strong, coordinated military response"]
+    );
+    let all: Vec<&str> = found
+        .iter()
+        .flat_map(|found| found.departures.iter().map(|d| d.outlet_says.as_str()))
+        .collect();
+    assert!(!all.contains(&"working document"), "{all:?}");
+}
+
+#[test]
+fn class_7_readmission_formal_recognition_and_a_misplaced_institution_are_flagged() {
+    let found = align(
+        "Under the 28-point US plan for Ukraine, Russia would be readmitted to the G8.\n\
+         The United States would formally recognize Crimea, Luhansk and Donetsk as Russian.\n\
+         Ukrainian forces would withdraw from the part of Donetsk they control, which would \
+         become an IAEA-supervised demilitarized buffer zone.",
+    );
+    assert_eq!(flagged(clause(&found, 13), "wording"), ["readmitted"]);
+    assert_eq!(flagged(clause(&found, 21), "scope"), ["formally recognize"]);
+    assert!(flagged(clause(&found, 21), "party").contains(&"IAEA"));
+}
+
+#[test]
+fn class_8_short_sentences_and_bullet_fragments_are_found() {
+    let found = align(
+        "Key points of the US plan for Ukraine and Russia\n\
+         • Ukraine's sovereignty will be reaffirmed\n\
+         • European fighter jets based in Poland\n\
+         • Elections held in 100 days\n",
+    );
+    let clauses: Vec<u32> = found.iter().map(|found| found.clause).collect();
+    for expected in [1, 9, 25] {
+        assert!(clauses.contains(&expected), "{expected} not in {clauses:?}");
+    }
+    assert!(
+        found
+            .iter()
+            .all(|found| !found.passages.is_empty() && found.score >= 0.33)
+    );
+}
+
+#[test]
+fn class_9_articles_on_another_plan_or_topic_match_no_clause() {
+    for (article, reason) in [
+        (
+            "Trump's 20-point Gaza plan sets up a Board of Peace chaired by Trump, an \
+             international stabilization force, and amnesty for Hamas members who disarm.",
+            "it never names Ukraine",
+        ),
+        (
+            "Washington floated a seven-point peace plan: Russia keeps Crimea, Ukraine stays \
+             out of NATO, and sanctions on Russia are lifted.",
+            "seven-point",
+        ),
+        (
+            "Coral reefs in a protected buffer zone will be restored under the agency's \
+             supervision, with the energy plant's profits shared 50-50.",
+            "it never names Ukraine",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("story.txt");
+        std::fs::write(&path, article).unwrap();
+        let path = path.to_str().unwrap();
+        let found: Vec<Found> = peaceplan(["align", "--json", path])
+            .stderr_has(reason)
+            .run()
+            .json();
+        assert!(found.is_empty(), "{article}: {found:?}");
+        peaceplan(["align", path])
+            .stdout_empty()
+            .stderr_has("does not look like an article about the plan")
+            .run();
+    }
+}
