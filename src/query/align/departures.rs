@@ -344,12 +344,14 @@ fn same_party(a: &str, b: &str) -> bool {
     same_word(a, b) || folded_name(a).is_some_and(|term| folded_name(b) == Some(term))
 }
 
-/// Where the clause's text puts a party before a word ("NATO troops") and the passage
-/// puts another actor before it ("foreign troops"). An actor the clause's text itself
-/// names ("US-led" on clause 14) is no substitution; the corpus's titles are our words,
-/// not the plan's, and are not compared.
+/// Where the clause (its title or text) puts a party before a word ("NATO troops") and
+/// the passage puts another actor before it ("foreign troops"). An actor the clause itself
+/// names ("US-led" on clause 14, "US-mediated" in clause 4's title) is no substitution.
 fn party_departures(corpus: &Corpus, clause: &Clause, passage: &str) -> Vec<Departure> {
-    let clause_words: Vec<String> = clause.passages().flat_map(words).collect();
+    let clause_words: Vec<String> = std::iter::once(clause.title.as_str())
+        .chain(clause.passages())
+        .flat_map(words)
+        .collect();
     let named_by_clause = |actor: &str| clause_words.iter().any(|word| same_party(word, actor));
     let passage_words = words(passage);
     let mut found = Vec::new();
