@@ -19,7 +19,9 @@ pub mod stated;
 pub mod subject;
 pub mod text;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rayon::prelude::*;
 
 use crate::model::{Clause, Corpus};
 use crate::records::align::{ClauseMatch, Passage};
@@ -32,6 +34,12 @@ pub const DEFAULT_MIN_SCORE: f64 = 0.33;
 
 /// Bytes (at most, on character boundaries) of context kept before and after a passage.
 const CONTEXT_BYTES: usize = 32;
+
+/// From this many sentences on, an article's sentences are scored on every core.
+const PARALLEL_FROM_SENTENCES: usize = 2_000;
+
+/// Sentences scored together before what they render is collected.
+const SENTENCES_PER_CHUNK: usize = 8_192;
 
 /// A sentence also renders a second clause only if it scores at least this share of its
 /// best clause's score for it.
@@ -48,18 +56,28 @@ const FEW_SHARED_TERMS_FACTOR: f64 = 0.4;
 /// "Russia", in most clauses, say nothing about which one a sentence renders.
 const DISTINCTIVE_SHARE: f64 = 0.25;
 
-/// A sparse TF-IDF vector, normalised to unit length.
-type Vector = HashMap<String, f64>;
+/// A sparse TF-IDF vector, normalised to unit length: (term id, weight), sorted by id, so
+/// that two vectors are compared without hashing a word.
+type Vector = Vec<(u32, f64)>;
+
+/// The terms the corpus uses, each with an id, its IDF weight and whether it is
+/// distinctive (see `DISTINCTIVE_SHARE`), indexed by id.
+struct Terms {
+    ids: HashMap<String, u32>,
+    idf: Vec<f64>,
+    distinctive: Vec<bool>,
+}
 
 /// What the matcher learned from the corpus: each clause's exemplars as vectors.
 pub struct Aligner<'c> {
     clauses: Vec<&'c Clause>,
-    exemplars: Vec<Vec<Vector>>,
-    /// Each term's clauses, in clause order: a sentence is scored only against these.
-    clauses_using: HashMap<String, Vec<usize>>,
-    idf: HashMap<String, f64>,
-    /// Terms few enough clauses use to count as evidence (see `DISTINCTIVE_SHARE`).
-    distinctive: HashSet<String>,
+    /// The clause (index) of each exemplar, by exemplar id.
+    exemplar_clause: Vec<usize>,
+    /// Each term's exemplars (by term id): (exemplar id, the term's weight in it). A
+    /// sentence is scored only against the exemplars sharing a term with it, by adding up
+    /// its terms' postings.
+    postings: Vec<Vec<(u32, f64)>>,
+    terms: Terms,
     tokenizer: Tokenizer,
     plan_words: departures::PlanWords,
     /// How many points the plan and each of its later versions have (`subject`).
@@ -81,44 +99,50 @@ impl<'c> Aligner<'c> {
             .collect();
         let document_frequency = document_frequency(&raw);
         let count = clauses.len() as f64;
-        let idf: HashMap<String, f64> = document_frequency
-            .iter()
-            .map(|(term, frequency)| {
-                let weight = ((count + 1.0) / (*frequency as f64 + 0.5)).ln();
-                (term.clone(), weight)
-            })
-            .collect();
-        let distinctive = document_frequency
-            .into_iter()
-            .filter(|(_, frequency)| *frequency as f64 <= count * DISTINCTIVE_SHARE)
-            .map(|(term, _)| term)
-            .collect();
+        let mut ordered: Vec<(String, usize)> = document_frequency.into_iter().collect();
+        ordered.sort_unstable();
+        let terms = Terms {
+            ids: ordered
+                .iter()
+                .enumerate()
+                .map(|(id, (term, _))| (term.clone(), id as u32))
+                .collect(),
+            idf: ordered
+                .iter()
+                .map(|(_, frequency)| ((count + 1.0) / (*frequency as f64 + 0.5)).ln())
+                .collect(),
+            distinctive: ordered
+                .iter()
+                .map(|(_, frequency)| *frequency as f64 <= count * DISTINCTIVE_SHARE)
+                .collect(),
+        };
         let exemplars: Vec<Vec<Vector>> = raw
             .iter()
             .map(|exemplars| {
                 exemplars
                     .iter()
-                    .map(|terms| vector(terms, &idf))
+                    .map(|words| vector(words, &terms))
                     .filter(|vector| !vector.is_empty())
                     .collect()
             })
             .collect();
-        let mut clauses_using: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut exemplar_clause: Vec<usize> = Vec::new();
+        let mut postings: Vec<Vec<(u32, f64)>> = vec![Vec::new(); terms.idf.len()];
         for (clause, vectors) in exemplars.iter().enumerate() {
-            for term in vectors.iter().flat_map(|vector: &Vector| vector.keys()) {
-                let users = clauses_using.entry(term.clone()).or_default();
-                if users.last() != Some(&clause) {
-                    users.push(clause);
+            for vector in vectors {
+                let exemplar = exemplar_clause.len() as u32;
+                exemplar_clause.push(clause);
+                for &(term, weight) in vector {
+                    postings[term as usize].push((exemplar, weight));
                 }
             }
         }
-        let names_the_state = clauses_using.contains_key(subject::STATE);
+        let names_the_state = terms.ids.contains_key("ukraine");
         Self {
             clauses,
-            clauses_using,
-            exemplars,
-            idf,
-            distinctive,
+            exemplar_clause,
+            postings,
+            terms,
             tokenizer,
             plan_words: departures::PlanWords::of(corpus),
             plan_sizes: plan_sizes(corpus),
@@ -132,7 +156,7 @@ impl<'c> Aligner<'c> {
         if !self.names_the_state {
             return Subject::ThePlan;
         }
-        subject::subject(&self.tokenizer, article, &self.plan_sizes)
+        subject::subject(article, &self.plan_sizes)
     }
 
     /// Every clause with its best score and the passages that render it, in clause
@@ -153,37 +177,31 @@ impl<'c> Aligner<'c> {
         // what is found, not with sentences × clauses.
         let mut best: Vec<f64> = vec![0.0; self.clauses.len()];
         let mut rendering: Vec<Vec<(Sentence, Sentence)>> = vec![Vec::new(); self.clauses.len()];
-        let mut in_sentence: HashMap<usize, Candidate> = HashMap::new();
-        for sentence in text::sentences(article) {
-            in_sentence.clear();
-            // The whole sentence first, then its parts: a part is kept for a clause only
-            // when it scores higher than the sentence (or an earlier part).
-            for unit in text::units(article, sentence) {
-                if text::is_speech(&article[unit.start..unit.end]) {
-                    continue;
-                }
-                let scores = self.sentence_scores(&article[unit.start..unit.end]);
-                let unit_best = scores.iter().map(|&(_, score)| score).fold(0.0, f64::max);
-                for (clause, score) in scores {
-                    let candidate = Candidate {
-                        unit,
-                        score,
-                        unit_best,
-                    };
-                    in_sentence
-                        .entry(clause)
-                        .and_modify(|kept| {
-                            if score > kept.score {
-                                *kept = candidate;
-                            }
-                        })
-                        .or_insert(candidate);
-                }
-            }
-            for (&clause, candidate) in &in_sentence {
-                best[clause] = best[clause].max(candidate.score);
-                if about_the_plan && candidate.renders(min_score) {
-                    rendering[clause].push((candidate.unit, sentence));
+        let sentences = text::sentences(article);
+        // Sentences are scored a chunk at a time, on every core when there are many; what
+        // they render is then taken in article order.
+        let parallel = sentences.len() >= PARALLEL_FROM_SENTENCES;
+        let mut scratch = Scratch::default();
+        for chunk in sentences.chunks(SENTENCES_PER_CHUNK) {
+            let found: Vec<Vec<(usize, Candidate)>> = if parallel {
+                chunk
+                    .par_iter()
+                    .map_init(Scratch::default, |scratch, &sentence| {
+                        self.candidates(article, sentence, scratch)
+                    })
+                    .collect()
+            } else {
+                chunk
+                    .iter()
+                    .map(|&sentence| self.candidates(article, sentence, &mut scratch))
+                    .collect()
+            };
+            for (&sentence, candidates) in chunk.iter().zip(found) {
+                for (clause, candidate) in candidates {
+                    best[clause] = best[clause].max(candidate.score);
+                    if about_the_plan && candidate.renders(min_score) {
+                        rendering[clause].push((candidate.unit, sentence));
+                    }
                 }
             }
         }
@@ -205,55 +223,198 @@ impl<'c> Aligner<'c> {
                     .collect()
             })
             .collect();
-        self.clauses
+        let found: Vec<Rendered> = self
+            .clauses
             .iter()
             .zip(best.into_iter().zip(passages).zip(sentences))
-            .map(|(clause, ((best, passages), sentences))| {
-                // A clause with no passage of its own reports its best score below the
-                // threshold, so that the score alone says whether it was found.
-                let best = if passages.is_empty() {
-                    best.min(min_score - 0.001).max(0.0)
-                } else {
-                    best
-                };
-                let findings =
-                    departures::detect(corpus, &self.plan_words, clause, &passages, &sentences);
-                ClauseMatch {
-                    clause: clause.number,
-                    title: clause.title.clone(),
-                    score: (best * 1000.0).round() / 1000.0,
-                    passages,
-                    departures: findings.departures,
-                    later_versions: findings.later_versions,
-                }
+            .map(|(clause, ((best, passages), sentences))| Rendered {
+                clause,
+                best,
+                passages,
+                sentences,
             })
-            .collect()
+            .collect();
+        let finish = |rendered: Rendered| rendered.into_match(corpus, &self.plan_words, min_score);
+        // Each clause's departures are checked on its own, on every core for a long article.
+        if parallel {
+            found.into_par_iter().map(finish).collect()
+        } else {
+            found.into_iter().map(finish).collect()
+        }
+    }
+
+    /// Each clause a sentence scores for, with the sentence's best unit for it: the
+    /// whole sentence first, then its parts, a part kept for a clause only when it scores
+    /// higher than the sentence (or an earlier part). Someone's direct speech is skipped.
+    fn candidates(
+        &self,
+        article: &str,
+        sentence: Sentence,
+        scratch: &mut Scratch,
+    ) -> Vec<(usize, Candidate)> {
+        let mut kept: Vec<(usize, Candidate)> = Vec::new();
+        for unit in text::units(article, sentence) {
+            let text = &article[unit.start..unit.end];
+            if text::is_speech(text) {
+                continue;
+            }
+            let scores = self.sentence_scores(text, scratch);
+            let unit_best = scores.iter().map(|&(_, score)| score).fold(0.0, f64::max);
+            let candidates = scores.into_iter().map(|(clause, score)| {
+                let candidate = Candidate {
+                    unit,
+                    score,
+                    unit_best,
+                };
+                (clause, candidate)
+            });
+            kept = merge_better(kept, candidates);
+        }
+        kept
     }
 
     /// A sentence's non-zero scores, for the clauses that share a term with it, in
-    /// clause order.
-    fn sentence_scores(&self, sentence: &str) -> Vec<(usize, f64)> {
-        let terms = self.tokenizer.terms(sentence);
-        let sentence_vector = vector(&terms, &self.idf);
-        let mut clauses: Vec<usize> = sentence_vector
-            .keys()
-            .filter_map(|term| self.clauses_using.get(term))
-            .flatten()
-            .copied()
-            .collect();
-        clauses.sort_unstable();
-        clauses.dedup();
-        clauses
-            .into_iter()
-            .map(|clause| {
-                let score = self.exemplars[clause]
-                    .iter()
-                    .map(|exemplar| similarity(&sentence_vector, exemplar, &self.distinctive))
-                    .fold(0.0, f64::max);
-                (clause, score)
-            })
-            .filter(|&(_, score)| score > 0.0)
-            .collect()
+    /// clause order: each exemplar's cosine is the sum, over the sentence's terms, of
+    /// their weight times the exemplar's (its postings), scaled down when fewer than
+    /// `MIN_SHARED_TERMS` of the shared terms are distinctive; a clause scores its best
+    /// exemplar's. `scratch` holds the sums between calls, so that no sentence allocates
+    /// them anew.
+    fn sentence_scores(&self, sentence: &str, scratch: &mut Scratch) -> Vec<(usize, f64)> {
+        let words = self.tokenizer.terms(sentence);
+        let sentence_vector = vector(&words, &self.terms);
+        scratch.prepare(self.exemplar_clause.len());
+        for &(term, weight) in &sentence_vector {
+            let distinctive = self.terms.distinctive[term as usize];
+            for &(exemplar, exemplar_weight) in &self.postings[term as usize] {
+                scratch.add(exemplar as usize, weight * exemplar_weight, distinctive);
+            }
+        }
+        // Exemplar ids run in clause order, so sorted exemplars come clause by clause.
+        scratch.touched.sort_unstable();
+        let mut best: Vec<(usize, f64)> = Vec::new();
+        for &exemplar in &scratch.touched {
+            let cosine = scratch.dot[exemplar].clamp(0.0, 1.0);
+            let score = if usize::from(scratch.distinctive[exemplar]) < MIN_SHARED_TERMS {
+                cosine * FEW_SHARED_TERMS_FACTOR
+            } else {
+                cosine
+            };
+            let clause = self.exemplar_clause[exemplar];
+            match best.last_mut() {
+                Some((known, kept)) if *known == clause => *kept = kept.max(score),
+                _ => best.push((clause, score)),
+            }
+        }
+        scratch.clear();
+        best.retain(|&(_, score)| score > 0.0);
+        best
+    }
+}
+
+/// Per-exemplar sums for one sentence at a time: the dot product so far, how many
+/// distinctive terms are shared, and which exemplars were touched (so that clearing
+/// costs what the sentence touched, not the whole corpus).
+#[derive(Default)]
+struct Scratch {
+    dot: Vec<f64>,
+    distinctive: Vec<u16>,
+    touched: Vec<usize>,
+    seen: Vec<bool>,
+}
+
+impl Scratch {
+    fn prepare(&mut self, exemplars: usize) {
+        if self.dot.len() < exemplars {
+            self.dot.resize(exemplars, 0.0);
+            self.distinctive.resize(exemplars, 0);
+            self.seen.resize(exemplars, false);
+        }
+    }
+
+    fn add(&mut self, exemplar: usize, product: f64, distinctive: bool) {
+        if !self.seen[exemplar] {
+            self.seen[exemplar] = true;
+            self.touched.push(exemplar);
+        }
+        self.dot[exemplar] += product;
+        self.distinctive[exemplar] =
+            self.distinctive[exemplar].saturating_add(u16::from(distinctive));
+    }
+
+    fn clear(&mut self) {
+        for &exemplar in &self.touched {
+            self.dot[exemplar] = 0.0;
+            self.distinctive[exemplar] = 0;
+            self.seen[exemplar] = false;
+        }
+        self.touched.clear();
+    }
+}
+
+/// Two lists of candidates sorted by clause merged into one, keeping the higher-scoring
+/// candidate (the earlier on a tie) where both have a clause.
+fn merge_better(
+    kept: Vec<(usize, Candidate)>,
+    new: impl Iterator<Item = (usize, Candidate)>,
+) -> Vec<(usize, Candidate)> {
+    let mut merged = Vec::with_capacity(kept.len());
+    let mut kept = kept.into_iter().peekable();
+    let mut new = new.peekable();
+    loop {
+        let take_kept = match (kept.peek(), new.peek()) {
+            (None, None) => break,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (Some(old), Some(fresh)) if old.0 == fresh.0 => {
+                let (old, fresh) = (kept.next().unwrap(), new.next().unwrap());
+                merged.push(if fresh.1.score > old.1.score {
+                    fresh
+                } else {
+                    old
+                });
+                continue;
+            }
+            (Some(old), Some(fresh)) => old.0 < fresh.0,
+        };
+        merged.extend(if take_kept { kept.next() } else { new.next() });
+    }
+    merged
+}
+
+/// What the article renders of one clause, before its departures are checked.
+struct Rendered<'c, 'a> {
+    clause: &'c Clause,
+    /// The clause's best score anywhere in the article.
+    best: f64,
+    passages: Vec<Passage>,
+    /// The whole sentence of each passage.
+    sentences: Vec<&'a str>,
+}
+
+impl Rendered<'_, '_> {
+    /// The clause's match: a clause with no passage of its own reports its best score
+    /// below the threshold, so that the score alone says whether it was found.
+    fn into_match(
+        self,
+        corpus: &Corpus,
+        plan: &departures::PlanWords,
+        min_score: f64,
+    ) -> ClauseMatch {
+        let best = if self.passages.is_empty() {
+            self.best.min(min_score - 0.001).max(0.0)
+        } else {
+            self.best
+        };
+        let findings =
+            departures::detect(corpus, plan, self.clause, &self.passages, &self.sentences);
+        ClauseMatch {
+            clause: self.clause.number,
+            title: self.clause.title.clone(),
+            score: (best * 1000.0).round() / 1000.0,
+            passages: self.passages,
+            departures: findings.departures,
+            later_versions: findings.later_versions,
+        }
     }
 }
 
@@ -335,39 +496,27 @@ fn actors<'c>(corpus: &'c Corpus, leave_out: Option<&'c str>) -> impl Iterator<I
         .map(|position| position.actor.as_str())
 }
 
-/// The unit-length TF-IDF vector of `terms`; terms the corpus never uses are dropped.
-fn vector(terms: &[String], idf: &HashMap<String, f64>) -> Vector {
-    let mut weights: Vector = HashMap::new();
-    for term in terms {
-        if let Some(weight) = idf.get(term) {
-            *weights.entry(term.clone()).or_default() += weight;
+/// The unit-length TF-IDF vector of `words`; words the corpus never uses are dropped.
+fn vector(words: &[String], terms: &Terms) -> Vector {
+    let mut weights: Vector = words
+        .iter()
+        .filter_map(|word| terms.ids.get(word))
+        .map(|&id| (id, terms.idf[id as usize]))
+        .collect();
+    weights.sort_unstable_by_key(|&(id, _)| id);
+    // Repeated terms add up.
+    weights.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 += later.1;
         }
-    }
-    let norm = weights.values().map(|w| w * w).sum::<f64>().sqrt();
+        same
+    });
+    let norm = weights.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
     if norm > 0.0 {
-        weights.values_mut().for_each(|w| *w /= norm);
+        weights.iter_mut().for_each(|(_, w)| *w /= norm);
     }
     weights
-}
-
-/// Cosine similarity, scaled down when fewer than two distinctive terms are shared: one
-/// distinctive word (a caption's "Global", a quote's "ceasefire") is not yet a
-/// paraphrase, and "Ukraine" beside it adds nothing.
-fn similarity(a: &Vector, b: &Vector, distinctive: &HashSet<String>) -> f64 {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let mut shared_distinctive = 0;
-    let cosine: f64 = small
-        .iter()
-        .filter_map(|(term, weight)| large.get(term).map(|other| (term, weight * other)))
-        .inspect(|(term, _)| shared_distinctive += usize::from(distinctive.contains(*term)))
-        .map(|(_, product)| product)
-        .sum();
-    let cosine = cosine.clamp(0.0, 1.0);
-    if shared_distinctive < MIN_SHARED_TERMS {
-        cosine * FEW_SHARED_TERMS_FACTOR
-    } else {
-        cosine
-    }
 }
 
 /// The sentence as a passage, with up to `CONTEXT_BYTES` of context each side.

@@ -1,8 +1,9 @@
 //! Words and sentences of an article: Unicode sentence segmentation, and stemmed content
 //! words for matching.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::{LazyLock, Mutex};
+use std::sync::LazyLock;
 
 use regex::Regex;
 
@@ -231,13 +232,12 @@ pub struct Tokenizer {
     stemmer: Stemmer,
     people: People,
     lexicon: Lexicon,
-    /// Stems already computed: a corpus and an article repeat their words, and stemming
-    /// was a tenth of `align`'s time on a large corpus. Holds at most `MAX_REMEMBERED`.
-    remembered: Mutex<HashMap<String, String>>,
 }
 
-/// The most stems a tokenizer remembers, so that an article of endless distinct words
-/// cannot grow the memory without bound (a few MB).
+/// The most stems a thread remembers (stems already computed: a corpus and an article
+/// repeat their words, and stemming was a tenth of `align`'s time on a large corpus), so
+/// that an article of endless distinct words cannot grow the memory without bound (a few
+/// MB).
 const MAX_REMEMBERED: usize = 50_000;
 
 impl Default for Tokenizer {
@@ -255,26 +255,26 @@ impl Tokenizer {
             stemmer,
             people,
             lexicon,
-            remembered: Mutex::new(HashMap::new()),
         }
     }
 
-    /// The stem of `word` (lower-cased already).
+    /// The stem of `word` (lower-cased already), from this thread's cache where it is
+    /// there: the English stem of a word is the same for every tokenizer, and a cache per
+    /// thread is not fought over when an article's sentences are scored on every core.
     fn stem(&self, word: &str) -> String {
-        // A poisoned lock only means another thread panicked mid-insert; the map is
-        // still a valid cache.
-        let mut remembered = self
-            .remembered
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(stem) = remembered.get(word) {
-            return stem.clone();
+        thread_local! {
+            static REMEMBERED: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
         }
-        let stem = self.stemmer.stem(word).into_owned();
-        if remembered.len() < MAX_REMEMBERED {
-            remembered.insert(word.to_owned(), stem.clone());
-        }
-        stem
+        REMEMBERED.with_borrow_mut(|remembered| {
+            if let Some(stem) = remembered.get(word) {
+                return stem.clone();
+            }
+            let stem = self.stemmer.stem(word).into_owned();
+            if remembered.len() < MAX_REMEMBERED {
+                remembered.insert(word.to_owned(), stem.clone());
+            }
+            stem
+        })
     }
 
     /// The stemmed, lower-cased content words of `text`, in order (repeats kept). Names
