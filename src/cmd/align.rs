@@ -29,7 +29,10 @@ pub fn run(args: &AlignArgs, context: &Context, out: &mut dyn Write) -> anyhow::
     let corpus = context.corpus()?;
     let text = article::read(&args.article)?;
     let aligner = Aligner::new(corpus, None);
-    if let Some(reason) = aligner.subject(&text).reason() {
+    // Told to people only, as "no clause scores …" is: a script reads an empty result.
+    if context.format == OutputFormat::Table
+        && let Some(reason) = aligner.subject(&text).reason()
+    {
         render::note(&format!(
             "{} does not look like an article about the plan ({reason}), so no clause is \
              reported; --all shows each clause's best score",

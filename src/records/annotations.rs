@@ -260,8 +260,8 @@ fn departure_body(departure: &Departure) -> TextualBody {
         kind: "TextualBody",
         purpose: "assessing",
         value: format!(
-            "{}: text says \"{}\"; article says \"{}\" ({})",
-            departure.kind, departure.text_says, departure.outlet_says, departure.why
+            "{} departure: article says \"{}\"; text says \"{}\" ({})",
+            departure.kind, departure.outlet_says, departure.text_says, departure.why
         ),
         format: "text/plain",
         terms: BodyTerms::Departure {
@@ -355,7 +355,7 @@ mod tests {
         assert_eq!(second.body[1].purpose, "assessing");
         assert_eq!(
             second.body[1].value,
-            "party: text says \"European fighter\"; article says \"US jets\""
+            "party departure: article says \"US jets\"; text says \"European fighter\" (the text names Europe, the article US)"
         );
         assert_eq!(
             first.body[0].value,

@@ -39,7 +39,7 @@ const CONTEXT_BYTES: usize = 32;
 const PARALLEL_FROM_SENTENCES: usize = 2_000;
 
 /// Sentences scored together before what they render is collected.
-const SENTENCES_PER_CHUNK: usize = 8_192;
+const SENTENCES_PER_CHUNK: usize = 512;
 
 /// A sentence also renders a second clause only if it scores at least this share of its
 /// best clause's score for it.
@@ -178,33 +178,36 @@ impl<'c> Aligner<'c> {
         let mut best: Vec<f64> = vec![0.0; self.clauses.len()];
         let mut rendering: Vec<Vec<(Sentence, Sentence)>> = vec![Vec::new(); self.clauses.len()];
         let sentences = text::sentences(article);
-        // Sentences are scored a chunk at a time, on every core when there are many; what
-        // they render is then taken in article order.
-        let parallel = sentences.len() >= PARALLEL_FROM_SENTENCES;
-        let mut scratch = Scratch::default();
-        for chunk in sentences.chunks(SENTENCES_PER_CHUNK) {
-            let found: Vec<Vec<(usize, Candidate)>> = if parallel {
-                chunk
+        let mut take = |sentence: Sentence, candidates: Vec<(usize, Candidate)>| {
+            for (clause, candidate) in candidates {
+                best[clause] = best[clause].max(candidate.score);
+                if about_the_plan && candidate.renders(min_score) {
+                    rendering[clause].push((candidate.unit, sentence));
+                }
+            }
+        };
+        if sentences.len() >= PARALLEL_FROM_SENTENCES {
+            // Many sentences: scored a chunk at a time on every core, what they render
+            // then taken in article order. A sentence's candidates can run to every
+            // clause of a large corpus, so a chunk is small enough to hold them all.
+            for chunk in sentences.chunks(SENTENCES_PER_CHUNK) {
+                let found: Vec<Vec<(usize, Candidate)>> = chunk
                     .par_iter()
                     .map_init(Scratch::default, |scratch, &sentence| {
                         self.candidates(article, sentence, scratch)
                     })
-                    .collect()
-            } else {
-                chunk
-                    .iter()
-                    .map(|&sentence| self.candidates(article, sentence, &mut scratch))
-                    .collect()
-            };
-            for (&sentence, candidates) in chunk.iter().zip(found) {
-                for (clause, candidate) in candidates {
-                    best[clause] = best[clause].max(candidate.score);
-                    if about_the_plan && candidate.renders(min_score) {
-                        rendering[clause].push((candidate.unit, sentence));
-                    }
+                    .collect();
+                for (&sentence, candidates) in chunk.iter().zip(found) {
+                    take(sentence, candidates);
                 }
             }
+        } else {
+            let mut scratch = Scratch::default();
+            for &sentence in &sentences {
+                take(sentence, self.candidates(article, sentence, &mut scratch));
+            }
         }
+        let parallel = sentences.len() >= PARALLEL_FROM_SENTENCES;
         let sentences: Vec<Vec<&str>> = rendering
             .iter()
             .map(|units| {

@@ -32,7 +32,6 @@ const CONTEXT_BEFORE: &[&str] = &[
     "existing",
     "pre-war",
     "prewar",
-    "from",
     "was",
     "had",
     "stood",
@@ -168,6 +167,10 @@ fn is_context(words: &[&str], at: usize) -> bool {
     {
         return true;
     }
+    // "from 880,000 to 600,000": the figure after "from" is where a change starts.
+    if at > 0 && lower(at - 1) == "from" {
+        return true;
+    }
     let beside = [at.checked_sub(1), Some(at + 1), Some(at + 2)];
     if beside
         .into_iter()
@@ -178,10 +181,10 @@ fn is_context(words: &[&str], at: usize) -> bool {
         return true;
     }
     let after: Vec<String> = (at + 1..(at + 4).min(words.len())).map(lower).collect();
-    let after = after.join(" ");
+    let after = format!(" {} ", after.join(" "));
     CONTEXT_AFTER
         .iter()
-        .any(|marker| after.split(' ').any(|word| word == *marker) || after.contains(marker))
+        .any(|marker| after.contains(&format!(" {marker} ")))
 }
 
 /// A cut stated relative to today's size rather than as the plan's absolute figure.
