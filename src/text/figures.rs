@@ -30,8 +30,11 @@ const UNITS: &[&str] = &[
     "hours",
     "kilometers",
     "kilometres",
+    "kilometer",
+    "kilometre",
     "km",
     "miles",
+    "mile",
 ];
 
 /// Words after which a number names a part of a text rather than a quantity.
@@ -286,7 +289,7 @@ fn normalise(number: &str, units: &[String]) -> String {
 /// The plural of a unit word, so that "1 day" and "100-day" read as days.
 fn plural(unit: &str) -> String {
     match unit {
-        "km" | "kilometers" | "kilometres" => "km".into(),
+        "km" | "kilometers" | "kilometres" | "kilometer" | "kilometre" => "km".into(),
         unit if unit.ends_with('s') => unit.into(),
         unit => format!("{unit}s"),
     }

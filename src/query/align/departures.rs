@@ -258,6 +258,20 @@ fn figure_departure(figure: &Stated, sentence: &str, why: String) -> Departure {
 /// figure); `None` for a year or a single digit, which say too
 /// little to compare.
 fn figure_kind(value: &str) -> Option<String> {
+    // A range ("10–15") or anything else that is not one number or a ratio ("70:30") says
+    // too little to compare.
+    let number = value
+        .split(' ')
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches(['$', '€', '£'])
+        .trim_end_matches('%');
+    let ratio = number
+        .split_once(':')
+        .is_some_and(|(a, b)| a.parse::<u32>().is_ok() && b.parse::<u32>().is_ok());
+    if number.parse::<f64>().is_err() && !ratio {
+        return None;
+    }
     let has_currency = value.starts_with(['$', '€', '£']);
     let percent = value.ends_with('%');
     let unit = value.split_once(' ').map(|(_, unit)| unit);
@@ -454,14 +468,18 @@ fn words(text: &str) -> Vec<String> {
 }
 
 /// Quotations in the passage that are close to a sentence of the clause (most of their
-/// words are in it) but not the plan's words: a misquote. A quotation that shares few words
+/// words are in it) but not the plan's words: a misquote, unless the passage gives them as a
+/// later version's ("in a later version, the clause was altered to …"). A quotation that shares few words
 /// with the clause is someone's speech or a label, not the plan's wording.
 fn quoted_departures(plan: &PlanWords, clause: &Clause, passage: &str) -> Vec<Departure> {
     let mut found = Vec::new();
     for quoted in quotations(passage) {
         let bare = bare_words(quoted);
         let count = bare.split(' ').filter(|word| !word.is_empty()).count();
-        if !(MIN_QUOTED_WORDS..=MAX_QUOTED_WORDS).contains(&count) || plan.words.contains(&bare) {
+        if !(MIN_QUOTED_WORDS..=MAX_QUOTED_WORDS).contains(&count)
+            || plan.words.contains(&bare)
+            || LATER_VERSION.is_match(passage)
+        {
             continue;
         }
         let closest = clause
@@ -564,6 +582,21 @@ fn recognition_departures(clause: &Clause, passage: &str) -> Option<Departure> {
     let sentence = clause
         .passages()
         .find(|sentence| sentence.to_lowercase().contains("de facto"))?;
+    // Only recognition of what that sentence recognises (Crimea, Luhansk, Donetsk): the
+    // clause may recognise other things outright (the withdrawal zone "internationally
+    // recognized as territory belonging to" Russia).
+    let places: Vec<String> = words(sentence)
+        .into_iter()
+        .filter(|word| {
+            word.len() >= 4
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && folded_name(word).is_none()
+        })
+        .collect();
+    let passage_words = words(passage);
+    if !places.iter().any(|place| passage_words.contains(place)) {
+        return None;
+    }
     Some(Departure {
         kind: DiscrepancyKind::Scope,
         text_says: sentence.to_owned(),
@@ -638,6 +671,8 @@ mod tests {
         assert_ne!(figure_kind("300 days"), figure_kind("$100000000000"));
         assert_eq!(figure_kind("2025"), None);
         assert_eq!(figure_kind("8"), None);
+        assert_eq!(figure_kind("10–15"), None);
+        assert_eq!(figure_kind("70:30"), Some(String::new()));
     }
 
     #[test]
