@@ -30,8 +30,9 @@ pub fn run(args: &AlignArgs, context: &Context, out: &mut dyn Write) -> anyhow::
     let text = article::read(&args.article)?;
     let aligner = Aligner::new(corpus, None);
     // Told to people only, as "no clause scores …" is: a script reads an empty result.
+    let off_subject = aligner.subject(&text).reason();
     if context.format == OutputFormat::Table
-        && let Some(reason) = aligner.subject(&text).reason()
+        && let Some(reason) = &off_subject
     {
         render::note(&format!(
             "{} does not look like an article about the plan ({reason}), so no clause is \
@@ -40,6 +41,10 @@ pub fn run(args: &AlignArgs, context: &Context, out: &mut dyn Write) -> anyhow::
         ));
     }
     let matches = matches_to_show(&aligner, corpus, &text, args);
+    if context.format == OutputFormat::Table && matches.is_empty() && off_subject.is_some() {
+        // The note on what the article is about has said why there is nothing.
+        return Ok(());
+    }
     write_matches(&matches, &text, context.format, context.style, args, out)
 }
 

@@ -190,7 +190,19 @@ fn an_article_about_nothing_in_the_plan_prints_nothing_and_says_so() {
         "Farmers in Poltava reported a record sunflower harvest. Prices rose again.",
     )
     .unwrap();
+    // The harvest story never names Ukraine: one note says why nothing is reported.
     peaceplan(["align", harvest.to_str().unwrap()])
+        .stdout_empty()
+        .stderr_has("does not look like an article about the plan (it never names Ukraine)")
+        .stderr_lacks("no clause scores")
+        .run();
+    let about_the_plan = dir.path().join("about.txt");
+    std::fs::write(
+        &about_the_plan,
+        "Ukraine's farmers reported a record harvest as peace talks went on.",
+    )
+    .unwrap();
+    peaceplan(["align", about_the_plan.to_str().unwrap()])
         .stdout_empty()
         .stderr_has("no clause scores 0.33 or more")
         .run();

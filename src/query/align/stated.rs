@@ -120,7 +120,10 @@ fn spelled_out(words: &[&str]) -> Vec<(usize, Figure)> {
                 let digits = text2digits(&phrase.join(" "), &*ENGLISH).ok()?;
                 Some((length, digits))
             });
-        let Some((length, digits)) = longest else {
+        // "800 thousand", "0.6 million": the scale word belongs to the digits before it,
+        // which `figures` has read already.
+        let after_digits = index > 0 && words[index - 1].chars().any(|c| c.is_ascii_digit());
+        let Some((length, digits)) = longest.filter(|_| !after_digits) else {
             index += 1;
             continue;
         };
@@ -235,6 +238,7 @@ mod tests {
         assert_eq!(values("an army of six hundred thousand"), ["600000"]);
         let spelled = stated("elections within sixty days");
         assert_eq!(spelled[0].written, "sixty days");
+        assert_eq!(values("an army of 800 thousand"), ["800000"]);
     }
 
     #[test]

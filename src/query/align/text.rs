@@ -67,10 +67,15 @@ fn parts(text: &str, sentence: Sentence, separator: &Regex) -> Vec<Sentence> {
                 .trim_end_matches(|c: char| c.is_alphanumeric())
                 .len();
         let last = *cuts.last().unwrap_or(&0);
-        if body[last..found.start()].split_whitespace().count() >= MIN_PART_WORDS
-            && body[cut..].split_whitespace().count() >= MIN_PART_WORDS
-        {
+        // Words are counted only up to the few a part needs, so that a sentence of a
+        // thousand "and"s costs linear time, not quadratic.
+        let has_words =
+            |text: &str| text.split_whitespace().take(MIN_PART_WORDS).count() >= MIN_PART_WORDS;
+        if has_words(&body[last..found.start()]) && has_words(&body[cut..]) {
             cuts.push(cut);
+            if cuts.len() > MAX_PARTS {
+                return Vec::new();
+            }
         }
     }
     if !(2..=MAX_PARTS).contains(&cuts.len()) {
