@@ -223,3 +223,32 @@ fn class_9_articles_on_another_plan_or_topic_match_no_clause() {
             .run();
     }
 }
+
+#[test]
+fn a_figure_departure_quotes_the_clause_sentence_that_gives_the_figure() {
+    let found = align(
+        "Under the US peace plan for Ukraine, Europe would add $200 billion to the \
+         reconstruction fund.\n\
+         The plan would invest $300 billion in frozen Russian assets in US-led efforts to \
+         rebuild Ukraine.",
+    );
+    let fourteen = clause(&found, 14);
+    let quoted: Vec<(&str, &str)> = fourteen
+        .departures
+        .iter()
+        .map(|departure| (departure.outlet_says.as_str(), departure.text_says.as_str()))
+        .collect();
+    assert_eq!(quoted.len(), 2, "{quoted:?}");
+    assert_eq!(quoted[0].0, "$200 billion");
+    assert!(
+        quoted[0].1.starts_with("Europe will add $100 billion"),
+        "{quoted:?}"
+    );
+    assert_eq!(quoted[1].0, "$300 billion");
+    assert!(
+        quoted[1]
+            .1
+            .starts_with("$100 billion in frozen Russian assets"),
+        "{quoted:?}"
+    );
+}

@@ -206,9 +206,21 @@ fn figure_departures(
         let Some(kind) = figure_kind(&figure.value) else {
             continue;
         };
+        // Of the clause's figures of this kind, the one in the sentence closest to the
+        // passage ("Europe will add $100 billion", not the US's $100 billion).
+        let passage_words = bare_words(passage);
         let Some((own, sentence)) = clause_figures
             .iter()
-            .find(|(own, _)| figure_kind(&own.value).as_deref() == Some(kind.as_str()))
+            .filter(|(own, _)| figure_kind(&own.value).as_deref() == Some(kind.as_str()))
+            .map(|found| (share_in(&bare_words(found.1), &passage_words), found))
+            .fold(
+                None,
+                |best: Option<(f64, &(figures::Figure, &str))>, (share, found)| match best {
+                    Some((kept, _)) if kept >= share => best,
+                    _ => Some((share, found)),
+                },
+            )
+            .map(|(_, found)| found)
         else {
             continue;
         };
