@@ -225,6 +225,20 @@ fn class_9_articles_on_another_plan_or_topic_match_no_clause() {
 }
 
 #[test]
+fn common_words_a_clause_happens_to_use_do_not_find_it() {
+    // Clause 25 alone uses "day" and "hold", clause 18 "state" and "remain": common words
+    // that say nothing here. The bloc's "member state" is clause 11's EU membership.
+    let found = align(
+        "Zelenskyy said on the day the US peace plan for Ukraine arrived that his \
+         government would hold a constructive search for solutions.\n\
+         The path to become a member state of the bloc would remain open, officials said \
+         of the peace plan for Ukraine.",
+    );
+    let numbers: Vec<u32> = found.iter().map(|found| found.clause).collect();
+    assert_eq!(numbers, [11], "{found:#?}");
+}
+
+#[test]
 fn a_figure_departure_quotes_the_clause_sentence_that_gives_the_figure() {
     let found = align(
         "Under the US peace plan for Ukraine, Europe would add $200 billion to the \

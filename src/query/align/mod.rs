@@ -45,11 +45,13 @@ const SENTENCES_PER_CHUNK: usize = 512;
 /// best clause's score for it.
 const SHARED_SENTENCE_RATIO: f64 = 0.65;
 
-/// Distinctive terms a sentence must share with an exemplar for its full similarity to
-/// count; with fewer, the similarity is scaled by `FEW_SHARED_TERMS_FACTOR`.
-const MIN_SHARED_TERMS: usize = 2;
+/// The evidence (see `Terms::evidence`) a sentence's terms shared with an exemplar must
+/// add up to for its full similarity to count: two distinctive terms, or one and two
+/// distinctive common words; with less, the similarity is scaled by
+/// `FEW_SHARED_TERMS_FACTOR`.
+const MIN_EVIDENCE: u16 = 4;
 
-/// What a similarity resting on fewer than `MIN_SHARED_TERMS` distinctive terms keeps.
+/// What a similarity resting on less than `MIN_EVIDENCE` keeps.
 const FEW_SHARED_TERMS_FACTOR: f64 = 0.4;
 
 /// A term is distinctive when at most this share of the clauses use it: "Ukraine" or
@@ -60,12 +62,16 @@ const DISTINCTIVE_SHARE: f64 = 0.25;
 /// that two vectors are compared without hashing a word.
 type Vector = Vec<(u32, f64)>;
 
-/// The terms the corpus uses, each with an id, its IDF weight and whether it is
-/// distinctive (see `DISTINCTIVE_SHARE`), indexed by id.
+/// The terms the corpus uses, each with an id, its IDF weight and the evidence it gives
+/// that a sentence sharing it renders a clause that has it, indexed by id: 2 for a
+/// distinctive term (see `DISTINCTIVE_SHARE`); 1 for a distinctive term that is one of
+/// the thousand commonest English words ("day", "hold", "state"), since a clause may be
+/// the only one to use such a word while sharing it says little; 0 for a term many
+/// clauses use.
 struct Terms {
     ids: HashMap<String, u32>,
     idf: Vec<f64>,
-    distinctive: Vec<bool>,
+    evidence: Vec<u8>,
 }
 
 /// What the matcher learned from the corpus: each clause's exemplars as vectors.
@@ -99,6 +105,7 @@ impl<'c> Aligner<'c> {
             .collect();
         let document_frequency = document_frequency(&raw);
         let count = clauses.len() as f64;
+        let common = tokenizer.common_stems();
         let mut ordered: Vec<(String, usize)> = document_frequency.into_iter().collect();
         ordered.sort_unstable();
         let terms = Terms {
@@ -111,9 +118,15 @@ impl<'c> Aligner<'c> {
                 .iter()
                 .map(|(_, frequency)| ((count + 1.0) / (*frequency as f64 + 0.5)).ln())
                 .collect(),
-            distinctive: ordered
+            evidence: ordered
                 .iter()
-                .map(|(_, frequency)| *frequency as f64 <= count * DISTINCTIVE_SHARE)
+                .map(
+                    |(term, frequency)| match *frequency as f64 <= count * DISTINCTIVE_SHARE {
+                        false => 0,
+                        true if common.contains(term) => 1,
+                        true => 2,
+                    },
+                )
                 .collect(),
         };
         let exemplars: Vec<Vec<Vector>> = raw
@@ -278,8 +291,8 @@ impl<'c> Aligner<'c> {
 
     /// A sentence's non-zero scores, for the clauses that share a term with it, in
     /// clause order: each exemplar's cosine is the sum, over the sentence's terms, of
-    /// their weight times the exemplar's (its postings), scaled down when fewer than
-    /// `MIN_SHARED_TERMS` of the shared terms are distinctive; a clause scores its best
+    /// their weight times the exemplar's (its postings), scaled down when the shared
+    /// terms' evidence is less than `MIN_EVIDENCE`; a clause scores its best
     /// exemplar's. `scratch` holds the sums between calls, so that no sentence allocates
     /// them anew.
     fn sentence_scores(&self, sentence: &str, scratch: &mut Scratch) -> Vec<(usize, f64)> {
@@ -287,9 +300,9 @@ impl<'c> Aligner<'c> {
         let sentence_vector = vector(&words, &self.terms);
         scratch.prepare(self.exemplar_clause.len());
         for &(term, weight) in &sentence_vector {
-            let distinctive = self.terms.distinctive[term as usize];
+            let evidence = self.terms.evidence[term as usize];
             for &(exemplar, exemplar_weight) in &self.postings[term as usize] {
-                scratch.add(exemplar as usize, weight * exemplar_weight, distinctive);
+                scratch.add(exemplar as usize, weight * exemplar_weight, evidence);
             }
         }
         // Exemplar ids run in clause order, so sorted exemplars come clause by clause.
@@ -297,7 +310,7 @@ impl<'c> Aligner<'c> {
         let mut best: Vec<(usize, f64)> = Vec::new();
         for &exemplar in &scratch.touched {
             let cosine = scratch.dot[exemplar].clamp(0.0, 1.0);
-            let score = if usize::from(scratch.distinctive[exemplar]) < MIN_SHARED_TERMS {
+            let score = if scratch.evidence[exemplar] < MIN_EVIDENCE {
                 cosine * FEW_SHARED_TERMS_FACTOR
             } else {
                 cosine
@@ -314,13 +327,13 @@ impl<'c> Aligner<'c> {
     }
 }
 
-/// Per-exemplar sums for one sentence at a time: the dot product so far, how many
-/// distinctive terms are shared, and which exemplars were touched (so that clearing
+/// Per-exemplar sums for one sentence at a time: the dot product so far, the evidence of
+/// the terms shared, and which exemplars were touched (so that clearing
 /// costs what the sentence touched, not the whole corpus).
 #[derive(Default)]
 struct Scratch {
     dot: Vec<f64>,
-    distinctive: Vec<u16>,
+    evidence: Vec<u16>,
     touched: Vec<usize>,
     seen: Vec<bool>,
 }
@@ -329,25 +342,24 @@ impl Scratch {
     fn prepare(&mut self, exemplars: usize) {
         if self.dot.len() < exemplars {
             self.dot.resize(exemplars, 0.0);
-            self.distinctive.resize(exemplars, 0);
+            self.evidence.resize(exemplars, 0);
             self.seen.resize(exemplars, false);
         }
     }
 
-    fn add(&mut self, exemplar: usize, product: f64, distinctive: bool) {
+    fn add(&mut self, exemplar: usize, product: f64, evidence: u8) {
         if !self.seen[exemplar] {
             self.seen[exemplar] = true;
             self.touched.push(exemplar);
         }
         self.dot[exemplar] += product;
-        self.distinctive[exemplar] =
-            self.distinctive[exemplar].saturating_add(u16::from(distinctive));
+        self.evidence[exemplar] = self.evidence[exemplar].saturating_add(u16::from(evidence));
     }
 
     fn clear(&mut self) {
         for &exemplar in &self.touched {
             self.dot[exemplar] = 0.0;
-            self.distinctive[exemplar] = 0;
+            self.evidence[exemplar] = 0;
             self.seen[exemplar] = false;
         }
         self.touched.clear();

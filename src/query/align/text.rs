@@ -2,7 +2,7 @@
 //! words for matching.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -280,6 +280,16 @@ impl Tokenizer {
             }
             stem
         })
+    }
+
+    /// The stems of the thousand commonest English words ("day", "hold", "state",
+    /// "change"): a clause may be the only one to use such a word, but sharing it says
+    /// little about whether a sentence renders that clause.
+    pub fn common_stems(&self) -> HashSet<String> {
+        top_english_words::get_words::<&str>()
+            .into_iter()
+            .map(|word| self.stem(word))
+            .collect()
     }
 
     /// The stemmed, lower-cased content words of `text`, in order (repeats kept). Names
