@@ -239,6 +239,16 @@ fn common_words_a_clause_happens_to_use_do_not_find_it() {
 }
 
 #[test]
+fn a_question_and_an_officials_words_about_this_plan_render_no_clause() {
+    let found = align(
+        "What did Poland say about the European jets in the US peace plan for Ukraine?\n\
+         “Neither Poland nor any other European state was consulted about this plan,” the \
+         Polish minister said.",
+    );
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
 fn a_figure_departure_quotes_the_clause_sentence_that_gives_the_figure() {
     let found = align(
         "Under the US peace plan for Ukraine, Europe would add $200 billion to the \

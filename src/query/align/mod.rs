@@ -261,7 +261,8 @@ impl<'c> Aligner<'c> {
 
     /// Each clause a sentence scores for, with the sentence's best unit for it: the
     /// whole sentence first, then its parts, a part kept for a clause only when it scores
-    /// higher than the sentence (or an earlier part). Someone's direct speech is skipped.
+    /// higher than the sentence (or an earlier part). Someone's direct speech, whole or in
+    /// part, and a question are skipped: they render no clause.
     fn candidates(
         &self,
         article: &str,
@@ -269,6 +270,10 @@ impl<'c> Aligner<'c> {
         scratch: &mut Scratch,
     ) -> Vec<(usize, Candidate)> {
         let mut kept: Vec<(usize, Candidate)> = Vec::new();
+        let whole = &article[sentence.start..sentence.end];
+        if text::is_speech(whole) || text::is_question(whole) {
+            return kept;
+        }
         for unit in text::units(article, sentence) {
             let text = &article[unit.start..unit.end];
             if text::is_speech(text) {

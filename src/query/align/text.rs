@@ -139,11 +139,40 @@ static SPEECH_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a sentence is someone's direct speech: it opens with a quotation mark, or ends
 /// with the speaker after a closing one ("We are ready to engage," the statement reads),
-/// and does not name the plan or its text. An official's words are not a rendering of a
-/// clause.
+/// and its words outside the quotation do not name the plan or its text ("…," the plan
+/// reads). An official's words are not a rendering of a clause, even when they mention
+/// "this plan".
 pub fn is_speech(sentence: &str) -> bool {
     let quoted = sentence.starts_with(['"', '“', '‘', '«', '„']) || SPEECH_TAIL.is_match(sentence);
-    quoted && !NAMES_THE_PLAN.is_match(sentence)
+    quoted && !NAMES_THE_PLAN.is_match(&outside_quotations(sentence))
+}
+
+/// Whether a sentence asks a question ("What did Poland object to?"): an explainer's
+/// heading or a rhetorical question, not a rendering of a clause. The answer that
+/// follows it is.
+pub fn is_question(sentence: &str) -> bool {
+    sentence
+        .trim_end_matches(|character: char| {
+            character.is_whitespace() || matches!(character, '"' | '”' | '’' | '»' | ')')
+        })
+        .ends_with('?')
+}
+
+/// `sentence` without the words inside double quotation marks (straight, curly,
+/// German or guillemets); an unclosed quotation runs to the end.
+fn outside_quotations(sentence: &str) -> String {
+    let mut inside = false;
+    let mut outside = String::with_capacity(sentence.len());
+    for character in sentence.chars() {
+        match character {
+            '"' => inside = !inside,
+            '“' | '„' | '«' if !inside => inside = true,
+            '“' | '”' | '»' => inside = false,
+            _ if !inside => outside.push(character),
+            _ => {}
+        }
+    }
+    outside
 }
 
 /// Words too common to tell one clause from another.
@@ -343,7 +372,7 @@ fn normalise(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{People, Tokenizer, sentences};
+    use super::{People, Tokenizer, is_question, is_speech, outside_quotations, sentences};
 
     #[test]
     fn splits_sentences_by_unicode_rules_with_exact_offsets() {
@@ -355,6 +384,23 @@ mod tests {
         assert_eq!(
             found,
             ["NATO agrees.", "Troops stay out.", "Next line here"]
+        );
+    }
+
+    #[test]
+    fn speech_is_told_from_the_plan_by_the_words_outside_the_quotation() {
+        assert!(is_speech(
+            "“No European state has been consulted about this plan,” the minister said."
+        ));
+        assert!(!is_speech(
+            "“Ukraine will receive reliable security guarantees,” the draft reads."
+        ));
+        assert!(!is_speech("The plan says Ukraine will hold elections."));
+        assert!(is_question("What did Poland say about the jets? "));
+        assert!(!is_question("Poland said the jets would stay."));
+        assert_eq!(
+            outside_quotations("a „b“ c «d» e \"f\" g “h"),
+            "a  c  e  g "
         );
     }
 
