@@ -192,6 +192,28 @@ fn class_8_short_sentences_and_bullet_fragments_are_found() {
 }
 
 #[test]
+fn class_8_a_list_of_points_is_matched_line_by_line_on_one_distinctive_term() {
+    let lines = [
+        "Respect for Ukraine's sovereignty",
+        "Firm security guarantees for Kyiv from Washington",
+        "A joint US-Russian panel to monitor compliance",
+    ];
+    let listed = align(&format!(
+        "What the US plan for Ukraine contains:\n- {}\n",
+        lines.join("\n- ")
+    ));
+    let numbers: Vec<u32> = listed.iter().map(|found| found.clause).collect();
+    assert_eq!(numbers, [1, 5, 15]);
+    // The same words as prose: one term ("sovereignty") is not enough outside a list.
+    let prose = align(&format!(
+        "What the US plan for Ukraine contains: {}.",
+        lines.join(". ")
+    ));
+    let numbers: Vec<u32> = prose.iter().map(|found| found.clause).collect();
+    assert!(!numbers.contains(&1), "{numbers:?}");
+}
+
+#[test]
 fn class_9_articles_on_another_plan_or_topic_match_no_clause() {
     for (article, reason) in [
         (

@@ -46,10 +46,19 @@ const SENTENCES_PER_CHUNK: usize = 512;
 const SHARED_SENTENCE_RATIO: f64 = 0.65;
 
 /// The evidence (see `Terms::evidence`) a sentence's terms shared with an exemplar must
-/// add up to for its full similarity to count: two distinctive terms, or one and two
-/// distinctive common words; with less, the similarity is scaled by
-/// `FEW_SHARED_TERMS_FACTOR`.
-const MIN_EVIDENCE: u16 = 4;
+/// add up to for its full similarity to count: two distinctive terms, or one and two weak
+/// ones; with less, the similarity is scaled by `FEW_SHARED_TERMS_FACTOR`.
+const MIN_EVIDENCE: u16 = DISTINCTIVE_EVIDENCE + 2;
+
+/// The evidence a distinctive term gives; a weak one (see `Tokenizer::weak_terms`) gives 1.
+const DISTINCTIVE_EVIDENCE: u16 = 4;
+
+/// The lines starting with a bullet, a dash or a number an article needs for them to be
+/// taken as a list of the plan's points (see `Aligner::candidates`).
+const MIN_LIST_ITEMS: usize = 3;
+
+/// The evidence a line of a list of the plan's points needs: one distinctive term.
+const LIST_ITEM_EVIDENCE: u16 = DISTINCTIVE_EVIDENCE;
 
 /// What a similarity resting on less than `MIN_EVIDENCE` keeps.
 const FEW_SHARED_TERMS_FACTOR: f64 = 0.4;
@@ -63,15 +72,14 @@ const DISTINCTIVE_SHARE: f64 = 0.25;
 type Vector = Vec<(u32, f64)>;
 
 /// The terms the corpus uses, each with an id, its IDF weight and the evidence it gives
-/// that a sentence sharing it renders a clause that has it, indexed by id: 2 for a
-/// distinctive term (see `DISTINCTIVE_SHARE`); 1 for a distinctive term that is one of
-/// the thousand commonest English words ("day", "hold", "state"), since a clause may be
-/// the only one to use such a word while sharing it says little; 0 for a term many
-/// clauses use.
+/// that a sentence sharing it renders a clause that has it, indexed by id:
+/// `DISTINCTIVE_EVIDENCE` for a distinctive term (see `DISTINCTIVE_SHARE`), 1 for a
+/// distinctive term that is weak (a common word or a person's surname, see
+/// `Tokenizer::weak_terms`), 0 for a term many clauses use.
 struct Terms {
     ids: HashMap<String, u32>,
     idf: Vec<f64>,
-    evidence: Vec<u8>,
+    evidence: Vec<u16>,
 }
 
 /// What the matcher learned from the corpus: each clause's exemplars as vectors.
@@ -105,7 +113,7 @@ impl<'c> Aligner<'c> {
             .collect();
         let document_frequency = document_frequency(&raw);
         let count = clauses.len() as f64;
-        let common = tokenizer.common_stems();
+        let weak = tokenizer.weak_terms();
         let mut ordered: Vec<(String, usize)> = document_frequency.into_iter().collect();
         ordered.sort_unstable();
         let terms = Terms {
@@ -123,8 +131,8 @@ impl<'c> Aligner<'c> {
                 .map(
                     |(term, frequency)| match *frequency as f64 <= count * DISTINCTIVE_SHARE {
                         false => 0,
-                        true if common.contains(term) => 1,
-                        true => 2,
+                        true if weak.contains(term) => 1,
+                        true => DISTINCTIVE_EVIDENCE,
                     },
                 )
                 .collect(),
@@ -191,6 +199,7 @@ impl<'c> Aligner<'c> {
         let mut best: Vec<f64> = vec![0.0; self.clauses.len()];
         let mut rendering: Vec<Vec<(Sentence, Sentence)>> = vec![Vec::new(); self.clauses.len()];
         let sentences = text::sentences(article);
+        let listed = text::list_items(article) >= MIN_LIST_ITEMS;
         let mut take = |sentence: Sentence, candidates: Vec<(usize, Candidate)>| {
             for (clause, candidate) in candidates {
                 best[clause] = best[clause].max(candidate.score);
@@ -207,7 +216,7 @@ impl<'c> Aligner<'c> {
                 let found: Vec<Vec<(usize, Candidate)>> = chunk
                     .par_iter()
                     .map_init(Scratch::default, |scratch, &sentence| {
-                        self.candidates(article, sentence, scratch)
+                        self.candidates(article, sentence, listed, scratch)
                     })
                     .collect();
                 for (&sentence, candidates) in chunk.iter().zip(found) {
@@ -217,7 +226,10 @@ impl<'c> Aligner<'c> {
         } else {
             let mut scratch = Scratch::default();
             for &sentence in &sentences {
-                take(sentence, self.candidates(article, sentence, &mut scratch));
+                take(
+                    sentence,
+                    self.candidates(article, sentence, listed, &mut scratch),
+                );
             }
         }
         let parallel = sentences.len() >= PARALLEL_FROM_SENTENCES;
@@ -262,11 +274,15 @@ impl<'c> Aligner<'c> {
     /// Each clause a sentence scores for, with the sentence's best unit for it: the
     /// whole sentence first, then its parts, a part kept for a clause only when it scores
     /// higher than the sentence (or an earlier part). Someone's direct speech, whole or in
-    /// part, and a question are skipped: they render no clause.
+    /// part, and a question are skipped: they render no clause. When the article `listed`
+    /// its points, a line of the list is scored without the `MIN_EVIDENCE` rule: one
+    /// term ("- Recognition of Ukraine's sovereignty") is what such a line has, and the
+    /// list says it is a point of the plan.
     fn candidates(
         &self,
         article: &str,
         sentence: Sentence,
+        listed: bool,
         scratch: &mut Scratch,
     ) -> Vec<(usize, Candidate)> {
         let mut kept: Vec<(usize, Candidate)> = Vec::new();
@@ -279,7 +295,12 @@ impl<'c> Aligner<'c> {
             if text::is_speech(text) {
                 continue;
             }
-            let scores = self.sentence_scores(text, scratch);
+            let evidence_needed = if listed && text::is_list_item(article, unit) {
+                LIST_ITEM_EVIDENCE
+            } else {
+                MIN_EVIDENCE
+            };
+            let scores = self.sentence_scores(text, evidence_needed, scratch);
             let unit_best = scores.iter().map(|&(_, score)| score).fold(0.0, f64::max);
             let candidates = scores.into_iter().map(|(clause, score)| {
                 let candidate = Candidate {
@@ -300,7 +321,12 @@ impl<'c> Aligner<'c> {
     /// terms' evidence is less than `MIN_EVIDENCE`; a clause scores its best
     /// exemplar's. `scratch` holds the sums between calls, so that no sentence allocates
     /// them anew.
-    fn sentence_scores(&self, sentence: &str, scratch: &mut Scratch) -> Vec<(usize, f64)> {
+    fn sentence_scores(
+        &self,
+        sentence: &str,
+        evidence_needed: u16,
+        scratch: &mut Scratch,
+    ) -> Vec<(usize, f64)> {
         let words = self.tokenizer.terms(sentence);
         let sentence_vector = vector(&words, &self.terms);
         scratch.prepare(self.exemplar_clause.len());
@@ -315,7 +341,7 @@ impl<'c> Aligner<'c> {
         let mut best: Vec<(usize, f64)> = Vec::new();
         for &exemplar in &scratch.touched {
             let cosine = scratch.dot[exemplar].clamp(0.0, 1.0);
-            let score = if scratch.evidence[exemplar] < MIN_EVIDENCE {
+            let score = if scratch.evidence[exemplar] < evidence_needed {
                 cosine * FEW_SHARED_TERMS_FACTOR
             } else {
                 cosine
@@ -352,13 +378,13 @@ impl Scratch {
         }
     }
 
-    fn add(&mut self, exemplar: usize, product: f64, evidence: u8) {
+    fn add(&mut self, exemplar: usize, product: f64, evidence: u16) {
         if !self.seen[exemplar] {
             self.seen[exemplar] = true;
             self.touched.push(exemplar);
         }
         self.dot[exemplar] += product;
-        self.evidence[exemplar] = self.evidence[exemplar].saturating_add(u16::from(evidence));
+        self.evidence[exemplar] = self.evidence[exemplar].saturating_add(evidence);
     }
 
     fn clear(&mut self) {

@@ -133,6 +133,11 @@ impl People {
         people
     }
 
+    /// Every person's surname, the term their names fold to.
+    pub fn surnames(&self) -> impl Iterator<Item = &String> {
+        self.surnames.iter()
+    }
+
     /// The surname for the person named at `words[0]` (after any titles), and how many
     /// words the name spans; single-letter initials may stand between the names.
     pub fn fold(&self, words: &[&str]) -> Option<(String, usize)> {

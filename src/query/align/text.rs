@@ -111,6 +111,25 @@ static LINE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\n\s*(?:[•▪●◦*\-–—]\s*|[0-9]{1,2}[.)]\s+)?[A-Z0-9]").expect("the pattern is valid")
 });
 
+/// A line that starts with a bullet, a dash or a number ("1." or "1)") and then words.
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*(?:[•▪●◦*\-–—]|[0-9]{1,2}[.)])[ \t]+\S").expect("the pattern is valid")
+});
+
+/// How many lines of `article` are items of a list (`LIST_ITEM`).
+pub fn list_items(article: &str) -> usize {
+    LIST_ITEM.find_iter(article).count()
+}
+
+/// Whether `unit` of `article` is one whole line that is an item of a list: its line
+/// starts with a bullet, a dash or a number, and the unit does not run over a line break.
+pub fn is_list_item(article: &str, unit: Sentence) -> bool {
+    let line_start = article[..unit.start].rfind('\n').map_or(0, |at| at + 1);
+    let line = &article[line_start..unit.end];
+    !article[unit.start..unit.end].contains('\n')
+        && LIST_ITEM.find(line).is_some_and(|found| found.start() == 0)
+}
+
 /// A semicolon (kept with the part before it).
 static SEMICOLON: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r";").expect("the pattern is valid"));
@@ -311,13 +330,15 @@ impl Tokenizer {
         })
     }
 
-    /// The stems of the thousand commonest English words ("day", "hold", "state",
-    /// "change"): a clause may be the only one to use such a word, but sharing it says
-    /// little about whether a sentence renders that clause.
-    pub fn common_stems(&self) -> HashSet<String> {
+    /// Terms a clause may be the only one to use while sharing them says little about
+    /// whether a sentence renders it: the stems of the thousand commonest English words
+    /// ("day", "hold", "state", "change") and the surnames of people, who are named in
+    /// every kind of story about the plan ("Trump's plan").
+    pub fn weak_terms(&self) -> HashSet<String> {
         top_english_words::get_words::<&str>()
             .into_iter()
             .map(|word| self.stem(word))
+            .chain(self.people.surnames().cloned())
             .collect()
     }
 
