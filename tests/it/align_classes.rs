@@ -160,6 +160,34 @@ fn class_6_a_misquote_of_the_plan_is_flagged_and_an_officials_words_are_not() {
 }
 
 #[test]
+fn class_5_a_party_swapped_in_a_list_of_parties_is_a_party_departure() {
+    let found = align(
+        "The US peace plan for Ukraine foresees a non-aggression agreement between the \
+         Kremlin, Kyiv and the EU.\n\
+         The US peace plan for Ukraine foresees a non-aggression agreement between Moscow, \
+         Kyiv and the Europeans.",
+    );
+    let two = clause(&found, 2);
+    assert_eq!(
+        flagged(two, "party"),
+        ["the Kremlin, Kyiv and the EU"],
+        "{two:#?}"
+    );
+    assert_eq!(two.departures[0].text_says, "Russia, Ukraine and Europe");
+    assert!(two.departures[0].why.contains("the EU"), "{two:#?}");
+}
+
+#[test]
+fn class_6_the_plans_own_words_reordered_in_quotation_marks_are_no_misquote() {
+    let found = align(
+        "Under the US peace plan for Ukraine, Crimea, Luhansk and Donetsk would be \
+         \"de facto recognized as Russian, including by the United States\".",
+    );
+    let clause_21 = clause(&found, 21);
+    assert!(flagged(clause_21, "wording").is_empty(), "{clause_21:#?}");
+}
+
+#[test]
 fn class_7_readmission_formal_recognition_and_a_misplaced_institution_are_flagged() {
     let found = align(
         "Under the 28-point US plan for Ukraine, Russia would be readmitted to the G8.\n\
