@@ -299,6 +299,27 @@ fn a_question_and_an_officials_words_about_this_plan_render_no_clause() {
 }
 
 #[test]
+fn a_sentence_renders_a_second_clause_only_with_terms_of_its_own() {
+    // Clause 16 also speaks of non-aggression towards Europe and Ukraine, clause 18 of
+    // the non-proliferation treaty: nothing here is theirs alone.
+    for (article, expected) in [
+        (
+            "Ukraine would join a non-aggression pact with Russia and Europe under the US \
+             peace plan.",
+            2,
+        ),
+        (
+            "Under the US plan for Ukraine, the US and Russia would renew nuclear \
+             non-proliferation treaties.",
+            17,
+        ),
+    ] {
+        let numbers: Vec<u32> = align(article).iter().map(|found| found.clause).collect();
+        assert_eq!(numbers, [expected], "{article}");
+    }
+}
+
+#[test]
 fn a_figure_departure_quotes_the_clause_sentence_that_gives_the_figure() {
     let found = align(
         "Under the US peace plan for Ukraine, Europe would add $200 billion to the \

@@ -338,7 +338,8 @@ impl<'c> Aligner<'c> {
         }
         // Exemplar ids run in clause order, so sorted exemplars come clause by clause.
         scratch.touched.sort_unstable();
-        let mut best: Vec<(usize, f64)> = Vec::new();
+        // (clause, score, its best exemplar)
+        let mut best: Vec<(usize, f64, usize)> = Vec::new();
         for &exemplar in &scratch.touched {
             let cosine = scratch.dot[exemplar].clamp(0.0, 1.0);
             let score = if scratch.evidence[exemplar] < evidence_needed {
@@ -348,13 +349,59 @@ impl<'c> Aligner<'c> {
             };
             let clause = self.exemplar_clause[exemplar];
             match best.last_mut() {
-                Some((known, kept)) if *known == clause => *kept = kept.max(score),
-                _ => best.push((clause, score)),
+                Some((known, kept, _)) if *known == clause => {
+                    if score > *kept {
+                        *kept = score;
+                        best.last_mut().expect("just matched").2 = exemplar;
+                    }
+                }
+                _ => best.push((clause, score, exemplar)),
             }
         }
         scratch.clear();
-        best.retain(|&(_, score)| score > 0.0);
-        best
+        best.retain(|&(_, score, _)| score > 0.0);
+        self.without_echoes(&sentence_vector, best)
+    }
+
+    /// The scores without the clauses whose evidence in the sentence is an echo of its
+    /// best clause's: every distinctive term the sentence shares with such a clause's
+    /// best exemplar it also shares with the best clause's ("Russia pledges not to
+    /// invade its neighbours" is clause 3, not also clause 16, which mentions invasion
+    /// too). A sentence that renders two clauses has terms of each.
+    fn without_echoes(
+        &self,
+        sentence_vector: &Vector,
+        scores: Vec<(usize, f64, usize)>,
+    ) -> Vec<(usize, f64)> {
+        let shared = |exemplar: usize| -> Vec<u32> {
+            sentence_vector
+                .iter()
+                .map(|&(term, _)| term)
+                .filter(|&term| self.terms.evidence[term as usize] >= DISTINCTIVE_EVIDENCE)
+                .filter(|&term| {
+                    self.postings[term as usize]
+                        .binary_search_by_key(&(exemplar as u32), |&(id, _)| id)
+                        .is_ok()
+                })
+                .collect()
+        };
+        let Some(&(top_clause, top_score, top_exemplar)) =
+            scores.iter().max_by(|a, b| a.1.total_cmp(&b.1))
+        else {
+            return Vec::new();
+        };
+        let top_terms = shared(top_exemplar);
+        // Only a clause close enough to the best to render it too is looked at, so that a
+        // sentence of a large corpus costs no more than before.
+        scores
+            .into_iter()
+            .filter(|&(clause, score, exemplar)| {
+                clause == top_clause
+                    || score < top_score * SHARED_SENTENCE_RATIO
+                    || !shared(exemplar).iter().all(|term| top_terms.contains(term))
+            })
+            .map(|(clause, score, _)| (clause, score))
+            .collect()
     }
 }
 
