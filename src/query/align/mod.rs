@@ -363,10 +363,10 @@ impl<'c> Aligner<'c> {
         self.without_echoes(&sentence_vector, best)
     }
 
-    /// The scores without the clauses whose evidence in the sentence is an echo of its
-    /// best clause's: every distinctive term the sentence shares with such a clause's
-    /// best exemplar it also shares with the best clause's ("Russia pledges not to
-    /// invade its neighbours" is clause 3, not also clause 16, which mentions invasion
+    /// The scores without the clauses whose evidence in the sentence is an echo of a
+    /// better-scoring clause's: every distinctive term the sentence shares with such a
+    /// clause's best exemplar it also shares with the better one's ("Russia pledges not
+    /// to invade its neighbours" is clause 3, not also clause 16, which mentions invasion
     /// too). A sentence that renders two clauses has terms of each.
     fn without_echoes(
         &self,
@@ -385,21 +385,31 @@ impl<'c> Aligner<'c> {
                 })
                 .collect()
         };
-        let Some(&(top_clause, top_score, top_exemplar)) =
-            scores.iter().max_by(|a, b| a.1.total_cmp(&b.1))
-        else {
-            return Vec::new();
-        };
-        let top_terms = shared(top_exemplar);
-        // Only a clause close enough to the best to render it too is looked at, so that a
-        // sentence of a large corpus costs no more than before.
+        let top_score = scores
+            .iter()
+            .map(|&(_, score, _)| score)
+            .fold(0.0, f64::max);
+        // Only the clauses close enough to the best to render the sentence too are looked
+        // at, best first, so that a sentence of a large corpus costs no more than before.
+        let mut close: Vec<(usize, f64, Vec<u32>)> = scores
+            .iter()
+            .filter(|&&(_, score, _)| score >= top_score * SHARED_SENTENCE_RATIO)
+            .map(|&(clause, score, exemplar)| (clause, score, shared(exemplar)))
+            .collect();
+        close.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let echoes: Vec<usize> = close
+            .iter()
+            .enumerate()
+            .filter(|(rank, (_, _, terms))| {
+                close[..*rank]
+                    .iter()
+                    .any(|(_, _, better)| terms.iter().all(|term| better.contains(term)))
+            })
+            .map(|(_, &(clause, _, _))| clause)
+            .collect();
         scores
             .into_iter()
-            .filter(|&(clause, score, exemplar)| {
-                clause == top_clause
-                    || score < top_score * SHARED_SENTENCE_RATIO
-                    || !shared(exemplar).iter().all(|term| top_terms.contains(term))
-            })
+            .filter(|(clause, _, _)| !echoes.contains(clause))
             .map(|(clause, score, _)| (clause, score))
             .collect()
     }

@@ -355,6 +355,13 @@ impl Tokenizer {
         let mut index = 0;
         while index < lower.len() {
             let us_in_capitals = matches!(original[index], "US" | "U.S" | "U.S.");
+            if let Some(idiom) = IDIOMS
+                .iter()
+                .find(|idiom| lower[index..].starts_with(idiom))
+            {
+                index += idiom.len();
+                continue;
+            }
             if let Some((term, span)) = fold_name(&lower[index..], us_in_capitals) {
                 terms.push(term.to_owned());
                 index += span;
@@ -384,6 +391,10 @@ impl Tokenizer {
         terms
     }
 }
+
+/// Phrases whose words mean nothing of their own ("in return" returns nothing), skipped
+/// whole so that none of them is read as a term.
+const IDIOMS: &[&[&str]] = &[&["in", "return"], &["in", "turn"]];
 
 /// A word lower-cased, with a possessive "'s" (straight or curly) removed.
 fn normalise(word: &str) -> String {
@@ -429,6 +440,12 @@ mod tests {
     fn stems_content_words_and_keeps_the_us() {
         let terms = Tokenizer::default().terms("The U.S. will send observers, sending them");
         assert_eq!(terms, ["us-state", "send", "observ", "send"]);
+    }
+
+    #[test]
+    fn skips_idioms_whose_words_mean_nothing_of_their_own() {
+        let terms = Tokenizer::default().terms("In return, prisoners are returned; in turn");
+        assert_eq!(terms, ["~prisoners", "~returned"]);
     }
 
     #[test]
