@@ -4,7 +4,7 @@
 //! from the plan's text alone, by a reviewer who had read none of the archived
 //! articles, so that leave-one-out evaluation is not flattered by them.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use rust_stemmers::Stemmer;
 use unicode_segmentation::UnicodeSegmentation;

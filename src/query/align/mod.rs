@@ -19,7 +19,7 @@ pub mod stated;
 pub mod subject;
 pub mod text;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use rayon::prelude::*;
 
@@ -142,7 +142,7 @@ impl<'c> Aligner<'c> {
             .map(|exemplars| {
                 exemplars
                     .iter()
-                    .map(|words| vector(words, &terms))
+                    .map(|words| vector(words.iter().map(String::as_str), &terms))
                     .filter(|vector| !vector.is_empty())
                     .collect()
             })
@@ -290,6 +290,7 @@ impl<'c> Aligner<'c> {
         if text::is_speech(whole) || text::is_question(whole) {
             return kept;
         }
+        let terms = self.tokenizer.located_terms(whole);
         for unit in text::units(article, sentence) {
             let text = &article[unit.start..unit.end];
             if text::is_speech(text) {
@@ -300,7 +301,12 @@ impl<'c> Aligner<'c> {
             } else {
                 MIN_EVIDENCE
             };
-            let scores = self.sentence_scores(text, evidence_needed, scratch);
+            let within = (unit.start - sentence.start)..(unit.end - sentence.start);
+            let unit_terms = terms
+                .iter()
+                .filter(|(_, at)| within.contains(at))
+                .map(|(term, _)| term.as_str());
+            let scores = self.sentence_scores(unit_terms, evidence_needed, scratch);
             let unit_best = scores.iter().map(|&(_, score)| score).fold(0.0, f64::max);
             let candidates = scores.into_iter().map(|(clause, score)| {
                 let candidate = Candidate {
@@ -321,14 +327,13 @@ impl<'c> Aligner<'c> {
     /// terms' evidence is less than `MIN_EVIDENCE`; a clause scores its best
     /// exemplar's. `scratch` holds the sums between calls, so that no sentence allocates
     /// them anew.
-    fn sentence_scores(
+    fn sentence_scores<'t>(
         &self,
-        sentence: &str,
+        terms: impl Iterator<Item = &'t str>,
         evidence_needed: u16,
         scratch: &mut Scratch,
     ) -> Vec<(usize, f64)> {
-        let words = self.tokenizer.terms(sentence);
-        let sentence_vector = vector(&words, &self.terms);
+        let sentence_vector = vector(terms, &self.terms);
         scratch.prepare(self.exemplar_clause.len());
         for &(term, weight) in &sentence_vector {
             let evidence = self.terms.evidence[term as usize];
@@ -600,9 +605,9 @@ fn actors<'c>(corpus: &'c Corpus, leave_out: Option<&'c str>) -> impl Iterator<I
 }
 
 /// The unit-length TF-IDF vector of `words`; words the corpus never uses are dropped.
-fn vector(words: &[String], terms: &Terms) -> Vector {
+fn vector<'w>(words: impl IntoIterator<Item = &'w str>, terms: &Terms) -> Vector {
     let mut weights: Vector = words
-        .iter()
+        .into_iter()
         .filter_map(|word| terms.ids.get(word))
         .map(|&id| (id, terms.idf[id as usize]))
         .collect();

@@ -7,7 +7,8 @@
 //! are one term, the surname, so that a name mentioned in passing counts once as
 //! evidence; the people are the actors the corpus records.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::sync::LazyLock;
 
 /// Each name (as lower-case words) and the term it folds to. Longer names come first so
 /// that "european union" is read before "european".
@@ -51,13 +52,27 @@ const NAMES: &[(&[&str], &str)] = &[
 /// `words` are lower-case; "US" is only the country when written in capitals, which the
 /// caller tells with `us_in_capitals` (lower-case "us" is the pronoun).
 pub fn fold_name(words: &[&str], us_in_capitals: bool) -> Option<(&'static str, usize)> {
-    NAMES.iter().find_map(|(name, term)| {
-        let matches = words.len() >= name.len()
-            && name.iter().zip(words).all(|(want, word)| want == word)
-            && (name != &["us"] || us_in_capitals);
-        matches.then_some((*term, name.len()))
-    })
+    /// `NAMES` by first word, in their order, so that a word is looked up once.
+    static BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<NameEntry>>> = LazyLock::new(|| {
+        let mut index: HashMap<&'static str, Vec<NameEntry>> = HashMap::new();
+        for entry in NAMES {
+            index.entry(entry.0[0]).or_default().push(*entry);
+        }
+        index
+    });
+    BY_FIRST_WORD
+        .get(words.first()?)?
+        .iter()
+        .find_map(|(name, term)| {
+            let matches = words.len() >= name.len()
+                && name.iter().zip(words).all(|(want, word)| want == word)
+                && (name != &["us"] || us_in_capitals);
+            matches.then_some((*term, name.len()))
+        })
 }
+
+/// A name as lower-case words, and the term it folds to.
+type NameEntry = (&'static [&'static str], &'static str);
 
 /// Words that stand before a person's name as their office.
 const TITLES: &[&str] = &[

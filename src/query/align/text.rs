@@ -1,8 +1,8 @@
 //! Words and sentences of an article: Unicode sentence segmentation, and stemmed content
 //! words for matching.
 
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -194,6 +194,13 @@ fn outside_quotations(sentence: &str) -> String {
     outside
 }
 
+/// Whether `word` (lower case) is one of `STOP_WORDS`, looked up in a set built once.
+pub fn is_stop_word(word: &str) -> bool {
+    static SET: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+    SET.contains(word)
+}
+
 /// Words too common to tell one clause from another.
 pub const STOP_WORDS: &[&str] = &[
     "a",
@@ -347,13 +354,24 @@ impl Tokenizer {
     /// "U.S.", "America" and "Washington" all become `us-state`, so the country is not
     /// lost as the pronoun "us".
     pub fn terms(&self, text: &str) -> Vec<String> {
-        let original: Vec<&str> = text.unicode_words().collect();
+        self.located_terms(text)
+            .into_iter()
+            .map(|(term, _)| term)
+            .collect()
+    }
+
+    /// The terms of `text` as [`Self::terms`] gives them, each with the byte offset in
+    /// `text` of its first word, so that the terms of any part of it are a slice of
+    /// these: a sentence is read once however many parts it is scored as.
+    pub fn located_terms(&self, text: &str) -> Vec<(String, usize)> {
+        let (offsets, original): (Vec<usize>, Vec<&str>) = text.unicode_word_indices().unzip();
         let lower: Vec<String> = original.iter().map(|word| normalise(word)).collect();
         let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
         let stemmed: Vec<String> = lower.iter().map(|word| self.stem(word)).collect();
         let mut terms = Vec::new();
         let mut index = 0;
         while index < lower.len() {
+            let at = offsets[index];
             let us_in_capitals = matches!(original[index], "US" | "U.S" | "U.S.");
             if let Some(idiom) = IDIOMS
                 .iter()
@@ -363,30 +381,29 @@ impl Tokenizer {
                 continue;
             }
             if let Some((term, span)) = fold_name(&lower[index..], us_in_capitals) {
-                terms.push(term.to_owned());
+                terms.push((term.to_owned(), at));
                 index += span;
                 continue;
             }
             if let Some((surname, span)) = self.people.fold(&lower[index..]) {
-                terms.push(surname);
+                terms.push((surname, at));
                 index += span;
                 continue;
             }
             if let Some((term, span)) = self.lexicon.fold(&stemmed[index..]) {
-                terms.push(term.to_owned());
+                terms.push((term.to_owned(), at));
                 index += span;
                 continue;
             }
             let word = lower[index];
-            let stem = &stemmed[index];
             index += 1;
             if word.len() < 2 && !word.chars().any(|c| c.is_ascii_digit()) {
                 continue;
             }
-            if STOP_WORDS.contains(&word) {
+            if is_stop_word(word) {
                 continue;
             }
-            terms.push(stem.clone());
+            terms.push((stemmed[index - 1].clone(), at));
         }
         terms
     }
