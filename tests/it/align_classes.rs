@@ -317,6 +317,14 @@ fn a_sentence_renders_a_second_clause_only_with_terms_of_its_own() {
         let numbers: Vec<u32> = align(article).iter().map(|found| found.clause).collect();
         assert_eq!(numbers, [expected], "{article}");
     }
+    // Clause 8 (no NATO troops in Ukraine) shares "armed forces" with 6 and "NATO" with 7:
+    // each of its terms is a better clause's.
+    let found = align(
+        "The US plan for Ukraine would require Kyiv to reduce the size of its armed forces \
+         and halt its bid for NATO membership.",
+    );
+    let numbers: Vec<u32> = found.iter().map(|found| found.clause).collect();
+    assert_eq!(numbers, [6, 7]);
 }
 
 #[test]

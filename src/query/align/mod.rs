@@ -307,17 +307,20 @@ impl<'c> Aligner<'c> {
                 .filter(|(_, at)| within.contains(at))
                 .map(|(term, _)| term.as_str());
             let scores = self.sentence_scores(unit_terms, evidence_needed, scratch);
-            let unit_best = scores.iter().map(|&(_, score)| score).fold(0.0, f64::max);
-            let candidates = scores.into_iter().map(|(clause, score)| {
+            let unit_best = scores.iter().map(|scored| scored.score).fold(0.0, f64::max);
+            let candidates = scores.into_iter().map(|scored| {
                 let candidate = Candidate {
                     unit,
-                    score,
+                    score: scored.score,
                     unit_best,
+                    terms: scored.terms,
+                    echo: false,
                 };
-                (clause, candidate)
+                (scored.clause, candidate)
             });
             kept = merge_better(kept, candidates);
         }
+        mark_echoes(&mut kept);
         kept
     }
 
@@ -332,7 +335,7 @@ impl<'c> Aligner<'c> {
         terms: impl Iterator<Item = &'t str>,
         evidence_needed: u16,
         scratch: &mut Scratch,
-    ) -> Vec<(usize, f64)> {
+    ) -> Vec<Scored> {
         let sentence_vector = vector(terms, &self.terms);
         scratch.prepare(self.exemplar_clause.len());
         for &(term, weight) in &sentence_vector {
@@ -365,57 +368,33 @@ impl<'c> Aligner<'c> {
         }
         scratch.clear();
         best.retain(|&(_, score, _)| score > 0.0);
-        self.without_echoes(&sentence_vector, best)
+        let top_score = best.iter().map(|&(_, score, _)| score).fold(0.0, f64::max);
+        best.into_iter()
+            .map(|(clause, score, exemplar)| Scored {
+                clause,
+                score,
+                // Only a clause close enough to the best to render the unit needs them,
+                // so that a sentence of a large corpus costs no more than before.
+                terms: if score >= top_score * SHARED_SENTENCE_RATIO {
+                    self.distinctive_shared(&sentence_vector, exemplar)
+                } else {
+                    Vec::new()
+                },
+            })
+            .collect()
     }
 
-    /// The scores without the clauses whose evidence in the sentence is an echo of a
-    /// better-scoring clause's: every distinctive term the sentence shares with such a
-    /// clause's best exemplar it also shares with the better one's ("Russia pledges not
-    /// to invade its neighbours" is clause 3, not also clause 16, which mentions invasion
-    /// too). A sentence that renders two clauses has terms of each.
-    fn without_echoes(
-        &self,
-        sentence_vector: &Vector,
-        scores: Vec<(usize, f64, usize)>,
-    ) -> Vec<(usize, f64)> {
-        let shared = |exemplar: usize| -> Vec<u32> {
-            sentence_vector
-                .iter()
-                .map(|&(term, _)| term)
-                .filter(|&term| self.terms.evidence[term as usize] >= DISTINCTIVE_EVIDENCE)
-                .filter(|&term| {
-                    self.postings[term as usize]
-                        .binary_search_by_key(&(exemplar as u32), |&(id, _)| id)
-                        .is_ok()
-                })
-                .collect()
-        };
-        let top_score = scores
+    /// The distinctive terms (ids) of `sentence_vector` that `exemplar` has too.
+    fn distinctive_shared(&self, sentence_vector: &Vector, exemplar: usize) -> Vec<u32> {
+        sentence_vector
             .iter()
-            .map(|&(_, score, _)| score)
-            .fold(0.0, f64::max);
-        // Only the clauses close enough to the best to render the sentence too are looked
-        // at, best first, so that a sentence of a large corpus costs no more than before.
-        let mut close: Vec<(usize, f64, Vec<u32>)> = scores
-            .iter()
-            .filter(|&&(_, score, _)| score >= top_score * SHARED_SENTENCE_RATIO)
-            .map(|&(clause, score, exemplar)| (clause, score, shared(exemplar)))
-            .collect();
-        close.sort_by(|a, b| b.1.total_cmp(&a.1));
-        let echoes: Vec<usize> = close
-            .iter()
-            .enumerate()
-            .filter(|(rank, (_, _, terms))| {
-                close[..*rank]
-                    .iter()
-                    .any(|(_, _, better)| terms.iter().all(|term| better.contains(term)))
+            .map(|&(term, _)| term)
+            .filter(|&term| self.terms.evidence[term as usize] >= DISTINCTIVE_EVIDENCE)
+            .filter(|&term| {
+                self.postings[term as usize]
+                    .binary_search_by_key(&(exemplar as u32), |&(id, _)| id)
+                    .is_ok()
             })
-            .map(|(_, &(clause, _, _))| clause)
-            .collect();
-        scores
-            .into_iter()
-            .filter(|(clause, _, _)| !echoes.contains(clause))
-            .map(|(clause, score, _)| (clause, score))
             .collect()
     }
 }
@@ -526,20 +505,61 @@ impl Rendered<'_, '_> {
     }
 }
 
+/// A unit's score for one clause, with the distinctive terms it shares with the clause's
+/// best exemplar (left empty when the clause is too far below the unit's best to render it).
+struct Scored {
+    clause: usize,
+    score: f64,
+    terms: Vec<u32>,
+}
+
 /// A sentence's best-scoring unit for one clause.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Candidate {
     unit: Sentence,
     score: f64,
     /// The unit's best score over every clause.
     unit_best: f64,
+    /// The distinctive terms the unit shares with the clause (see `Scored`).
+    terms: Vec<u32>,
+    /// Whether the clause's evidence in the sentence only echoes better clauses'
+    /// (see `mark_echoes`).
+    echo: bool,
 }
 
 impl Candidate {
-    /// Whether the unit renders the clause: it reaches the threshold and is close to its
-    /// best clause.
+    /// Whether the unit renders the clause: it reaches the threshold, is close to its
+    /// best clause, and is no echo.
     fn renders(&self, min_score: f64) -> bool {
-        self.score >= min_score && self.score >= self.unit_best * SHARED_SENTENCE_RATIO
+        self.score >= min_score
+            && self.score >= self.unit_best * SHARED_SENTENCE_RATIO
+            && !self.echo
+    }
+}
+
+/// Marks the clauses whose evidence in the sentence is an echo of better-scoring
+/// clauses': every distinctive term the sentence shares with such a clause it also
+/// shares with a better one ("Russia pledges not to invade its neighbours" is clause 3,
+/// not also clause 16, which mentions invasion too; "cut its army and drop its NATO bid"
+/// is clauses 6 and 7, not also clause 8 on NATO troops). A sentence that renders two
+/// clauses has terms of each. Only clauses close to their unit's best are looked at:
+/// no other renders anything.
+fn mark_echoes(candidates: &mut [(usize, Candidate)]) {
+    let mut order: Vec<usize> = (0..candidates.len())
+        .filter(|&index| {
+            let candidate = &candidates[index].1;
+            candidate.score >= candidate.unit_best * SHARED_SENTENCE_RATIO
+        })
+        .collect();
+    order.sort_by(|&a, &b| candidates[b].1.score.total_cmp(&candidates[a].1.score));
+    let mut explained: Vec<u32> = Vec::new();
+    for (rank, index) in order.into_iter().enumerate() {
+        let candidate = &mut candidates[index].1;
+        if rank > 0 && candidate.terms.iter().all(|term| explained.contains(term)) {
+            candidate.echo = true;
+        } else {
+            explained.extend(&candidate.terms);
+        }
     }
 }
 
