@@ -16,6 +16,7 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
@@ -348,22 +349,24 @@ struct Section<'h> {
 /// first, the clauses in the others, read and decoded on every core. Each thread reads
 /// its sections through its own handle into one buffer it reuses, so the entry is never
 /// in memory whole; a section that another file now holds at that place fails its hash.
+/// The threads take the clause sections one at a time, the next not yet taken, so one
+/// that is slowed (by the thread hashing the files, or another program) takes fewer and
+/// none is left decoding alone at the end.
 fn decode_corpus(path: &Path, sections: &[Section]) -> Option<Corpus> {
     let (first, clause_sections) = sections.split_first()?;
     let workers = std::thread::available_parallelism().map_or(1, usize::from);
-    let per_worker = clause_sections.len().div_ceil(workers).max(1);
+    let next = AtomicUsize::new(0);
     let (rest, clauses) = std::thread::scope(|scope| {
-        let handles: Vec<_> = clause_sections
-            .chunks(per_worker)
-            .map(|group| scope.spawn(move || decode_clauses(path, group)))
+        let handles: Vec<_> = (0..workers.min(clause_sections.len()))
+            .map(|_| scope.spawn(|| decode_clauses(path, clause_sections, &next)))
             .collect();
         let rest: Option<LoadedRest> =
             SectionReader::open(path).and_then(|mut reader| reader.decode(first));
-        let mut clauses = Vec::new();
+        let mut decoded = Vec::with_capacity(clause_sections.len());
         for handle in handles {
-            clauses.extend(handle.join().ok().flatten()?);
+            decoded.extend(handle.join().ok().flatten()?);
         }
-        Some((rest?, clauses))
+        Some((rest?, in_order(decoded)))
     })?;
     let plan = PlanFile {
         plan: rest.plan,
@@ -382,13 +385,33 @@ fn decode_corpus(path: &Path, sections: &[Section]) -> Option<Corpus> {
     )
 }
 
-fn decode_clauses(path: &Path, sections: &[Section]) -> Option<Vec<Clause>> {
+/// The clause sections this thread takes from `sections`, each the next one that no
+/// thread has taken (`next` counts them), decoded with their indexes, until none is left.
+fn decode_clauses(
+    path: &Path,
+    sections: &[Section],
+    next: &AtomicUsize,
+) -> Option<Vec<(usize, Vec<Clause>)>> {
     let mut reader = SectionReader::open(path)?;
-    let mut clauses = Vec::new();
-    for section in sections {
-        clauses.extend(reader.decode::<Vec<Clause>>(section)?);
+    let mut decoded = Vec::new();
+    loop {
+        let index = next.fetch_add(1, Ordering::Relaxed);
+        let Some(section) = sections.get(index) else {
+            return Some(decoded);
+        };
+        decoded.push((index, reader.decode::<Vec<Clause>>(section)?));
     }
-    Some(clauses)
+}
+
+/// The clauses of every section, in the order of the sections' indexes, in one list
+/// sized once.
+fn in_order(mut decoded: Vec<(usize, Vec<Clause>)>) -> Vec<Clause> {
+    decoded.sort_unstable_by_key(|(index, _)| *index);
+    let mut clauses = Vec::with_capacity(decoded.iter().map(|(_, part)| part.len()).sum());
+    for (_, part) in decoded {
+        clauses.extend(part);
+    }
+    clauses
 }
 
 /// An entry opened for reading sections, with the buffer they are read into.

@@ -158,8 +158,9 @@ fn merged(per_term: Vec<Vec<(usize, usize)>>) -> Vec<(usize, usize)> {
     joined
 }
 
-/// Fields matched by one task: below this a search runs on one core.
-const FIELDS_PER_TASK: usize = 4096;
+/// Clauses matched by one task: a search of fewer than twice this many runs on one core
+/// (starting the threads, about a millisecond, would cost more than matching them).
+const CLAUSES_PER_TASK: usize = 64;
 
 /// Every matching field of the clauses `filter` keeps, from the sources in `sources`
 /// (every one when empty; `text` is the plan's own wording); positions on the plan as a
@@ -170,46 +171,36 @@ pub fn search(
     sources: &[String],
     matcher: &Matcher,
 ) -> Vec<Hit> {
-    let mut fields: Vec<(Option<u32>, &str, &'static str, &str)> = Vec::new();
-    for clause in filter.select(corpus) {
-        fields.extend(
-            clause_fields(clause)
-                .into_iter()
-                .map(|(source, field, passage)| (Some(clause.number), source, field, passage)),
-        );
-    }
-    if filter.keeps_everything() {
-        for plan_report in &corpus.plan_reports {
-            let source = plan_report.source.as_str();
-            for position in &plan_report.positions {
-                fields.extend(
-                    position_fields(position)
-                        .into_iter()
-                        .map(|(field, passage)| (None, source, field, passage)),
-                );
-            }
-        }
-        for source in &corpus.sources {
-            fields.push((None, &source.id, "headline", &source.headline));
-        }
-    }
-    fields.retain(|(_, source, _, _)| sources.is_empty() || sources.iter().any(|s| s == source));
-    // Fields are matched on every core, in chunks large enough to be worth a thread;
-    // the hits keep the fields' order.
-    // A corpus with too few fields for two tasks is matched on this thread: starting the
-    // threads (about a millisecond) would cost more.
-    let matched = |&(clause, source, field, passage): &(Option<u32>, &str, &'static str, &str)| {
-        hit(matcher, clause, source, field, passage)
+    let wanted = |source: &str| sources.is_empty() || sources.iter().any(|s| s == source);
+    // Each clause's fields are listed and matched by the task that takes the clause, so
+    // the fields of the whole corpus are never held at once; the hits keep its order.
+    let clause_hits = |clause: &&Clause| {
+        clause_fields(clause)
+            .into_iter()
+            .filter(|(source, _, _)| wanted(source))
+            .filter_map(|(source, field, passage)| {
+                hit(matcher, Some(clause.number), source, field, passage)
+            })
+            .collect::<Vec<_>>()
     };
-    let mut hits: Vec<Hit> = if fields.len() < 2 * FIELDS_PER_TASK {
-        fields.iter().filter_map(matched).collect()
+    let clauses = filter.select(corpus);
+    let mut hits: Vec<Hit> = if clauses.len() < 2 * CLAUSES_PER_TASK {
+        clauses.iter().flat_map(clause_hits).collect()
     } else {
-        fields
+        clauses
             .par_iter()
-            .with_min_len(FIELDS_PER_TASK)
-            .filter_map(matched)
+            .with_min_len(CLAUSES_PER_TASK)
+            .flat_map_iter(clause_hits)
             .collect()
     };
+    if filter.keeps_everything() {
+        hits.extend(
+            whole_plan_fields(corpus)
+                .into_iter()
+                .filter(|(source, _, _)| wanted(source))
+                .filter_map(|(source, field, passage)| hit(matcher, None, source, field, passage)),
+        );
+    }
     attach_what_actors_said(corpus, &mut hits);
     hits.extend(version_hits(corpus, filter, sources, matcher));
     hits
@@ -325,6 +316,26 @@ fn version_hits(
         );
     }
     hits
+}
+
+/// The searchable fields that belong to no clause, with their source and kind: every
+/// position on the plan as a whole, then every outlet's headline.
+fn whole_plan_fields(corpus: &Corpus) -> Vec<(&str, &'static str, &str)> {
+    let mut fields = Vec::new();
+    for plan_report in &corpus.plan_reports {
+        let source = plan_report.source.as_str();
+        for position in &plan_report.positions {
+            fields.extend(
+                position_fields(position)
+                    .into_iter()
+                    .map(|(field, passage)| (source, field, passage)),
+            );
+        }
+    }
+    for source in &corpus.sources {
+        fields.push((source.id.as_str(), "headline", source.headline.as_str()));
+    }
+    fields
 }
 
 /// Every searchable field of a clause and its reports, with its source and kind.

@@ -20,6 +20,11 @@ pub fn marked(text: &str) -> String {
     format!("{START}{text}{END}")
 }
 
+/// Whether `c` is a mark.
+pub fn is_mark(c: char) -> bool {
+    c == START || c == END
+}
+
 /// Whether `text` holds a mark.
 pub fn has_marks(text: &str) -> bool {
     text.contains([START, END])

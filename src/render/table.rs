@@ -214,16 +214,25 @@ impl Table {
     /// Each column's width, and whether its wide words must be wrapped to it: sized so
     /// that no word is cut.
     fn layout(&self) -> Layout {
-        let (widths, whole) = grid::allocate(&self.needs(), self.text_width());
-        Layout { widths, whole }
+        let needs = self.needs();
+        let (widths, whole) = grid::allocate(&needs, self.text_width());
+        // Only a column that keeps its words whole and has a word wider than itself has
+        // words to wrap; the cells of the others are not looked at again.
+        let wraps = whole
+            .iter()
+            .zip(&needs)
+            .zip(&widths)
+            .map(|((&whole, need), &width)| whole && need.widest_word > width)
+            .collect();
+        Layout { widths, wraps }
     }
 
     /// The rows `rows` (and the header, when `with_header`) as the library draws them,
     /// in columns of `layout`'s widths, wide words wrapped at their separators.
     fn drawn(&self, layout: &Layout, rows: Range<usize>, with_header: bool) -> comfy_table::Table {
-        let Layout { widths, whole } = layout;
+        let Layout { widths, wraps } = layout;
         let wrap_at = |column: usize| {
-            whole
+            wraps
                 .get(column)
                 .copied()
                 .unwrap_or(false)
@@ -304,11 +313,11 @@ impl Table {
     }
 }
 
-/// How a table's columns are sized: each one's width, and whether its wide words are
-/// wrapped to it.
+/// How a table's columns are sized: each one's width, and whether it has words wider
+/// than that to wrap to it (at their separators, so that no word is cut).
 struct Layout {
     widths: Vec<usize>,
-    whole: Vec<bool>,
+    wraps: Vec<bool>,
 }
 
 impl Layout {
@@ -423,6 +432,10 @@ pub fn highlighted_cell(text: &str, highlights: impl Fn(&str) -> Vec<(usize, usi
 const MAX_UNBROKEN_CHARS: usize = 200;
 
 fn break_long_words(text: &str) -> Cow<'_, str> {
+    // A run of more characters than that needs more bytes than that.
+    if text.len() <= MAX_UNBROKEN_CHARS {
+        return Cow::Borrowed(text);
+    }
     let mut run = 0usize;
     let needs_breaking = text.chars().any(|c| {
         run = if c.is_whitespace() { 0 } else { run + 1 };
