@@ -164,8 +164,12 @@ pub enum Command {
     ///
     /// The score (0 to 1) is how close the article's best sentence for a clause comes to
     /// the clause's text, a sub-point or an outlet's wording of it (cosine of weighted,
-    /// stemmed words, with names and paraphrases folded); a clause is reported from
-    /// `--min-score` up. An article that never names Ukraine, names no peace plan, deal or
+    /// stemmed words, with names and paraphrases folded), cut to 0.4 of itself when the
+    /// sentence shares fewer than two words particular to the clause (common words and
+    /// people's names count for little; one is enough on a line of a list of points); a
+    /// clause is reported from `--min-score` up. Questions and people's direct speech
+    /// render no clause, nor does a clause whose words in a sentence all belong to a
+    /// better match. An article that never names Ukraine, names no peace plan, deal or
     /// talks, or numbers only another plan ("the 7-point plan") reports no clause.
     ///
     /// Each departure (`!`) gives its kind, the article's words, the clause sentence it
@@ -175,7 +179,8 @@ pub enum Command {
     /// cut relative to today ("halve the army") where the text sets an absolute figure.
     ///
     /// party: another state or group in a party's place ("foreign troops" for NATO
-    /// troops), or an institution the text gives to another clause (the IAEA).
+    /// troops; "Russia, Ukraine and the EU" for "… and Europe"), or an institution the
+    /// text gives to another clause (the IAEA).
     ///
     /// wording: a quotation of the plan that differs from its words, or a firm commitment
     /// ("pledges", "readmitted") where the text only expects or invites.
@@ -183,7 +188,8 @@ pub enum Command {
     /// scope: recognition stated formally, or without the text's "de facto".
     ///
     /// Left alone: figures of today or the past and dates, synonyms of a party's name,
-    /// people's own words in quotation marks, and a later version's figure the article
+    /// people's own words in quotation marks, the plan's own words quoted in another
+    /// order, and a later version's figure the article
     /// attributes to that version (shown with `=`, "matches e3-counter point 6").
     Align(AlignArgs),
     /// List the topic vocabulary with how many clauses touch each topic.

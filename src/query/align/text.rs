@@ -2,6 +2,7 @@
 //! words for matching.
 
 use foldhash::{HashMap, HashMapExt, HashSet};
+use rayon::prelude::*;
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
@@ -21,18 +22,57 @@ pub struct Sentence {
 }
 
 /// The sentences of `text` by the Unicode sentence-boundary rules (UAX #29), trimmed of
-/// surrounding white space; empty ones are dropped.
+/// surrounding white space; empty ones are dropped. A long text is cut into pieces after
+/// a line feed, where those rules always end a sentence, and the pieces are read on every
+/// core.
 pub fn sentences(text: &str) -> Vec<Sentence> {
-    text.split_sentence_bound_indices()
-        .filter_map(|(offset, sentence)| {
+    let pieces = pieces_after_line_feeds(text, SENTENCES_PIECE_BYTES);
+    if pieces.len() == 1 {
+        return sentences_from(text, 0);
+    }
+    pieces
+        .par_iter()
+        .map(|&(start, end)| sentences_from(&text[start..end], start))
+        .collect::<Vec<Vec<Sentence>>>()
+        .concat()
+}
+
+/// Bytes of a text its sentences are found in on one core at a time.
+const SENTENCES_PIECE_BYTES: usize = 256 * 1024;
+
+/// The sentences of `piece`, whose offsets in the whole text start at `offset`.
+fn sentences_from(piece: &str, offset: usize) -> Vec<Sentence> {
+    piece
+        .split_sentence_bound_indices()
+        .filter_map(|(at, sentence)| {
             let leading = sentence.len() - sentence.trim_start().len();
             let trimmed = sentence.trim();
             (!trimmed.is_empty()).then(|| Sentence {
-                start: offset + leading,
-                end: offset + leading + trimmed.len(),
+                start: offset + at + leading,
+                end: offset + at + leading + trimmed.len(),
             })
         })
         .collect()
+}
+
+/// `text` as (start, end) pieces of about `size` bytes, each but the last ending just
+/// after a line feed; one piece when there is no line feed to cut at.
+fn pieces_after_line_feeds(text: &str, size: usize) -> Vec<(usize, usize)> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while text.len() - start > size {
+        let Some(line_feed) = text.as_bytes()[start + size..]
+            .iter()
+            .position(|&byte| byte == b'\n')
+        else {
+            break;
+        };
+        let end = start + size + line_feed + 1;
+        pieces.push((start, end));
+        start = end;
+    }
+    pieces.push((start, text.len()));
+    pieces
 }
 
 /// The units a sentence is scored as: the sentence itself (always first) and its parts,
@@ -162,7 +202,8 @@ static SPEECH_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// reads). An official's words are not a rendering of a clause, even when they mention
 /// "this plan".
 pub fn is_speech(sentence: &str) -> bool {
-    let quoted = sentence.starts_with(['"', '“', '‘', '«', '„']) || SPEECH_TAIL.is_match(sentence);
+    let quoted = sentence.starts_with(['"', '“', '‘', '«', '„'])
+        || (closes_a_quotation_after_a_mark(sentence) && SPEECH_TAIL.is_match(sentence));
     quoted && !NAMES_THE_PLAN.is_match(&outside_quotations(sentence))
 }
 
@@ -175,6 +216,15 @@ pub fn is_question(sentence: &str) -> bool {
             character.is_whitespace() || matches!(character, '"' | '”' | '’' | '»' | ')')
         })
         .ends_with('?')
+}
+
+/// Whether a closing quotation mark follows a comma, "!" or "?" somewhere in `sentence`:
+/// what `SPEECH_TAIL` needs, checked first because most sentences have none.
+fn closes_a_quotation_after_a_mark(sentence: &str) -> bool {
+    sentence
+        .chars()
+        .zip(sentence.chars().skip(1))
+        .any(|(mark, quote)| matches!(mark, ',' | '!' | '?') && matches!(quote, '"' | '”' | '’'))
 }
 
 /// `sentence` without the words inside double quotation marks (straight, curly,
@@ -415,13 +465,32 @@ const IDIOMS: &[&[&str]] = &[&["in", "return"], &["in", "turn"]];
 
 /// A word lower-cased, with a possessive "'s" (straight or curly) removed.
 fn normalise(word: &str) -> String {
-    let lower = word.to_lowercase().replace('’', "'");
-    lower.trim_end_matches("'s").to_owned()
+    let mut lower = word.to_lowercase();
+    if lower.contains('’') {
+        lower = lower.replace('’', "'");
+    }
+    while let Some(stem) = lower.strip_suffix("'s") {
+        lower.truncate(stem.len());
+    }
+    lower
 }
 
 #[cfg(test)]
 mod tests {
     use super::{People, Tokenizer, is_question, is_speech, outside_quotations, sentences};
+
+    #[test]
+    fn sentences_found_piece_by_piece_are_those_of_the_whole_text() {
+        let text = "One sentence. Another one\nthat runs on.\r\n\nA third; and more.\n".repeat(500);
+        let pieces = super::pieces_after_line_feeds(&text, 100);
+        assert!(pieces.len() > 100);
+        let pieced: Vec<_> = pieces
+            .iter()
+            .flat_map(|&(start, end)| super::sentences_from(&text[start..end], start))
+            .collect();
+        assert_eq!(pieced, super::sentences_from(&text, 0));
+        assert_eq!(sentences(&text), pieced);
+    }
 
     #[test]
     fn splits_sentences_by_unicode_rules_with_exact_offsets() {
