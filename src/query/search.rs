@@ -323,19 +323,27 @@ fn version_hits(
 fn whole_plan_fields(corpus: &Corpus) -> Vec<(&str, &'static str, &str)> {
     let mut fields = Vec::new();
     for plan_report in &corpus.plan_reports {
-        let source = plan_report.source.as_str();
-        for position in &plan_report.positions {
-            fields.extend(
-                position_fields(position)
-                    .into_iter()
-                    .map(|(field, passage)| (source, field, passage)),
-            );
-        }
+        fields.extend(sourced_position_fields(
+            &plan_report.source,
+            &plan_report.positions,
+        ));
     }
     for source in &corpus.sources {
         fields.push((source.id.as_str(), "headline", source.headline.as_str()));
     }
     fields
+}
+
+/// The searchable fields of `positions`, each with `source` and its kind.
+fn sourced_position_fields<'c>(
+    source: &'c str,
+    positions: &'c [Position],
+) -> impl Iterator<Item = (&'c str, &'static str, &'c str)> {
+    positions.iter().flat_map(move |position| {
+        position_fields(position)
+            .into_iter()
+            .map(move |(field, passage)| (source, field, passage))
+    })
 }
 
 /// Every searchable field of a clause and its reports, with its source and kind.
@@ -359,13 +367,7 @@ fn clause_fields(clause: &Clause) -> Vec<(&str, &'static str, &str)> {
                 .map(|passage| (source, "wording", passage.as_str())),
         );
         fields.push((source, "summary", report.summary.as_str()));
-        for position in &report.positions {
-            fields.extend(
-                position_fields(position)
-                    .into_iter()
-                    .map(|(field, passage)| (source, field, passage)),
-            );
-        }
+        fields.extend(sourced_position_fields(source, &report.positions));
         for departure in &report.discrepancies {
             fields.push((source, "outlet_says", departure.outlet_says.as_str()));
             fields.push((source, "explanation", departure.explanation.as_str()));

@@ -1,48 +1,10 @@
 //! `peaceplan align`: the clauses a planted test article reports, its passages byte for
 //! byte, the departures planted in it, and clear errors for articles that cannot be read.
 
+use crate::align_records::{Departure, Found};
 use crate::support::peaceplan;
-use serde::Deserialize;
 
 const PLANTED: &str = "tests/fixtures/align/planted-troops.txt";
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Found {
-    clause: u32,
-    title: String,
-    score: f64,
-    passages: Vec<Passage>,
-    departures: Vec<Departure>,
-    later_versions: Vec<serde_json::Value>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Passage {
-    text: String,
-    start: usize,
-    end: usize,
-    prefix: String,
-    suffix: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Departure {
-    kind: String,
-    text_says: String,
-    outlet_says: String,
-    why: String,
-}
-
-/// Departures are the same when they say the same thing; the wording of `why` is free.
-impl PartialEq for Departure {
-    fn eq(&self, other: &Self) -> bool {
-        (&self.kind, &self.text_says, &self.outlet_says)
-            == (&other.kind, &other.text_says, &other.outlet_says)
-    }
-}
 
 fn departure(kind: &str, text_says: &str, outlet_says: &str) -> Departure {
     Departure {

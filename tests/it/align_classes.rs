@@ -1,37 +1,8 @@
 //! `align` on articles written for each class of mistake issue #18 found on real text:
 //! one planted case per class, so that each stays fixed.
 
+use crate::align_records::{Found, LaterVersion};
 use crate::support::peaceplan;
-use serde::Deserialize;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Found {
-    clause: u32,
-    #[allow(dead_code)]
-    title: String,
-    score: f64,
-    passages: Vec<serde_json::Value>,
-    departures: Vec<Departure>,
-    later_versions: Vec<LaterVersion>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Departure {
-    kind: String,
-    text_says: String,
-    outlet_says: String,
-    why: String,
-}
-
-#[derive(Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-struct LaterVersion {
-    version: String,
-    point: Option<u32>,
-    article_says: String,
-}
 
 /// The clauses `align --json` finds in `article` (written to a file first).
 fn align(article: &str) -> Vec<Found> {

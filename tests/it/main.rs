@@ -5,6 +5,7 @@ mod actors;
 mod align;
 mod align_classes;
 mod align_eval;
+mod align_records;
 mod annotations;
 mod bad_input;
 mod cache;
