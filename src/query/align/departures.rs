@@ -209,20 +209,13 @@ fn figure_departures(
         };
         // Of the clause's figures of this kind, the one in the sentence closest to the
         // passage ("Europe will add $100 billion", not the US's $100 billion).
-        let passage_words = bare_words(passage);
-        let Some((own, sentence)) = clause_figures
-            .iter()
-            .filter(|(own, _)| figure_kind(&own.value).as_deref() == Some(kind.as_str()))
-            .map(|found| (share_in(&bare_words(found.1), &passage_words), found))
-            .fold(
-                None,
-                |best: Option<(f64, &(figures::Figure, &str))>, (share, found)| match best {
-                    Some((kept, _)) if kept >= share => best,
-                    _ => Some((share, found)),
-                },
-            )
-            .map(|(_, found)| found)
-        else {
+        let Some((own, sentence)) = closest_to(
+            passage,
+            clause_figures
+                .iter()
+                .filter(|(own, _)| figure_kind(&own.value).as_deref() == Some(kind.as_str()))
+                .map(|found| (found.1, found)),
+        ) else {
             continue;
         };
         let version = plan
@@ -767,12 +760,23 @@ const MIN_OWNER_WORDS: usize = 2;
 
 /// The sentence of the clause that shares the most words with the passage.
 fn closest_sentence<'c>(clause: &'c Clause, passage: &str) -> Option<&'c str> {
-    let bare = bare_words(passage);
-    clause
-        .passages()
-        .map(|sentence| (share_in(&bare_words(sentence), &bare), sentence))
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, sentence)| sentence)
+    closest_to(
+        passage,
+        clause.passages().map(|sentence| (sentence, sentence)),
+    )
+}
+
+/// Of `candidates` (a clause sentence and what goes with it), what goes with the sentence
+/// whose words the passage shares most of; the first such on a tie.
+fn closest_to<'s, T>(passage: &str, candidates: impl Iterator<Item = (&'s str, T)>) -> Option<T> {
+    let passage_words = bare_words(passage);
+    candidates
+        .map(|(sentence, item)| (share_in(&bare_words(sentence), &passage_words), item))
+        .fold(None, |best: Option<(f64, T)>, (share, item)| match best {
+            Some((kept, _)) if kept >= share => best,
+            _ => Some((share, item)),
+        })
+        .map(|(_, item)| item)
 }
 
 #[cfg(test)]
