@@ -275,9 +275,9 @@ impl<'c> Aligner<'c> {
     /// whole sentence first, then its parts, a part kept for a clause only when it scores
     /// higher than the sentence (or an earlier part). Someone's direct speech, whole or in
     /// part, and a question are skipped: they render no clause. When the article `listed`
-    /// its points, a line of the list is scored without the `MIN_EVIDENCE` rule: one
-    /// term ("- Recognition of Ukraine's sovereignty") is what such a line has, and the
-    /// list says it is a point of the plan.
+    /// its points, a line of the list needs only `LIST_ITEM_EVIDENCE` (one distinctive
+    /// term, "- Recognition of Ukraine's sovereignty"), not `MIN_EVIDENCE`: the list says
+    /// the line is a point of the plan.
     fn candidates(
         &self,
         article: &str,
@@ -292,8 +292,8 @@ impl<'c> Aligner<'c> {
         }
         let terms = self.tokenizer.located_terms(whole);
         for unit in text::units(article, sentence) {
-            let text = &article[unit.start..unit.end];
-            if text::is_speech(text) {
+            // The whole sentence (the first unit) was checked above.
+            if unit != sentence && text::is_speech(&article[unit.start..unit.end]) {
                 continue;
             }
             let evidence_needed = if listed && text::is_list_item(article, unit) {
@@ -327,7 +327,7 @@ impl<'c> Aligner<'c> {
     /// A sentence's non-zero scores, for the clauses that share a term with it, in
     /// clause order: each exemplar's cosine is the sum, over the sentence's terms, of
     /// their weight times the exemplar's (its postings), scaled down when the shared
-    /// terms' evidence is less than `MIN_EVIDENCE`; a clause scores its best
+    /// terms' evidence is less than `evidence_needed`; a clause scores its best
     /// exemplar's. `scratch` holds the sums between calls, so that no sentence allocates
     /// them anew.
     fn sentence_scores<'t>(

@@ -163,12 +163,26 @@ pub fn list_items(article: &str) -> usize {
 
 /// Whether `unit` of `article` is one whole line that is an item of a list: its line
 /// starts with a bullet, a dash or a number, and the unit does not run over a line break.
+/// Only the `MAX_ITEM_MARKER_BYTES` before the unit are looked at for its line's start, so
+/// that the units of one long line cost no more than the line itself.
 pub fn is_list_item(article: &str, unit: Sentence) -> bool {
-    let line_start = article[..unit.start].rfind('\n').map_or(0, |at| at + 1);
+    let mut window = unit.start.saturating_sub(MAX_ITEM_MARKER_BYTES);
+    while !article.is_char_boundary(window) {
+        window += 1;
+    }
+    let line_start = match article[window..unit.start].rfind('\n') {
+        Some(at) => window + at + 1,
+        None if window == 0 => 0,
+        None => return false,
+    };
     let line = &article[line_start..unit.end];
     !article[unit.start..unit.end].contains('\n')
         && LIST_ITEM.find(line).is_some_and(|found| found.start() == 0)
 }
+
+/// The most bytes a list item's marker (indent, bullet or number, spaces) takes before
+/// its words.
+const MAX_ITEM_MARKER_BYTES: usize = 16;
 
 /// A semicolon (kept with the part before it).
 static SEMICOLON: LazyLock<Regex> =
@@ -503,6 +517,26 @@ mod tests {
             found,
             ["NATO agrees.", "Troops stay out.", "Next line here"]
         );
+    }
+
+    #[test]
+    fn a_list_item_is_a_line_that_starts_with_a_marker() {
+        use super::{Sentence, is_list_item};
+        let article = format!(
+            "{}\n  - Elections in 100 days\n12. Jets",
+            "x. ".repeat(1000)
+        );
+        let at = |words: &str| {
+            let start = article.find(words).unwrap();
+            Sentence {
+                start,
+                end: start + words.len(),
+            }
+        };
+        assert!(is_list_item(&article, at("Elections in 100 days")));
+        assert!(is_list_item(&article, at("Jets")));
+        assert!(!is_list_item(&article, at("x. x.")));
+        assert!(is_list_item("- Jets", Sentence { start: 2, end: 6 }));
     }
 
     #[test]
