@@ -167,10 +167,14 @@ pub enum Command {
     /// stemmed words, with names and paraphrases folded), cut to 0.4 of itself when the
     /// sentence shares fewer than two words particular to the clause (common words and
     /// people's names count for little; one is enough on a line of a list of points); a
-    /// clause is reported from `--min-score` up. Questions and people's direct speech
-    /// render no clause, nor does a clause whose words in a sentence all belong to a
-    /// better match. An article that never names Ukraine, names no peace plan, deal or
-    /// talks, or numbers only another plan ("the 7-point plan") reports no clause.
+    /// clause is reported from `--min-score` up. A sentence that tells of events rather
+    /// than giving the plan's terms (no "would", "will", "must", no "the plan", "the draft",
+    /// "calls for" and the like, and not a line of a list) counts 0.7 of its score.
+    /// Questions and people's direct speech render no clause, nor does a clause whose
+    /// words in a sentence all belong to a better match. An article that never names
+    /// Ukraine, names no peace plan, deal or talks, or numbers only another plan ("the
+    /// 7-point plan", "the 100-day plan") or only a later version ("the 20-point plan")
+    /// reports no clause.
     ///
     /// Each departure (`!`) gives its kind, the article's words, the clause sentence it
     /// departs from, and why:

@@ -67,6 +67,11 @@ const FEW_SHARED_TERMS_FACTOR: f64 = 0.4;
 /// "Russia", in most clauses, say nothing about which one a sentence renders.
 const DISTINCTIVE_SHARE: f64 = 0.25;
 
+/// What a sentence's scores are multiplied by when it does not present its content as the
+/// plan's (`text::frames_the_plan`) and is not a line of a list of points: a story's
+/// account of events ("since Russia invaded its neighbour") needs a closer match.
+const UNFRAMED_FACTOR: f64 = 0.7;
+
 /// A sparse TF-IDF vector, normalised to unit length: (term id, weight), sorted by id, so
 /// that two vectors are compared without hashing a word.
 type Vector = Vec<(u32, f64)>;
@@ -95,7 +100,7 @@ pub struct Aligner<'c> {
     tokenizer: Tokenizer,
     plan_words: departures::PlanWords,
     /// How many points the plan and each of its later versions have (`subject`).
-    plan_sizes: Vec<u32>,
+    plan_sizes: subject::Sizes,
     /// Whether the corpus's clauses name Ukraine: only then is an article checked for
     /// being about the plan (`subject`), since a synthetic corpus is about no state.
     names_the_state: bool,
@@ -291,22 +296,32 @@ impl<'c> Aligner<'c> {
             return kept;
         }
         let terms = self.tokenizer.located_terms(whole);
+        let framed = text::frames_the_plan(whole);
         for unit in text::units(article, sentence) {
             // The whole sentence (the first unit) was checked above.
             if unit != sentence && text::is_speech(&article[unit.start..unit.end]) {
                 continue;
             }
-            let evidence_needed = if listed && text::is_list_item(article, unit) {
+            let list_item = listed && text::is_list_item(article, unit);
+            let evidence_needed = if list_item {
                 LIST_ITEM_EVIDENCE
             } else {
                 MIN_EVIDENCE
+            };
+            let factor = if framed || list_item {
+                1.0
+            } else {
+                UNFRAMED_FACTOR
             };
             let within = (unit.start - sentence.start)..(unit.end - sentence.start);
             let unit_terms = terms
                 .iter()
                 .filter(|(_, at)| within.contains(at))
                 .map(|(term, _)| term.as_str());
-            let scores = self.sentence_scores(unit_terms, evidence_needed, scratch);
+            let mut scores = self.sentence_scores(unit_terms, evidence_needed, scratch);
+            for scored in &mut scores {
+                scored.score *= factor;
+            }
             let unit_best = scores.iter().map(|scored| scored.score).fold(0.0, f64::max);
             let candidates = scores.into_iter().map(|scored| {
                 let candidate = Candidate {
@@ -564,15 +579,16 @@ fn mark_echoes(candidates: &mut [(usize, Candidate)]) {
 }
 
 /// The number of points of the plan and of each later version the corpus holds.
-fn plan_sizes(corpus: &Corpus) -> Vec<u32> {
-    let mut sizes: Vec<u32> = corpus
-        .versions
-        .versions
-        .iter()
-        .map(|version| version.declared_points)
-        .collect();
-    sizes.push(u32::try_from(corpus.clauses.len()).unwrap_or(u32::MAX));
-    sizes
+fn plan_sizes(corpus: &Corpus) -> subject::Sizes {
+    subject::Sizes {
+        plan: u32::try_from(corpus.clauses.len()).unwrap_or(u32::MAX),
+        later: corpus
+            .versions
+            .versions
+            .iter()
+            .map(|version| (version.declared_points, version.id.clone()))
+            .collect(),
+    }
 }
 
 /// The terms of each exemplar of `clause`: its title, its text and sub-points, and the

@@ -3,8 +3,9 @@
 //! peace") but reports none of them.
 //!
 //! An article is taken to be about the plan when it names Ukraine (its capital, adjective
-//! and president count), speaks of a peace plan, deal or talks, and does not name only
-//! another numbered plan ("the 7-point plan") than the ones the corpus holds. A corpus
+//! and president count), speaks of a peace plan, deal or talks, and does not number only
+//! another plan: one the corpus does not hold ("the 7-point plan", "the 100-day plan"),
+//! or a later version without the plan itself ("the 20-point framework"). A corpus
 //! whose clauses never name Ukraine (a synthetic one) is not this plan, and every article
 //! is taken to be about it.
 
@@ -21,8 +22,11 @@ pub enum Subject {
     Unnamed(&'static str),
     /// It names Ukraine but no peace plan, deal, proposal or talks.
     NoPeacePlan,
-    /// It names only a numbered plan the corpus does not hold ("7-point").
+    /// It names only a numbered plan the corpus does not hold ("7-point", "100-day").
     AnotherPlan(String),
+    /// It numbers only later versions the corpus holds, never the plan itself: its terms
+    /// are that version's, not renderings of the plan's clauses.
+    LaterVersion { named: String, version: String },
 }
 
 impl Subject {
@@ -39,6 +43,10 @@ impl Subject {
             Self::NoPeacePlan => Some("it names no peace plan, deal, proposal or talks".to_owned()),
             Self::AnotherPlan(named) => Some(format!(
                 "the only plan it numbers is a {named} plan, which is not a version the corpus holds"
+            )),
+            Self::LaterVersion { named, version } => Some(format!(
+                "the only plan it numbers is the {named} version ({version}), a later version \
+                 whose points `peaceplan show --version {version}` lists"
             )),
         }
     }
@@ -60,16 +68,31 @@ static NUMBERED_PLAN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the pattern is valid")
 });
 
+/// A plan numbered by days: "the 100-day plan", "a hundred-day peace plan".
+static DAYS_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)([0-9]{1,3}|hundred|thirty|sixty|ninety)[- ‑–]days?[- ‑–](peace[- ])?plan(?-u:\b)",
+    )
+    .expect("the pattern is valid")
+});
+
 /// Ukraine as news names it: the state, its adjective, its capital (both spellings) and
 /// its president's surname (both spellings), as the start of a word.
 static NAMES_UKRAINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(ukrain|kyiv|kiev|zelensk)").expect("the pattern is valid")
 });
 
-/// What `article` is about; `plan_sizes` are the numbers of points of the versions the
-/// corpus holds (28 for the US plan, and those of its later versions). Found by patterns,
-/// not by the matcher's tokenizer, so that a long article is read once more, quickly.
-pub fn subject(article: &str, plan_sizes: &[u32]) -> Subject {
+/// The plan's number of points, and each later version the corpus holds with its
+/// number of points, for telling which plan an article numbers.
+pub struct Sizes {
+    pub plan: u32,
+    pub later: Vec<(u32, String)>,
+}
+
+/// What `article` is about, given the numbers of points of the plan and of its later
+/// versions (`sizes`). Found by patterns, not by the matcher's tokenizer, so that a long
+/// article is read once more, quickly.
+pub fn subject(article: &str, sizes: &Sizes) -> Subject {
     if !NAMES_UKRAINE.is_match(article) {
         return Subject::Unnamed("Ukraine");
     }
@@ -80,13 +103,30 @@ pub fn subject(article: &str, plan_sizes: &[u32]) -> Subject {
         .captures_iter(article)
         .map(|found| found[1].to_lowercase())
         .collect();
-    let known =
-        |number: &String| number_value(number).is_some_and(|value| plan_sizes.contains(&value));
-    match numbered.first() {
-        Some(first) if !numbered.iter().any(known) => {
-            Subject::AnotherPlan(format!("{first}-point"))
-        }
-        _ => Subject::ThePlan,
+    let value = |number: &String| number_value(number);
+    if numbered
+        .iter()
+        .any(|number| value(number) == Some(sizes.plan))
+    {
+        return Subject::ThePlan;
+    }
+    let later = numbered.iter().find_map(|number| {
+        let points = value(number)?;
+        let (_, version) = sizes.later.iter().find(|(size, _)| *size == points)?;
+        Some((number, version))
+    });
+    if let Some((number, version)) = later {
+        return Subject::LaterVersion {
+            named: format!("{number}-point"),
+            version: version.clone(),
+        };
+    }
+    if let Some(first) = numbered.first() {
+        return Subject::AnotherPlan(format!("{first}-point"));
+    }
+    match DAYS_PLAN.captures(article) {
+        Some(days) => Subject::AnotherPlan(format!("{}-day", days[1].to_lowercase())),
+        None => Subject::ThePlan,
     }
 }
 
@@ -114,10 +154,17 @@ fn number_value(number: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Subject, subject};
+    use super::{Sizes, Subject, subject};
 
     fn about(article: &str) -> Subject {
-        subject(article, &[28, 19, 20])
+        let sizes = Sizes {
+            plan: 28,
+            later: vec![
+                (19, "geneva-19".to_owned()),
+                (20, "framework-20".to_owned()),
+            ],
+        };
+        subject(article, &sizes)
     }
 
     #[test]
@@ -151,5 +198,21 @@ mod tests {
         assert_eq!(about(story), Subject::AnotherPlan("seven-point".to_owned()));
         let both = "The 20-point framework replaced the 28-point plan for Ukraine and Russia.";
         assert_eq!(about(both), Subject::ThePlan);
+        let days = "Kyiv called the leaked 100-day plan to end the war in Ukraine a fake.";
+        assert_eq!(about(days), Subject::AnotherPlan("100-day".to_owned()));
+        let elections = "Ukraine would hold elections in 100 days under the peace plan.";
+        assert_eq!(about(elections), Subject::ThePlan);
+    }
+
+    #[test]
+    fn a_story_that_numbers_only_a_later_version_is_about_that_version() {
+        let story = "Zelensky and Trump discussed the 20-point peace plan for Ukraine.";
+        assert_eq!(
+            about(story),
+            Subject::LaterVersion {
+                named: "20-point".to_owned(),
+                version: "framework-20".to_owned()
+            }
+        );
     }
 }

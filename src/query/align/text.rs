@@ -221,6 +221,23 @@ pub fn is_speech(sentence: &str) -> bool {
     quoted && !NAMES_THE_PLAN.is_match(&outside_quotations(sentence))
 }
 
+/// Words by which a sentence presents what it says as the plan's: a modal ("Ukraine
+/// would cede", "NATO will not expand"), the plan or a part of it named ("the draft",
+/// "one of its points"), or a verb that sets out terms ("calls for", "envisages").
+static FRAMES_THE_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(would|will|shall|must|should|could|might|won['’]t|wouldn['’]t|'ll|’ll|'d|’d|plans?|proposals?|propos(e|es|ed|ing)|drafts?|deals?|framework|blueprint|documents?|points?|clauses?|provisions?|provid(e|es|ed|ing)|terms|conditions|calls? for|called for|requir(e|es|ed|ing)|envisag(e|es|ed|ing)|stipulat(e|es|ed|ing)|includ(e|es|ed)|involv(e|es|ed|ing)|outlin(e|es|ed|ing)|sets? out|under (it|the))(?-u:\b)",
+    )
+    .expect("the pattern is valid")
+});
+
+/// Whether a sentence presents its content as the plan's (`FRAMES_THE_PLAN`), rather
+/// than telling of events: "Russia invaded its neighbour in 2022" or "Washington imposed
+/// new sanctions" shares words with clauses 3 and 27 but reports neither.
+pub fn frames_the_plan(sentence: &str) -> bool {
+    FRAMES_THE_PLAN.is_match(sentence)
+}
+
 /// Whether a sentence asks a question ("What did Poland object to?"): an explainer's
 /// heading or a rhetorical question, not a rendering of a clause. The answer that
 /// follows it is.
@@ -491,7 +508,30 @@ fn normalise(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{People, Tokenizer, is_question, is_speech, outside_quotations, sentences};
+    use super::{
+        People, Tokenizer, frames_the_plan, is_question, is_speech, outside_quotations, sentences,
+    };
+
+    #[test]
+    fn a_sentence_frames_the_plan_by_a_modal_a_plan_word_or_a_verb_of_terms() {
+        for framed in [
+            "Ukraine would cede the rest of Donetsk.",
+            "Kyiv won't join NATO.",
+            "The draft caps the army.",
+            "It calls for elections.",
+            "The proposal envisages a fund.",
+        ] {
+            assert!(frames_the_plan(framed), "{framed}");
+        }
+        for events in [
+            "Russia invaded its neighbour in 2022.",
+            "Washington imposed new sanctions on oil companies.",
+            "Officials met envoys, including the general.",
+            "Russia won territory in the east.",
+        ] {
+            assert!(!frames_the_plan(events), "{events}");
+        }
+    }
 
     #[test]
     fn sentences_found_piece_by_piece_are_those_of_the_whole_text() {
