@@ -54,6 +54,14 @@ fn class_2_figures_in_words_and_relative_cuts_are_figure_departures() {
     assert_eq!(flagged(clause(&found, 6), "figure"), ["halve"]);
     assert!(clause(&found, 6).departures[0].why.contains("600,000"));
     assert_eq!(flagged(clause(&found, 25), "figure"), ["sixty days"]);
+    let noun = align(
+        "Under the US peace plan for Ukraine, Kyiv's army would be cut to about 600,000 \
+         troops, a reduction of nearly half.",
+    );
+    assert_eq!(
+        flagged(clause(&noun, 6), "figure"),
+        ["reduction of nearly half"]
+    );
 }
 
 #[test]

@@ -193,7 +193,7 @@ fn is_context(words: &[&str], at: usize) -> bool {
 /// A cut stated relative to today's size rather than as the plan's absolute figure.
 static RELATIVE_CUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)(?-u:\b)(halv(?:e|es|ed|ing)|(?:by|in|to) [“"]?(?:more than |less than |about |roughly |nearly )?(?:half|a half|one half|a third|one third|a quarter|a fifth|two[- ]thirds|[0-9]{1,2} ?(?:%|per ?cent))|(?:two|three|four) and a half times|(?:a|one) (?:third|quarter|fifth) of)(?-u:\b)"#,
+        r#"(?i)(?-u:\b)(halv(?:e|es|ed|ing)|(?:by|in|to|(?:reduction|cut|drop|decrease) of) [“"]?(?:more than |less than |about |roughly |nearly |almost )?(?:half|a half|one half|a third|one third|a quarter|a fifth|two[- ]thirds|[0-9]{1,2} ?(?:%|per ?cent))|(?:two|three|four) and a half times|(?:a|one) (?:third|quarter|fifth) of)(?-u:\b)"#,
     )
     .expect("the pattern is valid")
 });
@@ -256,6 +256,10 @@ mod tests {
         assert_eq!(
             relative_cut("cut its military by more than half"),
             Some("by more than half")
+        );
+        assert_eq!(
+            relative_cut("its military cut to 600,000, a reduction of nearly half"),
+            Some("reduction of nearly half")
         );
         assert_eq!(relative_cut("a fifth of the territory"), None);
     }
