@@ -139,6 +139,16 @@ fn class_6_a_misquote_of_the_plan_is_flagged_and_an_officials_words_are_not() {
 }
 
 #[test]
+fn class_5_a_collective_actor_in_another_part_of_the_sentence_is_a_party_departure() {
+    // The part scored for clause 8 ends at "and"; the wider party is in the next part.
+    let found = align(
+        "The 28-point plan for Ukraine says NATO would keep its troops out, and Kyiv would \
+         accept a ban on foreign troops.",
+    );
+    assert_eq!(flagged(clause(&found, 8), "party"), ["foreign troops"]);
+}
+
+#[test]
 fn class_5_a_party_swapped_in_a_list_of_parties_is_a_party_departure() {
     let found = align(
         "The US peace plan for Ukraine foresees a non-aggression agreement between the \

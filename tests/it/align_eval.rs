@@ -236,7 +236,10 @@ fn blind_set() {
                 let is_coded = coding.departures.iter().any(|coded| {
                     coded.clause == found.clause && overlaps(&flag.outlet_says, &coded.article_says)
                 });
-                if not {
+                // Words coded both ways ("foreign troops" in a departure and, in another
+                // sentence, in a not_departure) count as the coded departure: the flag does
+                // not say which sentence it came from.
+                if not && !is_coded {
                     on_not_departures += 1;
                 }
                 eprintln!(

@@ -158,6 +158,7 @@ pub fn detect(
             .into_iter()
             .chain(relative_departures(clause, sentence))
             .chain(party_departures(corpus, &parties, &passage.text))
+            .chain(collective_departures(corpus, &parties, sentence))
             .chain(party_list_departures(&parties, sentence))
             .chain(quoted_departures(plan, clause, &passage.text))
             .chain(modality_departures(clause, &passage.text))
@@ -571,6 +572,28 @@ fn party_departures(corpus: &Corpus, parties: &ClauseParties, passage: &str) -> 
         }
     }
     found
+}
+
+/// [`party_departures`] of the whole sentence, kept only where the other actor is a
+/// collective one ("foreign troops" for NATO troops): a sentence rendering several clauses
+/// is split into parts, and the part scored for a clause may stop short of the words that
+/// widen its party ("…abandon its NATO aspirations, and accept limits on foreign troops").
+/// A state named elsewhere in the sentence belongs to its own part's clause.
+fn collective_departures(
+    corpus: &Corpus,
+    parties: &ClauseParties,
+    sentence: &str,
+) -> Vec<Departure> {
+    party_departures(corpus, parties, sentence)
+        .into_iter()
+        .filter(|departure| {
+            departure
+                .outlet_says
+                .split_whitespace()
+                .next()
+                .is_some_and(|actor| COLLECTIVE_ACTORS.contains(&actor.to_lowercase().as_str()))
+        })
+        .collect()
 }
 
 /// The words of a text, without surrounding punctuation.
