@@ -182,9 +182,9 @@ pub enum Command {
     /// figure: another number than the text's, in digits or in words ("sixty days"), or a
     /// cut relative to today ("halve the army") where the text sets an absolute figure.
     ///
-    /// party: another state or group in a party's place ("foreign troops" for NATO
-    /// troops; "Russia, Ukraine and the EU" for "… and Europe"), or an institution the
-    /// text gives to another clause (the IAEA).
+    /// party: another state or group in a party's place ("foreign troops" or "an
+    /// international peacekeeping force" for NATO troops; "Russia, Ukraine and the EU" for
+    /// "… and Europe"), or an institution the text gives to another clause (the IAEA).
     ///
     /// wording: a quotation of the plan that differs from its words, or a firm commitment
     /// ("pledges", "readmitted") where the text only expects or invites.
@@ -193,8 +193,9 @@ pub enum Command {
     ///
     /// Left alone: figures of today or the past and dates, synonyms of a party's name,
     /// people's own words in quotation marks, the plan's own words quoted in another
-    /// order, and a later version's figure the article
-    /// attributes to that version (shown with `=`, "matches e3-counter point 6").
+    /// order, and a later version's figure the article attributes to that version, in the
+    /// sentence or by naming the version ("the 20-point plan") where the sentence does not
+    /// call it the 28-point plan's (shown with `=`, "matches e3-counter point 6").
     Align(AlignArgs),
     /// List the topic vocabulary with how many clauses touch each topic.
     Topics,

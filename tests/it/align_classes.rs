@@ -370,3 +370,59 @@ fn class_9_a_story_of_events_needs_a_closer_match_than_an_account_of_the_plan() 
     );
     clause(&terms, 22);
 }
+
+#[test]
+fn class_3_a_dateline_day_after_an_abbreviated_month_is_no_figure() {
+    // "Nov." does not end the sentence, so "22" is read as the date it is.
+    let found = align(
+        "Brussels, Nov. 22 (Wire)--Leaders said the US peace plan for Ukraine proposes \
+         limiting the size of Ukrainian forces.",
+    );
+    assert!(clause(&found, 6).departures.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn class_4_a_later_versions_figure_in_an_article_that_names_the_version_matches_it() {
+    // The sentence does not say whose figure it is; the article names the 20-point plan.
+    let found = align(
+        "The 28-point plan has been replaced by a 20-point plan for Ukraine. Under it, \
+         Ukraine's armed forces would remain at 800,000 personnel in peacetime.",
+    );
+    let army = clause(&found, 6);
+    assert!(army.departures.is_empty(), "{army:#?}");
+    assert_eq!(army.later_versions[0].version, "framework-20");
+    // Given as the 28-point plan's own figure, it is a departure.
+    let found = align(
+        "A 20-point plan is being drafted. The 28-point plan for Ukraine would cap its army at \
+         800,000 personnel.",
+    );
+    assert_eq!(flagged(clause(&found, 6), "figure"), ["800,000"]);
+}
+
+#[test]
+fn class_5_another_word_for_the_troops_in_a_groups_hands_is_a_party_departure() {
+    let found = align(
+        "The 28-point plan urges Kyiv to give up joining NATO, without allowing it to deploy \
+         an international peacekeeping force.",
+    );
+    assert_eq!(
+        flagged(clause(&found, 8), "party"),
+        ["international peacekeeping"]
+    );
+}
+
+#[test]
+fn class_8_a_bulleted_summary_of_the_news_is_read_as_prose_not_as_the_plans_points() {
+    // Whole-sentence bullets of news, and the US Army's secretary, who is not the army the
+    // plan caps: no clause.
+    let found = align(
+        "The 28-point plan for Ukraine was discussed in Kyiv.\n\n\
+         • Two top US Army officials, Army Secretary Dan Driscoll among them, flew to Kyiv \
+         this week to present the plan to the Ukrainian leadership and its military.\n\
+         • Washington has reportedly drafted the secret plan with Russian envoys over the \
+         past month, aiming to bring Moscow and Kyiv back to negotiations soon.\n\
+         • European officials say they were not consulted about the proposal, which will be \
+         discussed in high-level meetings with the Americans this week.\n",
+    );
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -35,6 +35,9 @@ pub struct PlanWords {
     words: String,
     /// Every figure value any clause states.
     values: HashSet<String>,
+    /// The plan's number of points (28): a passage that numbers it gives a figure as the
+    /// plan's own.
+    points: u32,
     /// Figures of later versions' points: (clause they come from, version, point, value).
     version_figures: Vec<(u32, String, Option<u32>, String)>,
     /// Institutions named in exactly one clause: (name, clause number, the clause's
@@ -79,6 +82,7 @@ impl PlanWords {
         Self {
             words,
             values,
+            points: u32::try_from(corpus.clauses.len()).unwrap_or(u32::MAX),
             version_figures,
             institutions: institutions(corpus),
         }
@@ -137,6 +141,7 @@ pub fn detect(
     clause: &Clause,
     passages: &[Passage],
     sentences: &[&str],
+    versions_named: &[String],
 ) -> Findings {
     let mut findings = Findings::default();
     let mut seen: HashSet<Departure> = HashSet::new();
@@ -148,7 +153,7 @@ pub fn detect(
         if !checked.insert((passage.text.as_str(), sentence)) {
             continue;
         }
-        let (figure_departures, later) = figure_departures(plan, clause, sentence);
+        let (figure_departures, later) = figure_departures(plan, clause, sentence, versions_named);
         for found in later {
             if !findings.later_versions.contains(&found) {
                 findings.later_versions.push(found);
@@ -184,11 +189,14 @@ static LATER_VERSION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Figures in the passage that no clause of the plan states and that are of a kind the
 /// clause uses (like is compared with like: money with money, days with days), or that a
-/// later version states (a departure unless the passage attributes it to that version).
+/// later version states: a departure unless the passage attributes it to that version, or
+/// the article names that version (`versions_named`, "the 20-point plan") and the passage
+/// does not give the figure as the plan's own ("the 28-point plan").
 fn figure_departures(
     plan: &PlanWords,
     clause: &Clause,
     passage: &str,
+    versions_named: &[String],
 ) -> (Vec<Departure>, Vec<VersionMatch>) {
     let clause_figures: Vec<(figures::Figure, &str)> = clause
         .passages()
@@ -219,12 +227,21 @@ fn figure_departures(
         ) else {
             continue;
         };
-        let version = plan
+        // The later versions with this figure for the clause, one the article names first.
+        let mut versions = plan
             .version_figures
             .iter()
-            .find(|(from, _, _, value)| *from == clause.number && *value == figure.value);
+            .filter(|(from, _, _, value)| *from == clause.number && *value == figure.value);
+        let first = versions.clone().next();
+        let version = versions
+            .find(|(_, id, _, _)| versions_named.contains(id))
+            .or(first);
         match version {
-            Some((_, id, point, _)) if LATER_VERSION.is_match(passage) => {
+            Some((_, id, point, _))
+                if LATER_VERSION.is_match(passage)
+                    || (versions_named.contains(id)
+                        && !super::subject::numbers_plan_of(passage, plan.points)) =>
+            {
                 later.push(VersionMatch {
                     version: id.clone(),
                     point: *point,
@@ -543,7 +560,10 @@ fn party_departures(corpus: &Corpus, parties: &ClauseParties, passage: &str) -> 
     let mut found = Vec::new();
     for (party, head_key, head) in &parties.pairs {
         let party_as_key = party_key(party);
-        let follows_head = |index: usize| keyed[index + 1].1 == *head_key;
+        let synonyms = head_synonyms(head_key);
+        let follows_head = |index: usize| {
+            keyed[index + 1].1 == *head_key || synonyms.contains(&keyed[index + 1].1)
+        };
         let positions: Vec<usize> = (0..keyed.len().saturating_sub(1))
             .filter(|&index| follows_head(index))
             .collect();
@@ -556,11 +576,15 @@ fn party_departures(corpus: &Corpus, parties: &ClauseParties, passage: &str) -> 
         for index in positions {
             let (before, noun) = (&passage_words[index], &passage_words[index + 1]);
             let before_key = &keyed[index].0;
+            // Another word for the head ("peacekeepers" for troops) is the same thing only
+            // in the hands of a group or a party-led force; "Ukrainian forces" are not NATO's.
+            let same_noun = keyed[index + 1].1 == *head_key;
             if !parties
                 .adjacent
                 .contains(&(before_key.clone(), keyed[index + 1].1.clone()))
                 && !parties.named.contains(before_key)
                 && names_actor(corpus, before)
+                && (same_noun || (is_collective_or_led(before) && !synonyms.contains(before_key)))
             {
                 found.push(Departure {
                     kind: DiscrepancyKind::Party,
@@ -577,8 +601,9 @@ fn party_departures(corpus: &Corpus, parties: &ClauseParties, passage: &str) -> 
 /// [`party_departures`] of the whole sentence, kept only where the other actor is a
 /// collective one ("foreign troops" for NATO troops): a sentence rendering several clauses
 /// is split into parts, and the part scored for a clause may stop short of the words that
-/// widen its party ("…abandon its NATO aspirations, and accept limits on foreign troops").
-/// A state named elsewhere in the sentence belongs to its own part's clause.
+/// widen its party ("…abandon its NATO aspirations, and accept limits on foreign troops",
+/// "forgo European-led peacekeepers"). A state named elsewhere in the sentence belongs to its
+/// own part's clause.
 fn collective_departures(
     corpus: &Corpus,
     parties: &ClauseParties,
@@ -591,9 +616,37 @@ fn collective_departures(
                 .outlet_says
                 .split_whitespace()
                 .next()
-                .is_some_and(|actor| COLLECTIVE_ACTORS.contains(&actor.to_lowercase().as_str()))
+                .is_some_and(is_collective_or_led)
         })
         .collect()
+}
+
+/// Whether an actor is a group ("foreign", "international") or a force led by a party
+/// ("European-led"), rather than a state's own.
+fn is_collective_or_led(actor: &str) -> bool {
+    let lower = actor.to_lowercase();
+    COLLECTIVE_ACTORS.contains(&lower.as_str())
+        || PARTY_SUFFIXES.iter().any(|suffix| lower.ends_with(suffix))
+}
+
+/// Other words news uses for a clause's head noun when it means armed men ("troops":
+/// "forces", "peacekeepers"), as comparison keys.
+fn head_synonyms(head_key: &str) -> Vec<String> {
+    const ARMED: &[&str] = &[
+        "troops",
+        "forces",
+        "force",
+        "soldiers",
+        "peacekeepers",
+        "peacekeeping",
+        "contingent",
+        "contingents",
+    ];
+    if ARMED.iter().any(|word| word_key(word) == head_key) {
+        ARMED.iter().map(|word| word_key(word)).collect()
+    } else {
+        Vec::new()
+    }
 }
 
 /// The words of a text, without surrounding punctuation.

@@ -67,6 +67,12 @@ const FEW_SHARED_TERMS_FACTOR: f64 = 0.4;
 /// "Russia", in most clauses, say nothing about which one a sentence renders.
 const DISTINCTIVE_SHARE: f64 = 0.25;
 
+/// The most words a line of a list has for the list rule (`LIST_ITEM_EVIDENCE`, no
+/// `UNFRAMED_FACTOR`): a plan's point in a list is a phrase or a short sentence
+/// ("- Recognition of Ukraine's sovereignty"); a story's bulleted summary of the news runs
+/// to whole sentences of twenty-five words and more, and is read as prose.
+const MAX_LIST_ITEM_WORDS: usize = 20;
+
 /// What a sentence's scores are multiplied by when it does not present its content as the
 /// plan's (`text::frames_the_plan`) and is not a line of a list of points: a story's
 /// account of events ("since Russia invaded its neighbour") needs a closer match.
@@ -267,7 +273,11 @@ impl<'c> Aligner<'c> {
                 sentences,
             })
             .collect();
-        let finish = |rendered: Rendered| rendered.into_match(corpus, &self.plan_words, min_score);
+        // Later versions the article numbers: a figure of theirs is attributed to them.
+        let versions_named = subject::later_versions_named(article, &self.plan_sizes);
+        let finish = |rendered: Rendered| {
+            rendered.into_match(corpus, &self.plan_words, &versions_named, min_score)
+        };
         // Each clause's departures are checked on its own, on every core for a long article.
         if parallel {
             found.into_par_iter().map(finish).collect()
@@ -297,12 +307,13 @@ impl<'c> Aligner<'c> {
         }
         let terms = self.tokenizer.located_terms(whole);
         let framed = text::frames_the_plan(whole);
+        let point_sized = whole.split_whitespace().count() <= MAX_LIST_ITEM_WORDS;
         for unit in text::units(article, sentence) {
             // The whole sentence (the first unit) was checked above.
             if unit != sentence && text::is_speech(&article[unit.start..unit.end]) {
                 continue;
             }
-            let list_item = listed && text::is_list_item(article, unit);
+            let list_item = listed && point_sized && text::is_list_item(article, unit);
             let evidence_needed = if list_item {
                 LIST_ITEM_EVIDENCE
             } else {
@@ -500,6 +511,7 @@ impl Rendered<'_, '_> {
         self,
         corpus: &Corpus,
         plan: &departures::PlanWords,
+        versions_named: &[String],
         min_score: f64,
     ) -> ClauseMatch {
         let best = if self.passages.is_empty() {
@@ -507,8 +519,14 @@ impl Rendered<'_, '_> {
         } else {
             self.best
         };
-        let findings =
-            departures::detect(corpus, plan, self.clause, &self.passages, &self.sentences);
+        let findings = departures::detect(
+            corpus,
+            plan,
+            self.clause,
+            &self.passages,
+            &self.sentences,
+            versions_named,
+        );
         ClauseMatch {
             clause: self.clause.number,
             title: self.clause.title.clone(),

@@ -18,6 +18,13 @@ const NAMES: &[(&[&str], &str)] = &[
     (&["russian", "federation"], "russia"),
     (&["peace", "council"], "peace-council"),
     (&["board", "of", "peace"], "peace-council"),
+    // The US Army and its secretary are the United States, not the army the plan caps.
+    (&["secretary", "of", "the", "army"], "us-state"),
+    (&["united", "states", "army"], "us-state"),
+    (&["us", "army"], "us-state"),
+    (&["u.s", "army"], "us-state"),
+    (&["u.s.", "army"], "us-state"),
+    (&["army", "secretary"], "us-state"),
     (&["united", "states"], "us-state"),
     (&["white", "house"], "us-state"),
     (&["european", "union"], "eu"),

@@ -130,6 +130,28 @@ pub fn subject(article: &str, sizes: &Sizes) -> Subject {
     }
 }
 
+/// The later versions (ids) whose number of points `article` names ("the 20-point plan"),
+/// leaving out any with as many points as the plan itself, which its number names too.
+pub fn later_versions_named(article: &str, sizes: &Sizes) -> Vec<String> {
+    let numbers: Vec<u32> = NUMBERED_PLAN
+        .captures_iter(article)
+        .filter_map(|found| number_value(&found[1].to_lowercase()))
+        .collect();
+    sizes
+        .later
+        .iter()
+        .filter(|(points, _)| *points != sizes.plan && numbers.contains(points))
+        .map(|(_, version)| version.clone())
+        .collect()
+}
+
+/// Whether `text` numbers a plan of `points` points ("the 28-point plan", "28 points").
+pub fn numbers_plan_of(text: &str, points: u32) -> bool {
+    NUMBERED_PLAN
+        .captures_iter(text)
+        .any(|found| number_value(&found[1].to_lowercase()) == Some(points))
+}
+
 /// The value of a number written in digits or as one of `NUMBERED_PLAN`'s words.
 fn number_value(number: &str) -> Option<u32> {
     const WORDS: &[&str] = &[
@@ -154,7 +176,7 @@ fn number_value(number: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Sizes, Subject, subject};
+    use super::{Sizes, Subject, later_versions_named, numbers_plan_of, subject};
 
     fn about(article: &str) -> Subject {
         let sizes = Sizes {
@@ -202,6 +224,21 @@ mod tests {
         assert_eq!(about(days), Subject::AnotherPlan("100-day".to_owned()));
         let elections = "Ukraine would hold elections in 100 days under the peace plan.";
         assert_eq!(about(elections), Subject::ThePlan);
+    }
+
+    #[test]
+    fn the_later_versions_a_story_names_are_those_it_numbers() {
+        let sizes = Sizes {
+            plan: 28,
+            later: vec![
+                (28, "e3-counter".to_owned()),
+                (20, "framework-20".to_owned()),
+            ],
+        };
+        let story = "The 20-point plan replaced the 28-point draft.";
+        assert_eq!(later_versions_named(story, &sizes), ["framework-20"]);
+        assert!(numbers_plan_of(story, 28));
+        assert!(!numbers_plan_of("The army stays at 800,000.", 28));
     }
 
     #[test]

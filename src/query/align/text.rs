@@ -40,19 +40,52 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 /// Bytes of a text its sentences are found in on one core at a time.
 const SENTENCES_PIECE_BYTES: usize = 256 * 1024;
 
-/// The sentences of `piece`, whose offsets in the whole text start at `offset`.
+/// The sentences of `piece`, whose offsets in the whole text start at `offset`. A
+/// sentence the rules end after an abbreviation ("Nov. 22", "Gen. Grynkewich") runs on
+/// into the next one.
 fn sentences_from(piece: &str, offset: usize) -> Vec<Sentence> {
-    piece
-        .split_sentence_bound_indices()
-        .filter_map(|(at, sentence)| {
-            let leading = sentence.len() - sentence.trim_start().len();
-            let trimmed = sentence.trim();
-            (!trimmed.is_empty()).then(|| Sentence {
-                start: offset + at + leading,
-                end: offset + at + leading + trimmed.len(),
-            })
-        })
-        .collect()
+    let mut found: Vec<Sentence> = Vec::new();
+    for (at, sentence) in piece.split_sentence_bound_indices() {
+        let leading = sentence.len() - sentence.trim_start().len();
+        let trimmed = sentence.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let (start, end) = (at + leading, at + leading + trimmed.len());
+        match found.last_mut() {
+            Some(previous)
+                if ends_with_abbreviation(
+                    &piece[previous.start - offset..previous.end - offset],
+                ) && !piece[previous.end - offset..start].contains('\n') =>
+            {
+                previous.end = offset + end;
+            }
+            _ => found.push(Sentence {
+                start: offset + start,
+                end: offset + end,
+            }),
+        }
+    }
+    found
+}
+
+/// Abbreviations a full stop follows inside a sentence: months before a day, titles
+/// before a name.
+const ABBREVIATIONS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Gen",
+    "Lt", "Col", "Maj", "Capt", "Adm", "Sgt", "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov",
+    "St", "No",
+];
+
+/// Whether `sentence` ends with one of `ABBREVIATIONS` and its full stop.
+fn ends_with_abbreviation(sentence: &str) -> bool {
+    sentence.strip_suffix('.').is_some_and(|body| {
+        let last = body
+            .rsplit(|character: char| !character.is_alphabetic())
+            .next()
+            .unwrap_or_default();
+        ABBREVIATIONS.contains(&last)
+    })
 }
 
 /// `text` as (start, end) pieces of about `size` bytes, each but the last ending just
@@ -511,6 +544,24 @@ mod tests {
     use super::{
         People, Tokenizer, frames_the_plan, is_question, is_speech, outside_quotations, sentences,
     };
+
+    #[test]
+    fn a_sentence_runs_on_after_a_month_or_a_title() {
+        let text =
+            "Brussels, Nov. 22 (Jiji Press)--Leaders met. NATO's Gen. Smith spoke.\nNo. 5 next.";
+        let found: Vec<&str> = sentences(text)
+            .into_iter()
+            .map(|sentence| &text[sentence.start..sentence.end])
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "Brussels, Nov. 22 (Jiji Press)--Leaders met.",
+                "NATO's Gen. Smith spoke.",
+                "No. 5 next."
+            ]
+        );
+    }
 
     #[test]
     fn a_sentence_frames_the_plan_by_a_modal_a_plan_word_or_a_verb_of_terms() {
