@@ -453,13 +453,15 @@ impl Tokenizer {
 
     /// Terms a clause may be the only one to use while sharing them says little about
     /// whether a sentence renders it: the stems of the thousand commonest English words
-    /// ("day", "hold", "state", "change") and the surnames of people, who are named in
-    /// every kind of story about the plan ("Trump's plan").
+    /// ("day", "hold", "state", "change"), the surnames of people, who are named in
+    /// every kind of story about the plan ("Trump's plan"), and verbs of undertaking
+    /// (`UNDERTAKINGS`).
     pub fn weak_terms(&self) -> HashSet<String> {
         top_english_words::get_words::<&str>()
             .into_iter()
             .map(|word| self.stem(word))
             .chain(self.people.surnames().cloned())
+            .chain(UNDERTAKINGS.iter().map(|word| self.stem(word)))
             .collect()
     }
 
@@ -526,6 +528,11 @@ impl Tokenizer {
 /// Phrases whose words mean nothing of their own ("in return" returns nothing), skipped
 /// whole so that none of them is read as a term.
 const IDIOMS: &[&[&str]] = &[&["in", "return"], &["in", "turn"]];
+
+/// Verbs of undertaking: news uses them for any clause ("Russia would commit to no more
+/// attacks", "Russia pledges not to invade"), so they are weak evidence for the one clause
+/// whose text happens to use them (clause 22's "commit").
+const UNDERTAKINGS: &[&str] = &["commit", "pledge", "promise", "vow", "undertake"];
 
 /// A word lower-cased, with a possessive "'s" (straight or curly) removed.
 fn normalise(word: &str) -> String {
@@ -687,5 +694,17 @@ mod tests {
         }
         assert_eq!(tokenizer.terms("the president spoke"), ["presid", "spoke"]);
         assert_eq!(tokenizer.terms("Kyiv and Europe"), ["ukraine", "europe"]);
+    }
+
+    #[test]
+    fn verbs_of_undertaking_are_weak_in_every_form() {
+        let tokenizer = Tokenizer::new(People::from_actors(["Donald Trump"]));
+        let weak = tokenizer.weak_terms();
+        for text in ["would commit", "committed", "pledges", "pledged", "vows"] {
+            let terms = tokenizer.terms(text);
+            let verb = terms.last().expect("a term");
+            assert!(weak.contains(verb), "{text}: {verb}");
+        }
+        assert!(!weak.contains(&tokenizer.terms("arrangements")[0]));
     }
 }
