@@ -169,7 +169,10 @@ pub enum Command {
     /// people's names count for little; one is enough on a line of a list of points); a
     /// clause is reported from `--min-score` up. A sentence that tells of events rather
     /// than giving the plan's terms (no "would", "will", "must", no "the plan", "the draft",
-    /// "calls for" and the like, and not a line of a list) counts 0.7 of its score.
+    /// "calls for" and the like, and not a line of a list) counts 0.7 of its score. In a
+    /// story that numbers a later version as often as the plan ("the 20-point plan"), a
+    /// sentence renders a clause that version took over only when it speaks of the plan
+    /// itself ("the earlier 28-point draft").
     /// Questions and people's direct speech render no clause, nor does a clause whose
     /// words in a sentence all belong to a better match. An article that never names
     /// Ukraine, names no peace plan, deal or talks, or numbers only another plan ("the

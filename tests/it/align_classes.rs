@@ -383,10 +383,12 @@ fn class_3_a_dateline_day_after_an_abbreviated_month_is_no_figure() {
 
 #[test]
 fn class_4_a_later_versions_figure_in_an_article_that_names_the_version_matches_it() {
-    // The sentence does not say whose figure it is; the article names the 20-point plan.
+    // The sentence does not say whose figure it is; the article names the 20-point plan
+    // (in a story about the 28-point plan, which it numbers more often).
     let found = align(
-        "The 28-point plan has been replaced by a 20-point plan for Ukraine. Under it, \
-         Ukraine's armed forces would remain at 800,000 personnel in peacetime.",
+        "The 28-point plan for Ukraine is the one Washington sent to Kyiv; a 20-point plan \
+         followed the 28-point plan. Ukraine's armed forces would remain at 800,000 personnel \
+         in peacetime.",
     );
     let army = clause(&found, 6);
     assert!(army.departures.is_empty(), "{army:#?}");
@@ -425,4 +427,18 @@ fn class_8_a_bulleted_summary_of_the_news_is_read_as_prose_not_as_the_plans_poin
          discussed in high-level meetings with the Americans this week.\n",
     );
     assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn class_4_a_story_about_a_later_version_reports_only_what_it_says_of_the_plan_itself() {
+    // The 20-point plan is told more often than the 28-point one: its terms are the
+    // framework's, and only the sentence about the earlier draft renders a clause.
+    let found = align(
+        "The new 20-point plan for Ukraine replaces the 28-point draft. The 20-point plan was \
+         agreed in Miami.\nUnder it, Ukraine's army would stay at 800,000 in peacetime, and if \
+         Russia invades again, all sanctions would be restored.\nThe earlier 28-point draft had \
+         required Ukraine to withdraw from the part of Donetsk it controls.\n",
+    );
+    let clauses: Vec<u32> = found.iter().map(|found| found.clause).collect();
+    assert_eq!(clauses, [21], "{found:#?}");
 }

@@ -107,6 +107,8 @@ pub struct Aligner<'c> {
     plan_words: departures::PlanWords,
     /// How many points the plan and each of its later versions have (`subject`).
     plan_sizes: subject::Sizes,
+    /// Per clause (by index), the later versions with a point that comes from it.
+    counterparts: Vec<Vec<String>>,
     /// Whether the corpus's clauses name Ukraine: only then is an article checked for
     /// being about the plan (`subject`), since a synthetic corpus is about no state.
     names_the_state: bool,
@@ -178,6 +180,7 @@ impl<'c> Aligner<'c> {
             tokenizer,
             plan_words: departures::PlanWords::of(corpus),
             plan_sizes: plan_sizes(corpus),
+            counterparts: counterparts(corpus),
             names_the_state,
         }
     }
@@ -243,6 +246,7 @@ impl<'c> Aligner<'c> {
                 );
             }
         }
+        self.keep_the_plans_own(article, &mut rendering);
         let parallel = sentences.len() >= PARALLEL_FROM_SENTENCES;
         let sentences: Vec<Vec<&str>> = rendering
             .iter()
@@ -283,6 +287,29 @@ impl<'c> Aligner<'c> {
             found.into_par_iter().map(finish).collect()
         } else {
             found.into_iter().map(finish).collect()
+        }
+    }
+
+    /// In a story about a later version (`subject::later_versions_told`), a sentence gives
+    /// that version's terms unless it speaks of the plan itself ("the earlier 28-point
+    /// draft"): it renders no clause the version has a point from.
+    fn keep_the_plans_own(&self, article: &str, rendering: &mut [Vec<(Sentence, Sentence)>]) {
+        let told = subject::later_versions_told(article, &self.plan_sizes);
+        if told.is_empty() {
+            return;
+        }
+        for (clause, units) in rendering.iter_mut().enumerate() {
+            if self.counterparts[clause]
+                .iter()
+                .any(|version| told.contains(version))
+            {
+                units.retain(|(_, sentence)| {
+                    subject::refers_to_the_plan(
+                        &article[sentence.start..sentence.end],
+                        self.plan_sizes.plan,
+                    )
+                });
+            }
         }
     }
 
@@ -594,6 +621,28 @@ fn mark_echoes(candidates: &mut [(usize, Candidate)]) {
             explained.extend(&candidate.terms);
         }
     }
+}
+
+/// Per clause of the corpus, the later versions with a point that comes from it.
+fn counterparts(corpus: &Corpus) -> Vec<Vec<String>> {
+    corpus
+        .clauses
+        .iter()
+        .map(|clause| {
+            corpus
+                .versions
+                .versions
+                .iter()
+                .filter(|version| {
+                    version
+                        .points
+                        .iter()
+                        .any(|point| point.lineage.from.contains(&clause.number))
+                })
+                .map(|version| version.id.clone())
+                .collect()
+        })
+        .collect()
 }
 
 /// The number of points of the plan and of each later version the corpus holds.

@@ -145,6 +145,39 @@ pub fn later_versions_named(article: &str, sizes: &Sizes) -> Vec<String> {
         .collect()
 }
 
+/// The later versions `article` numbers at least as often as the plan itself ("the 20-point
+/// plan" three times, "the 28-point plan" twice): a story about that version, whose
+/// sentences give its terms unless they say they are the plan's (`refers_to_the_plan`).
+pub fn later_versions_told(article: &str, sizes: &Sizes) -> Vec<String> {
+    let numbers: Vec<u32> = NUMBERED_PLAN
+        .captures_iter(article)
+        .filter_map(|found| number_value(&found[1].to_lowercase()))
+        .collect();
+    let count = |points: u32| numbers.iter().filter(|&&number| number == points).count();
+    let plan = count(sizes.plan);
+    sizes
+        .later
+        .iter()
+        .filter(|(points, _)| *points != sizes.plan && count(*points) > 0 && count(*points) >= plan)
+        .map(|(_, version)| version.clone())
+        .collect()
+}
+
+/// Words by which a sentence in a story about a later version speaks of the plan itself:
+/// "the earlier draft", "the original proposal".
+static THE_ORIGINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(earlier|original|originally|initial|first|previous|prior|old)(?-u:\b)",
+    )
+    .expect("the pattern is valid")
+});
+
+/// Whether `sentence` speaks of the plan itself rather than a later version: it numbers the
+/// plan ("the 28-point plan") or calls it the earlier or original one.
+pub fn refers_to_the_plan(sentence: &str, points: u32) -> bool {
+    numbers_plan_of(sentence, points) || THE_ORIGINAL.is_match(sentence)
+}
+
 /// Whether `text` numbers a plan of `points` points ("the 28-point plan", "28 points").
 pub fn numbers_plan_of(text: &str, points: u32) -> bool {
     NUMBERED_PLAN
@@ -176,7 +209,31 @@ fn number_value(number: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Sizes, Subject, later_versions_named, numbers_plan_of, subject};
+    use super::{
+        Sizes, Subject, later_versions_named, later_versions_told, numbers_plan_of,
+        refers_to_the_plan, subject,
+    };
+
+    #[test]
+    fn a_story_tells_a_later_version_when_it_numbers_it_as_often_as_the_plan() {
+        let sizes = Sizes {
+            plan: 28,
+            later: vec![(20, "framework-20".to_owned())],
+        };
+        let told = "The 20-point plan replaced the 28-point draft; the 20-point plan was agreed.";
+        assert_eq!(later_versions_told(told, &sizes), ["framework-20"]);
+        let aside = "The 28-point plan, unlike Gaza's 20 points, is the 28-point draft.";
+        assert!(later_versions_told(aside, &sizes).is_empty());
+        assert!(refers_to_the_plan(
+            "The earlier draft required a withdrawal.",
+            28
+        ));
+        assert!(refers_to_the_plan("The 28-point plan required it.", 28));
+        assert!(!refers_to_the_plan(
+            "Under it, the army stays at 800,000.",
+            28
+        ));
+    }
 
     fn about(article: &str) -> Subject {
         let sizes = Sizes {
