@@ -175,9 +175,9 @@ pub enum Command {
     /// itself ("the earlier 28-point draft").
     /// Questions and people's direct speech render no clause, nor does a clause whose
     /// words in a sentence all belong to a better match. An article that never names
-    /// Ukraine, names no peace plan, deal or talks, or numbers only another plan ("the
-    /// 7-point plan", "the 100-day plan") or only a later version ("the 20-point plan")
-    /// reports no clause.
+    /// Ukraine, names no peace plan, deal or talks, names no year after 2013, or numbers
+    /// only another plan ("the 7-point plan", "the 100-day plan") or only a later version
+    /// ("the 20-point plan") reports no clause.
     ///
     /// Each departure (`!`) gives its kind, the article's words, the clause sentence it
     /// departs from, and why:

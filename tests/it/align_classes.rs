@@ -442,3 +442,39 @@ fn class_4_a_story_about_a_later_version_reports_only_what_it_says_of_the_plan_i
     let clauses: Vec<u32> = found.iter().map(|found| found.clause).collect();
     assert_eq!(clauses, [21], "{found:#?}");
 }
+
+#[test]
+fn class_7_recognition_is_de_facto_when_the_next_part_of_the_sentence_says_so() {
+    let qualified = align(
+        "The 28-point plan for Ukraine envisages recognising Crimea and the occupied east as \
+         de facto Russian.",
+    );
+    assert!(
+        clause(&qualified, 21).departures.is_empty(),
+        "{qualified:#?}"
+    );
+    let bare = align(
+        "The 28-point plan for Ukraine envisages recognising Crimea and the occupied east as \
+         Russian.",
+    );
+    assert_eq!(flagged(clause(&bare, 21), "scope"), ["recognising"]);
+}
+
+#[test]
+fn class_9_a_story_from_before_the_war_matches_no_clause() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.txt");
+    std::fs::write(
+        &path,
+        "In 1993 Ukraine balked at ratifying START I and joining the Non-Proliferation \
+         Treaty as a non-nuclear state, delaying the arms agreement with Russia.",
+    )
+    .unwrap();
+    let path = path.to_str().unwrap();
+    let found: Vec<Found> = peaceplan(["align", "--json", path]).run().json();
+    assert!(found.is_empty(), "{found:?}");
+    peaceplan(["align", path])
+        .stdout_empty()
+        .stderr_has("the latest year it names is 1993")
+        .run();
+}

@@ -167,7 +167,7 @@ pub fn detect(
             .chain(party_list_departures(&parties, sentence))
             .chain(quoted_departures(plan, clause, &passage.text))
             .chain(modality_departures(clause, &passage.text))
-            .chain(recognition_departures(clause, &passage.text))
+            .chain(recognition_departures(clause, &passage.text, sentence))
             .chain(institution_departures(plan, clause, &passage.text));
         for departure in candidates {
             if seen.insert(departure.clone()) {
@@ -758,16 +758,18 @@ fn modality_departures(clause: &Clause, passage: &str) -> Option<Departure> {
     })
 }
 
-/// Recognition stated formally, or without the text's "de facto", where the clause's
-/// sentence recognises only de facto.
-fn recognition_departures(clause: &Clause, passage: &str) -> Option<Departure> {
+/// Recognition stated formally, or without the text's "de facto" anywhere in the
+/// article's sentence, where the clause's sentence recognises only de facto.
+fn recognition_departures(clause: &Clause, passage: &str, sentence: &str) -> Option<Departure> {
     static RECOGNISES: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?i)(?-u:\b)((?:formal(?:ly)?|legal(?:ly)?|official(?:ly)?|de jure)\s+)?recogni[sz][a-z]*",
         )
         .expect("the pattern is valid")
     });
-    let lower = passage.to_lowercase();
+    // The qualifier may sit in the next part of the sentence ("recognising Crimea and
+    // occupied eastern Ukraine as de facto Russian").
+    let lower = sentence.to_lowercase();
     if lower.contains("de facto") || lower.contains("de-facto") {
         return None;
     }

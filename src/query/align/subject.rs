@@ -22,6 +22,9 @@ pub enum Subject {
     Unnamed(&'static str),
     /// It names Ukraine but no peace plan, deal, proposal or talks.
     NoPeacePlan,
+    /// The latest year it names is before the war the plan would end began (2014): a
+    /// story of the 1990s on Ukraine's nuclear weapons shares clause 18's words.
+    Earlier(u32),
     /// It names only a numbered plan the corpus does not hold ("7-point", "100-day").
     AnotherPlan(String),
     /// It numbers only later versions the corpus holds, never the plan itself: its terms
@@ -41,6 +44,9 @@ impl Subject {
             Self::ThePlan => None,
             Self::Unnamed(state) => Some(format!("it never names {state}")),
             Self::NoPeacePlan => Some("it names no peace plan, deal, proposal or talks".to_owned()),
+            Self::Earlier(year) => Some(format!(
+                "the latest year it names is {year}, before the war the plan would end began"
+            )),
             Self::AnotherPlan(named) => Some(format!(
                 "the only plan it numbers is a {named} plan, which is not a version the corpus holds"
             )),
@@ -67,6 +73,22 @@ static NUMBERED_PLAN: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("the pattern is valid")
 });
+
+/// The year the war the plan would end began (Crimea, 2014): no story whose latest year
+/// is earlier can report the plan.
+const WAR_BEGAN: u32 = 2014;
+
+/// A year from 1900 to 2099, as a word of its own.
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(19[0-9]{2}|20[0-9]{2})(?-u:\b)").expect("the pattern is valid")
+});
+
+/// The latest year `article` names, if it names any.
+fn latest_year(article: &str) -> Option<u32> {
+    YEAR.find_iter(article)
+        .filter_map(|year| year.as_str().parse().ok())
+        .max()
+}
 
 /// A plan numbered by days: "the 100-day plan", "a hundred-day peace plan".
 static DAYS_PLAN: LazyLock<Regex> = LazyLock::new(|| {
@@ -98,6 +120,11 @@ pub fn subject(article: &str, sizes: &Sizes) -> Subject {
     }
     if !PEACE_WORDS.is_match(article) {
         return Subject::NoPeacePlan;
+    }
+    if let Some(latest) = latest_year(article)
+        && latest < WAR_BEGAN
+    {
+        return Subject::Earlier(latest);
     }
     let numbered: Vec<String> = NUMBERED_PLAN
         .captures_iter(article)
@@ -296,6 +323,14 @@ mod tests {
         assert_eq!(later_versions_named(story, &sizes), ["framework-20"]);
         assert!(numbers_plan_of(story, 28));
         assert!(!numbers_plan_of("The army stays at 800,000.", 28));
+    }
+
+    #[test]
+    fn a_story_whose_latest_year_is_before_the_war_is_not_about_the_plan() {
+        let nineties = "In 1993 Ukraine balked at the treaty talks; Kyiv keeps its warheads.";
+        assert_eq!(about(nineties), Subject::Earlier(1993));
+        let crimea = "Kyiv lost Crimea in 2014; the 28-point plan would recognise it.";
+        assert_eq!(about(crimea), Subject::ThePlan);
     }
 
     #[test]
