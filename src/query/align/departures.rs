@@ -630,22 +630,27 @@ fn is_collective_or_led(actor: &str) -> bool {
 }
 
 /// Other words news uses for a clause's head noun when it means armed men ("troops":
-/// "forces", "peacekeepers"), as comparison keys.
-fn head_synonyms(head_key: &str) -> Vec<String> {
-    const ARMED: &[&str] = &[
-        "troops",
-        "forces",
-        "force",
-        "soldiers",
-        "peacekeepers",
-        "peacekeeping",
-        "contingent",
-        "contingents",
-    ];
-    if ARMED.iter().any(|word| word_key(word) == head_key) {
-        ARMED.iter().map(|word| word_key(word)).collect()
+/// "forces", "peacekeepers"), as comparison keys; none for any other head.
+fn head_synonyms(head_key: &str) -> &'static [String] {
+    static ARMED: LazyLock<Vec<String>> = LazyLock::new(|| {
+        [
+            "troops",
+            "forces",
+            "force",
+            "soldiers",
+            "peacekeepers",
+            "peacekeeping",
+            "contingent",
+            "contingents",
+        ]
+        .iter()
+        .map(|word| word_key(word))
+        .collect()
+    });
+    if ARMED.iter().any(|key| key == head_key) {
+        &ARMED
     } else {
-        Vec::new()
+        &[]
     }
 }
 

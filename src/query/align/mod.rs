@@ -246,7 +246,9 @@ impl<'c> Aligner<'c> {
                 );
             }
         }
-        self.keep_the_plans_own(article, &mut rendering);
+        // The plans the article numbers, read once for both uses below.
+        let numbered = subject::plan_numbers(article);
+        self.keep_the_plans_own(article, &numbered, &mut rendering);
         let parallel = sentences.len() >= PARALLEL_FROM_SENTENCES;
         let sentences: Vec<Vec<&str>> = rendering
             .iter()
@@ -278,7 +280,7 @@ impl<'c> Aligner<'c> {
             })
             .collect();
         // Later versions the article numbers: a figure of theirs is attributed to them.
-        let versions_named = subject::later_versions_named(article, &self.plan_sizes);
+        let versions_named = subject::later_versions_named(&numbered, &self.plan_sizes);
         let finish = |rendered: Rendered| {
             rendered.into_match(corpus, &self.plan_words, &versions_named, min_score)
         };
@@ -293,8 +295,13 @@ impl<'c> Aligner<'c> {
     /// In a story about a later version (`subject::later_versions_told`), a sentence gives
     /// that version's terms unless it speaks of the plan itself ("the earlier 28-point
     /// draft"): it renders no clause the version has a point from.
-    fn keep_the_plans_own(&self, article: &str, rendering: &mut [Vec<(Sentence, Sentence)>]) {
-        let told = subject::later_versions_told(article, &self.plan_sizes);
+    fn keep_the_plans_own(
+        &self,
+        article: &str,
+        numbered: &[u32],
+        rendering: &mut [Vec<(Sentence, Sentence)>],
+    ) {
+        let told = subject::later_versions_told(numbered, &self.plan_sizes);
         if told.is_empty() {
             return;
         }

@@ -130,15 +130,14 @@ pub fn subject(article: &str, sizes: &Sizes) -> Subject {
         .captures_iter(article)
         .map(|found| found[1].to_lowercase())
         .collect();
-    let value = |number: &String| number_value(number);
     if numbered
         .iter()
-        .any(|number| value(number) == Some(sizes.plan))
+        .any(|number| number_value(number) == Some(sizes.plan))
     {
         return Subject::ThePlan;
     }
     let later = numbered.iter().find_map(|number| {
-        let points = value(number)?;
+        let points = number_value(number)?;
         let (_, version) = sizes.later.iter().find(|(size, _)| *size == points)?;
         Some((number, version))
     });
@@ -157,13 +156,19 @@ pub fn subject(article: &str, sizes: &Sizes) -> Subject {
     }
 }
 
-/// The later versions (ids) whose number of points `article` names ("the 20-point plan"),
-/// leaving out any with as many points as the plan itself, which its number names too.
-pub fn later_versions_named(article: &str, sizes: &Sizes) -> Vec<String> {
-    let numbers: Vec<u32> = NUMBERED_PLAN
-        .captures_iter(article)
+/// The numbers of points of every plan `text` numbers, in order ("the 20-point plan", "28
+/// points"): read once per article, for `later_versions_named` and `later_versions_told`.
+pub fn plan_numbers(text: &str) -> Vec<u32> {
+    NUMBERED_PLAN
+        .captures_iter(text)
         .filter_map(|found| number_value(&found[1].to_lowercase()))
-        .collect();
+        .collect()
+}
+
+/// The later versions (ids) whose number of points an article names (its `plan_numbers`,
+/// "the 20-point plan"), leaving out any with as many points as the plan itself, which its
+/// number names too.
+pub fn later_versions_named(numbers: &[u32], sizes: &Sizes) -> Vec<String> {
     sizes
         .later
         .iter()
@@ -172,14 +177,11 @@ pub fn later_versions_named(article: &str, sizes: &Sizes) -> Vec<String> {
         .collect()
 }
 
-/// The later versions `article` numbers at least as often as the plan itself ("the 20-point
-/// plan" three times, "the 28-point plan" twice): a story about that version, whose
-/// sentences give its terms unless they say they are the plan's (`refers_to_the_plan`).
-pub fn later_versions_told(article: &str, sizes: &Sizes) -> Vec<String> {
-    let numbers: Vec<u32> = NUMBERED_PLAN
-        .captures_iter(article)
-        .filter_map(|found| number_value(&found[1].to_lowercase()))
-        .collect();
+/// The later versions an article numbers (its `plan_numbers`) at least as often as the plan
+/// itself ("the 20-point plan" three times, "the 28-point plan" twice): a story about that
+/// version, whose sentences give its terms unless they say they are the plan's
+/// (`refers_to_the_plan`).
+pub fn later_versions_told(numbers: &[u32], sizes: &Sizes) -> Vec<String> {
     let count = |points: u32| numbers.iter().filter(|&&number| number == points).count();
     let plan = count(sizes.plan);
     sizes
@@ -207,9 +209,7 @@ pub fn refers_to_the_plan(sentence: &str, points: u32) -> bool {
 
 /// Whether `text` numbers a plan of `points` points ("the 28-point plan", "28 points").
 pub fn numbers_plan_of(text: &str, points: u32) -> bool {
-    NUMBERED_PLAN
-        .captures_iter(text)
-        .any(|found| number_value(&found[1].to_lowercase()) == Some(points))
+    plan_numbers(text).contains(&points)
 }
 
 /// The value of a number written in digits or as one of `NUMBERED_PLAN`'s words.
@@ -237,7 +237,7 @@ fn number_value(number: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::{
-        Sizes, Subject, later_versions_named, later_versions_told, numbers_plan_of,
+        Sizes, Subject, later_versions_named, later_versions_told, numbers_plan_of, plan_numbers,
         refers_to_the_plan, subject,
     };
 
@@ -248,9 +248,12 @@ mod tests {
             later: vec![(20, "framework-20".to_owned())],
         };
         let told = "The 20-point plan replaced the 28-point draft; the 20-point plan was agreed.";
-        assert_eq!(later_versions_told(told, &sizes), ["framework-20"]);
+        assert_eq!(
+            later_versions_told(&plan_numbers(told), &sizes),
+            ["framework-20"]
+        );
         let aside = "The 28-point plan, unlike Gaza's 20 points, is the 28-point draft.";
-        assert!(later_versions_told(aside, &sizes).is_empty());
+        assert!(later_versions_told(&plan_numbers(aside), &sizes).is_empty());
         assert!(refers_to_the_plan(
             "The earlier draft required a withdrawal.",
             28
@@ -320,7 +323,10 @@ mod tests {
             ],
         };
         let story = "The 20-point plan replaced the 28-point draft.";
-        assert_eq!(later_versions_named(story, &sizes), ["framework-20"]);
+        assert_eq!(
+            later_versions_named(&plan_numbers(story), &sizes),
+            ["framework-20"]
+        );
         assert!(numbers_plan_of(story, 28));
         assert!(!numbers_plan_of("The army stays at 800,000.", 28));
     }
