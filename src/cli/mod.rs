@@ -174,7 +174,9 @@ pub enum Command {
     /// sentence renders a clause that version took over only when it speaks of the plan
     /// itself ("the earlier 28-point draft").
     /// Questions and people's direct speech render no clause, nor does a clause whose
-    /// words in a sentence all belong to a better match. An article that never names
+    /// words in a sentence all belong to a better match or to clauses with words of their
+    /// own there. Weaker matches count only beside a clear one: an article none of whose
+    /// clauses scores 0.5 (or `--min-score`, if higher) reports no clause. An article that never names
     /// Ukraine, names no peace plan, deal or talks, names no year after 2013, or numbers
     /// only another plan ("the 7-point plan", "the 100-day plan") or only a later version
     /// ("the 20-point plan") reports no clause.

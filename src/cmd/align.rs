@@ -7,7 +7,7 @@ use super::Context;
 use crate::cli::Style;
 use crate::cli::{AlignArgs, OutputFormat};
 use crate::model::Corpus;
-use crate::query::align::{Aligner, article};
+use crate::query::align::{ANCHOR_SCORE, Aligner, article};
 use crate::records::FlatCell;
 use crate::records::align::{ClauseMatch, FLAT_COLUMNS, flat_rows};
 use crate::records::annotations::{Article, annotation_page};
@@ -62,6 +62,25 @@ pub fn matches_to_show(
         .collect()
 }
 
+/// Why no clause is reported: none reaches `--min-score`, or none reaches the anchor an
+/// article needs before its weaker matches count (`ANCHOR_SCORE`).
+fn nothing_reported(args: &AlignArgs) -> String {
+    let article = args.article.display();
+    let all = "--all shows every clause's best score";
+    if ANCHOR_SCORE > args.min_score {
+        format!(
+            "no clause is reported in {article}: none scores {ANCHOR_SCORE} or more, which \
+             an article needs before its matches from {} up count; {all}",
+            args.min_score
+        )
+    } else {
+        format!(
+            "no clause scores {} or more in {article}; {all}",
+            args.min_score
+        )
+    }
+}
+
 /// Write `matches`, found in the article `text`, in `format` (one of `FORMATS`): JSON,
 /// draft reports as YAML, W3C Web Annotations as JSON-LD, one row per passage, departure
 /// and later-version figure as CSV or Markdown, or the passages as text wrapped to
@@ -96,11 +115,7 @@ pub fn write_matches(
                     .map(|row| row.iter().map(|cell| FlatCell::Text(cell.into())).collect()),
             )?;
         }
-        _ if matches.is_empty() => render::note(&format!(
-            "no clause scores {} or more in {}; --all shows every clause's best score",
-            args.min_score,
-            args.article.display()
-        )),
+        _ if matches.is_empty() => render::note(&nothing_reported(args)),
         _ => write!(out, "{}", render::alignment_text(matches, style))?,
     }
     Ok(())

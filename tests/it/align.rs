@@ -156,7 +156,7 @@ fn an_article_about_nothing_in_the_plan_prints_nothing_and_says_so() {
     peaceplan(["align", harvest.to_str().unwrap()])
         .stdout_empty()
         .stderr_has("does not look like an article about the plan (it never names Ukraine)")
-        .stderr_lacks("no clause scores")
+        .stderr_lacks("none scores")
         .run();
     let about_the_plan = dir.path().join("about.txt");
     std::fs::write(
@@ -166,8 +166,20 @@ fn an_article_about_nothing_in_the_plan_prints_nothing_and_says_so() {
     .unwrap();
     peaceplan(["align", about_the_plan.to_str().unwrap()])
         .stdout_empty()
-        .stderr_has("no clause scores 0.33 or more")
+        .stderr_has("no clause is reported in")
+        .stderr_has(
+            "none scores 0.5 or more, which an article needs before its matches from 0.33 up count",
+        )
         .run();
+    peaceplan([
+        "align",
+        "--min-score",
+        "0.6",
+        about_the_plan.to_str().unwrap(),
+    ])
+    .stdout_empty()
+    .stderr_has("no clause scores 0.6 or more in")
+    .run();
 }
 
 #[test]

@@ -32,6 +32,12 @@ use text::{Sentence, Tokenizer};
 /// The default `--min-score`: the lowest score at which a clause counts as reported.
 pub const DEFAULT_MIN_SCORE: f64 = 0.33;
 
+/// The score at least one clause must reach (or `--min-score`, when higher) for an
+/// article's weaker matches to count: a story that states none of the plan's points
+/// clearly, such as a reaction that names the plan and brushes its topics ("a working
+/// group for security guarantees", "a ceasefire arrangement"), reports no clause.
+pub const ANCHOR_SCORE: f64 = 0.5;
+
 /// Bytes (at most, on character boundaries) of context kept before and after a passage.
 const CONTEXT_BYTES: usize = 32;
 
@@ -203,8 +209,9 @@ impl<'c> Aligner<'c> {
     /// grow with the article and with the clauses its sentences share terms with, not with
     /// sentences × clauses.
     ///
-    /// An article that is not about the plan (`subject`) renders no clause: each clause
-    /// keeps its best score, below the threshold, so that `--all` still shows it.
+    /// An article that is not about the plan (`subject`), or in which no clause reaches
+    /// `ANCHOR_SCORE` (see `anchored`), renders no clause: each clause keeps its best
+    /// score, below the threshold, so that `--all` still shows it.
     pub fn align(&self, corpus: &Corpus, article: &str, min_score: f64) -> Vec<ClauseMatch> {
         let about_the_plan = self.subject(article).is_the_plan();
         // Per clause: its best score anywhere, and the units that render it, in article
@@ -249,6 +256,9 @@ impl<'c> Aligner<'c> {
         // The plans the article numbers, read once for both uses below.
         let numbered = subject::plan_numbers(article);
         self.keep_the_plans_own(article, &numbered, &mut rendering);
+        if !anchored(&best, &rendering, min_score) {
+            rendering.iter_mut().for_each(Vec::clear);
+        }
         let parallel = sentences.len() >= PARALLEL_FROM_SENTENCES;
         let sentences: Vec<Vec<&str>> = rendering
             .iter()
@@ -499,7 +509,8 @@ impl Scratch {
 }
 
 /// Two lists of candidates sorted by clause merged into one, keeping the higher-scoring
-/// candidate (the earlier on a tie) where both have a clause.
+/// candidate (the earlier on a tie) where both have a clause, with the distinctive terms
+/// of both: a clause's evidence in a sentence is what any of its units shares with it.
 fn merge_better(
     kept: Vec<(usize, Candidate)>,
     new: impl Iterator<Item = (usize, Candidate)>,
@@ -514,11 +525,18 @@ fn merge_better(
             (None, Some(_)) => false,
             (Some(old), Some(fresh)) if old.0 == fresh.0 => {
                 let (old, fresh) = (kept.next().unwrap(), new.next().unwrap());
-                merged.push(if fresh.1.score > old.1.score {
-                    fresh
+                let (mut better, other) = if fresh.1.score > old.1.score {
+                    (fresh, old)
                 } else {
-                    old
-                });
+                    (old, fresh)
+                };
+                // The sentence's evidence for the clause is every unit's.
+                for term in other.1.terms {
+                    if !better.1.terms.contains(&term) {
+                        better.1.terms.push(term);
+                    }
+                }
+                merged.push(better);
                 continue;
             }
             (Some(old), Some(fresh)) => old.0 < fresh.0,
@@ -604,13 +622,15 @@ impl Candidate {
     }
 }
 
-/// Marks the clauses whose evidence in the sentence is an echo of better-scoring
-/// clauses': every distinctive term the sentence shares with such a clause it also
-/// shares with a better one ("Russia pledges not to invade its neighbours" is clause 3,
-/// not also clause 16, which mentions invasion too; "cut its army and drop its NATO bid"
-/// is clauses 6 and 7, not also clause 8 on NATO troops). A sentence that renders two
-/// clauses has terms of each. Only clauses close to their unit's best are looked at:
-/// no other renders anything.
+/// Marks the clauses whose evidence in the sentence is an echo of other clauses': every
+/// distinctive term the sentence shares with such a clause it also shares with a better
+/// one, or with a clause that has a term of its own ("Russia pledges not to invade its
+/// neighbours" is clause 3, not also clause 16, which mentions invasion too; "scale down
+/// its military and abandon any NATO membership" is clauses 6, with the cut, and 7, with
+/// the membership, not also clause 8, whose NATO and troops the two already account for,
+/// even where clause 8 scores higher). A clause with a term no other clause in the
+/// sentence shares is no echo. Only clauses close to their unit's best are looked at: no
+/// other renders anything.
 fn mark_echoes(candidates: &mut [(usize, Candidate)]) {
     let mut order: Vec<usize> = (0..candidates.len())
         .filter(|&index| {
@@ -619,15 +639,44 @@ fn mark_echoes(candidates: &mut [(usize, Candidate)]) {
         })
         .collect();
     order.sort_by(|&a, &b| candidates[b].1.score.total_cmp(&candidates[a].1.score));
-    let mut explained: Vec<u32> = Vec::new();
+    let has_own = |index: usize| {
+        candidates[index].1.terms.iter().any(|term| {
+            order
+                .iter()
+                .filter(|&&other| other != index)
+                .all(|&other| !candidates[other].1.terms.contains(term))
+        })
+    };
+    let own: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&index| has_own(index))
+        .collect();
+    let mut explained: Vec<u32> = own
+        .iter()
+        .flat_map(|&index| candidates[index].1.terms.iter().copied())
+        .collect();
     for (rank, index) in order.into_iter().enumerate() {
+        let is_own = own.contains(&index);
         let candidate = &mut candidates[index].1;
-        if rank > 0 && candidate.terms.iter().all(|term| explained.contains(term)) {
+        if (rank > 0 || !explained.is_empty())
+            && !is_own
+            && candidate.terms.iter().all(|term| explained.contains(term))
+        {
             candidate.echo = true;
         } else {
             explained.extend(&candidate.terms);
         }
     }
+}
+
+/// Whether a clause the article renders scores at least `ANCHOR_SCORE` (or `min_score`,
+/// when higher), so that its weaker matches count too.
+fn anchored(best: &[f64], rendering: &[Vec<(Sentence, Sentence)>], min_score: f64) -> bool {
+    let anchor = ANCHOR_SCORE.max(min_score);
+    best.iter()
+        .zip(rendering)
+        .any(|(&score, units)| !units.is_empty() && score >= anchor)
 }
 
 /// Per clause of the corpus, the later versions with a point that comes from it.
