@@ -509,3 +509,33 @@ fn class_7_recognition_is_de_facto_when_the_next_part_of_the_sentence_says_so() 
     );
     assert_eq!(flagged(clause(&bare, 21), "scope"), ["recognising"]);
 }
+
+#[test]
+fn paraphrases_of_the_armys_cut_and_of_natos_bar_are_the_plans_words() {
+    // "scale down" is clause 6's cut (before, clause 8 took the military and NATO);
+    // "inscribe" and "never be admitted" are clause 7's statutes and bar.
+    let cut = align(
+        "Under the US peace plan for Ukraine, Kyiv would scale down its military and \
+         abandon any future NATO membership.",
+    );
+    let numbers: Vec<u32> = cut.iter().map(|found| found.clause).collect();
+    assert_eq!(numbers, [6, 7], "{cut:#?}");
+    let bar = align(
+        "Under the US peace plan for Ukraine, NATO would inscribe in its statutes that \
+         Ukraine will never be admitted.",
+    );
+    let numbers: Vec<u32> = bar.iter().map(|found| found.clause).collect();
+    assert_eq!(numbers, [7], "{bar:#?}");
+}
+
+#[test]
+fn talks_over_the_plan_are_not_clause_4s_dialogue() {
+    // News calls the negotiations over the plan "talks"; clause 4's dialogue between
+    // Russia and NATO is another matter.
+    let found = align(
+        "Under the US peace plan for Ukraine, Ukraine's armed forces would be limited to \
+         600,000 personnel. Russia and NATO officials held talks on the plan in Geneva.",
+    );
+    let numbers: Vec<u32> = found.iter().map(|found| found.clause).collect();
+    assert_eq!(numbers, [6], "{found:#?}");
+}
