@@ -169,11 +169,13 @@ pub enum Command {
     /// people's names count for little; one is enough on a line of a list of points); a
     /// clause is reported from `--min-score` up. A sentence that tells of events rather
     /// than giving the plan's terms (no "would", "will", "must", no "the plan", "the draft",
-    /// "calls for" and the like, and not a line of a list) counts 0.7 of its score. In a
+    /// "calls for" and the like, and not a line of a list) counts 0.7 of its score, as does
+    /// a headline in title case. In a
     /// story that numbers a later version as often as the plan ("the 20-point plan"), a
     /// sentence renders a clause that version took over only when it speaks of the plan
     /// itself ("the earlier 28-point draft").
-    /// Questions and people's direct speech render no clause, nor does a clause whose
+    /// Questions and people's direct speech render no clause (a quotation a speaker
+    /// introduces at a sentence's end is cut off it), nor does a clause whose
     /// words in a sentence all belong to a better match or to clauses with words of their
     /// own there. Weaker matches count only beside a clear one: an article none of whose
     /// clauses scores 0.5 (or `--min-score`, if higher) reports no clause. An article that never names

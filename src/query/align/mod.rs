@@ -219,7 +219,10 @@ impl<'c> Aligner<'c> {
         // what is found, not with sentences × clauses.
         let mut best: Vec<f64> = vec![0.0; self.clauses.len()];
         let mut rendering: Vec<Vec<(Sentence, Sentence)>> = vec![Vec::new(); self.clauses.len()];
-        let sentences = text::sentences(article);
+        let sentences: Vec<Sentence> = text::sentences(article)
+            .into_iter()
+            .map(|sentence| without_speech_at_end(article, sentence))
+            .collect();
         let listed = text::list_items(article) >= MIN_LIST_ITEMS;
         let mut take = |sentence: Sentence, candidates: Vec<(usize, Candidate)>| {
             for (clause, candidate) in candidates {
@@ -350,7 +353,7 @@ impl<'c> Aligner<'c> {
             return kept;
         }
         let terms = self.tokenizer.located_terms(whole);
-        let framed = text::frames_the_plan(whole);
+        let framed = text::frames_the_plan(whole) && !text::is_title_case_headline(whole);
         let point_sized = whole.split_whitespace().count() <= MAX_LIST_ITEM_WORDS;
         for unit in text::units(article, sentence) {
             // The whole sentence (the first unit) was checked above.
@@ -667,6 +670,20 @@ fn mark_echoes(candidates: &mut [(usize, Candidate)]) {
         } else {
             explained.extend(&candidate.terms);
         }
+    }
+}
+
+/// `sentence` without the direct speech it ends with (`text::speech_at_end`): a speaker's
+/// words render no clause, the words that introduce them may ("Referring to the proposed
+/// limit of 600,000 troops, he said: "…"").
+fn without_speech_at_end(article: &str, sentence: Sentence) -> Sentence {
+    let whole = &article[sentence.start..sentence.end];
+    match text::speech_at_end(whole) {
+        Some(at) => Sentence {
+            start: sentence.start,
+            end: sentence.start + whole[..at].trim_end().len(),
+        },
+        None => sentence,
     }
 }
 

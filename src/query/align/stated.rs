@@ -39,6 +39,19 @@ const CONTEXT_BEFORE: &[&str] = &[
     "numbers",
 ];
 
+/// Words that hedge a figure ("roughly 880,000"), read past when looking for the word
+/// before it.
+const APPROXIMATIONS: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "approximately",
+    "over",
+];
+
 /// Words that, shortly after a figure, put it in the present or the past.
 const CONTEXT_AFTER: &[&str] = &["now", "currently", "today", "at present", "before"];
 
@@ -170,8 +183,15 @@ fn is_context(words: &[&str], at: usize) -> bool {
     {
         return true;
     }
-    // "from 880,000 to 600,000": the figure after "from" is where a change starts.
-    if at > 0 && lower(at - 1) == "from" {
+    // "from 880,000 to 600,000", "from roughly 880,000": the figure after "from" is
+    // where a change starts.
+    let from = match at.checked_sub(1) {
+        Some(previous) if APPROXIMATIONS.contains(&lower(previous).as_str()) => {
+            previous.checked_sub(1)
+        }
+        previous => previous,
+    };
+    if from.is_some_and(|index| lower(index) == "from") {
         return true;
     }
     let beside = [at.checked_sub(1), Some(at + 1), Some(at + 2)];
@@ -246,6 +266,8 @@ mod tests {
         assert!(values("the army, currently 800,000–850,000 strong").is_empty());
         assert!(values("cut from 880,000 to 600,000").contains(&"600000".to_owned()));
         assert!(!values("cut from 880,000 to 600,000").contains(&"880000".to_owned()));
+        let hedged = values("a reduction from roughly 880,000 to around 600,000");
+        assert_eq!(hedged, ["600000"]);
         assert!(values("the talks on 13 December").is_empty());
         assert!(values("by December 13, the parties").is_empty());
     }

@@ -243,6 +243,13 @@ static SPEECH_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the pattern is valid")
 });
 
+/// The start of someone's direct speech: a verb of saying, a comma or a colon, then a
+/// quotation that runs to the end of the sentence (the official added, "I object …").
+static SPEECH_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?-u:\b)(?:said|says|added|adds|told|wrote|noted|insisted|warned|stressed|explained|argued|declared)(?-u:\b)[^"“”.;]{0,60}?[,:]\s*(["“])[^"“”]+["”]\s*$"#)
+        .expect("the pattern is valid")
+});
+
 /// Whether a sentence is someone's direct speech: it opens with a quotation mark, or ends
 /// with the speaker after a closing one ("We are ready to engage," the statement reads),
 /// and its words outside the quotation do not name the plan or its text ("…," the plan
@@ -254,12 +261,23 @@ pub fn is_speech(sentence: &str) -> bool {
     quoted && !NAMES_THE_PLAN.is_match(&outside_quotations(sentence))
 }
 
+/// Where the direct speech that ends a sentence opens, when a speaker other than the plan
+/// introduces it ("Referring to the proposed limit of 600,000 troops, he said: "…""): the
+/// words before it may render a clause, the speech does not. `None` when the sentence
+/// does not end so, or when the plan is what speaks ("its first point states: "…"").
+pub fn speech_at_end(sentence: &str) -> Option<usize> {
+    let lead = SPEECH_LEAD.captures(sentence)?;
+    let verb = lead.get(0)?.start();
+    (!NAMES_THE_PLAN.is_match(&sentence[..verb]))
+        .then(|| lead.get(1).map_or(verb, |quote| quote.start()))
+}
+
 /// Words by which a sentence presents what it says as the plan's: a modal ("Ukraine
 /// would cede", "NATO will not expand"), the plan or a part of it named ("the draft",
 /// "one of its points"), or a verb that sets out terms ("calls for", "envisages").
 static FRAMES_THE_PLAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(would|will|shall|must|should|could|might|won['’]t|wouldn['’]t|'ll|’ll|'d|’d|plans?|proposals?|propos(e|es|ed|ing)|drafts?|deals?|framework|blueprint|documents?|points?|clauses?|provisions?|provid(e|es|ed|ing)|terms|conditions|calls? for|called for|requir(e|es|ed|ing)|envisag(e|es|ed|ing)|stipulat(e|es|ed|ing)|includ(e|es|ed)|involv(e|es|ed|ing)|outlin(e|es|ed|ing)|sets? out|under (it|the))(?-u:\b)",
+        r"(?i)(?-u:\b)(would|will|shall|must|should|could|might|won['’]t|wouldn['’]t|'ll|’ll|'d|’d|plans?|proposals?|propos(e|es|ed|ing)|drafts?|deals?|framework|blueprint|documents?|points?|clauses?|provisions?|provid(e|es|ed|ing)|terms|conditions|calls? for|called for|requir(e|es|ed|ing)|envisag(e|es|ed|ing)|stipulat(e|es|ed|ing)|outlin(e|es|ed|ing)|sets? out|under (it|the))(?-u:\b)",
     )
     .expect("the pattern is valid")
 });
@@ -269,6 +287,28 @@ static FRAMES_THE_PLAN: LazyLock<Regex> = LazyLock::new(|| {
 /// new sanctions" shares words with clauses 3 and 27 but reports neither.
 pub fn frames_the_plan(sentence: &str) -> bool {
     FRAMES_THE_PLAN.is_match(sentence)
+}
+
+/// Whether a sentence is a headline in title case ("Ukrainian Soldiers Decry US Peace
+/// Plan, Fear Concessions in Donbas"): at least four words, no closing full stop, and
+/// most of its longer words capitalised. A headline names the story's subject ("Peace
+/// Plan") without presenting what follows as the plan's terms.
+pub fn is_title_case_headline(sentence: &str) -> bool {
+    let trimmed = sentence.trim_end();
+    if trimmed.ends_with(['.', '!', '?', ':', ';', ',']) {
+        return false;
+    }
+    let words: Vec<&str> = trimmed.split_whitespace().collect();
+    let longer: Vec<&str> = words
+        .iter()
+        .map(|word| word.trim_start_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = longer
+        .iter()
+        .filter(|word| word.starts_with(char::is_uppercase))
+        .count();
+    words.len() >= 4 && !longer.is_empty() && capitalised * 4 >= longer.len() * 3
 }
 
 /// Whether a sentence asks a question ("What did Poland object to?"): an explainer's
@@ -549,7 +589,8 @@ fn normalise(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{
-        People, Tokenizer, frames_the_plan, is_question, is_speech, outside_quotations, sentences,
+        People, Tokenizer, frames_the_plan, is_question, is_speech, is_title_case_headline,
+        outside_quotations, sentences, speech_at_end,
     };
 
     #[test]
@@ -571,6 +612,20 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_is_a_line_of_capitalised_words_without_a_full_stop() {
+        assert!(is_title_case_headline(
+            "Soldiers Decry US Peace Plan as 'Surrender,' Fear Concessions in Donbas"
+        ));
+        assert!(!is_title_case_headline(
+            "Soldiers decry the US peace plan as a surrender"
+        ));
+        assert!(!is_title_case_headline(
+            "Ukraine Would Cede Donbas Under The Plan."
+        ));
+        assert!(!is_title_case_headline("Jets in Poland"));
+    }
+
+    #[test]
     fn a_sentence_frames_the_plan_by_a_modal_a_plan_word_or_a_verb_of_terms() {
         for framed in [
             "Ukraine would cede the rest of Donetsk.",
@@ -586,6 +641,8 @@ mod tests {
             "Washington imposed new sanctions on oil companies.",
             "Officials met envoys, including the general.",
             "Russia won territory in the east.",
+            "Donbas includes the Donetsk and Luhansk regions.",
+            "The region involves heavy fighting.",
         ] {
             assert!(!frames_the_plan(events), "{events}");
         }
@@ -646,6 +703,20 @@ mod tests {
             "“Ukraine will receive reliable security guarantees,” the draft reads."
         ));
         assert!(!is_speech("The plan says Ukraine will hold elections."));
+        let lead = "Asked about the cap of 600,000 troops, the officer added, ";
+        let officer = format!("{lead}\"I object to giving up the land we still hold.\"");
+        assert_eq!(speech_at_end(&officer), Some(lead.len()));
+        let analyst = "An analyst warned against the plan: “If we withdraw, it will be worse.”";
+        assert_eq!(speech_at_end(analyst), analyst.find('“'));
+        assert_eq!(
+            speech_at_end("Its first sub-point states: “Crimea will be de facto Russian.”"),
+            None
+        );
+        assert_eq!(
+            speech_at_end("The plan says: “Ukraine will hold elections.”"),
+            None
+        );
+        assert_eq!(speech_at_end("He said the plan would fail."), None);
         assert!(is_question("What did Poland say about the jets? "));
         assert!(!is_question("Poland said the jets would stay."));
         assert_eq!(
