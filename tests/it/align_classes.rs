@@ -581,3 +581,29 @@ fn class_3_a_hedged_starting_figure_is_todays_not_the_plans() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn renouncing_a_nato_bid_is_clause_7() {
+    let found = align(
+        "Under the US peace plan for Ukraine, Kyiv would have to legally renounce its NATO \
+         bid.",
+    );
+    let numbers: Vec<u32> = found.iter().map(|found| found.clause).collect();
+    assert_eq!(numbers, [7], "{found:#?}");
+}
+
+#[test]
+fn class_1_a_sentence_renders_the_clause_before_its_without_part() {
+    // Before ", without" was a joint, the troops in the second part diluted clause 7's
+    // NATO membership in the first below the threshold.
+    let found = align(
+        "Under the US peace plan for Ukraine, Ukraine's armed forces would be limited to \
+         600,000 personnel. The plan also asks Kyiv to give up hope of joining NATO for \
+         years to come, without allowing it to invite an international peacekeeping force.",
+    );
+    let seven = clause(&found, 7);
+    assert!(
+        seven.passages[0].text.ends_with("for years to come, without"),
+        "{seven:#?}"
+    );
+}

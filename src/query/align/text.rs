@@ -110,8 +110,9 @@ fn pieces_after_line_feeds(text: &str, size: usize) -> Vec<(usize, usize)> {
 
 /// The units a sentence is scored as: the sentence itself (always first) and its parts,
 /// each trimmed: its lines when it runs over several (a list of bullet fragments), the
-/// parts semicolons join, and the parts joined by "and", a dash or "while" (one sentence
-/// that renders two clauses, "shrink its army … and write NATO into the constitution").
+/// parts semicolons join, and the parts joined by "and", a dash, "while" or "without"
+/// (one sentence that renders two clauses, "shrink its army … and write NATO into the
+/// constitution").
 /// A part of fewer than `MIN_PART_WORDS` words is not a unit of its own.
 pub fn units(text: &str, sentence: Sentence) -> Vec<Sentence> {
     let mut units = vec![sentence];
@@ -221,10 +222,11 @@ const MAX_ITEM_MARKER_BYTES: usize = 16;
 static SEMICOLON: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r";").expect("the pattern is valid"));
 
-/// "and", ", and", a dash between spaces, or ", while": where one sentence often joins
-/// the renderings of two clauses.
+/// "and", ", and", a dash between spaces, ", while" or ", without": where one sentence
+/// often joins the renderings of two clauses ("abandon its NATO hopes, without allowing
+/// foreign troops in").
 static CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r",?\s+(?:and|while|as well as)\s+|\s+[—–]\s+|\s+-\s+")
+    Regex::new(r",?\s+(?:and|while|as well as)\s+|,\s+without\s+|\s+[—–]\s+|\s+-\s+")
         .expect("the pattern is valid")
 });
 
