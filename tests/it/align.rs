@@ -161,7 +161,7 @@ fn an_article_about_nothing_in_the_plan_prints_nothing_and_says_so() {
     let about_the_plan = dir.path().join("about.txt");
     std::fs::write(
         &about_the_plan,
-        "Ukraine's farmers reported a record harvest as peace talks went on.",
+        "Ukraine's farmers reported a record harvest as talks on the US peace plan went on.",
     )
     .unwrap();
     peaceplan(["align", about_the_plan.to_str().unwrap()])

@@ -263,6 +263,16 @@ fn class_9_articles_on_another_plan_or_topic_match_no_clause() {
              Treaty as a non-nuclear state, delaying the arms agreement with Russia.",
             "the latest year it names is 1993",
         ),
+        (
+            "After the Alaska summit, Putin's proposal required Ukraine to cede Donetsk and \
+             Luhansk, renounce NATO membership and accept recognition of Crimea as Russian.",
+            "it speaks of Putin's proposal and never of a US plan",
+        ),
+        (
+            "At peace negotiations in Istanbul, Ukraine and Russia agreed to an all-for-all \
+             exchange of prisoners of war and the return of deported children.",
+            "it names no plan, proposal, draft or framework",
+        ),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("story.txt");
@@ -603,7 +613,9 @@ fn class_1_a_sentence_renders_the_clause_before_its_without_part() {
     );
     let seven = clause(&found, 7);
     assert!(
-        seven.passages[0].text.ends_with("for years to come, without"),
+        seven.passages[0]
+            .text
+            .ends_with("for years to come, without"),
         "{seven:#?}"
     );
 }

@@ -3,7 +3,8 @@
 //! peace") but reports none of them.
 //!
 //! An article is taken to be about the plan when it names Ukraine (its capital, adjective
-//! and president count), speaks of a peace plan, deal or talks, and does not number only
+//! and president count), speaks of a plan, proposal, draft or framework (a US one, if it
+//! gives one to another party: "Putin's proposal"), and does not number only
 //! another plan: one the corpus does not hold ("the 7-point plan", "the 100-day plan"),
 //! or a later version without the plan itself ("the 20-point framework"). A corpus
 //! whose clauses never name Ukraine (a synthetic one) is not this plan, and every article
@@ -16,12 +17,16 @@ use regex::Regex;
 /// What an article is about, as far as `align` can tell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
-    /// It names Ukraine and a peace plan or talks, and no other numbered plan only.
+    /// It names Ukraine and a plan, a US one if another party's is named, and no other
+    /// numbered plan only.
     ThePlan,
     /// It never names the state the plan is about (`"Ukraine"`).
     Unnamed(&'static str),
-    /// It names Ukraine but no peace plan, deal, proposal or talks.
+    /// It names Ukraine but no plan, proposal, draft or framework: talks, a deal or an
+    /// agreement alone are other events.
     NoPeacePlan,
+    /// It speaks of another party's plan ("Putin's proposal") and never of a US one.
+    AnothersPlan(String),
     /// The latest year it names is before the war the plan would end began (2014): a
     /// story of the 1990s on Ukraine's nuclear weapons shares clause 18's words.
     Earlier(u32),
@@ -43,7 +48,10 @@ impl Subject {
         match self {
             Self::ThePlan => None,
             Self::Unnamed(state) => Some(format!("it never names {state}")),
-            Self::NoPeacePlan => Some("it names no peace plan, deal, proposal or talks".to_owned()),
+            Self::NoPeacePlan => Some("it names no plan, proposal, draft or framework".to_owned()),
+            Self::AnothersPlan(named) => Some(format!(
+                "it speaks of {named} and never of a US plan or proposal"
+            )),
             Self::Earlier(year) => Some(format!(
                 "the latest year it names is {year}, before the war the plan would end began"
             )),
@@ -58,10 +66,28 @@ impl Subject {
     }
 }
 
-/// Words that show an article is about a plan or negotiation.
-static PEACE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+/// Words that show an article is about a plan: talks, a deal or an agreement alone are
+/// other events (a round of negotiations on prisoners, the Black Sea grain deal).
+static PLAN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(peace|plan|deal|proposal|draft|settlement|ceasefire|truce|negotiat[a-z]*|framework|blueprint|talks|agreement)(?-u:\b)",
+        r"(?i)(?-u:\b)(plans?|proposals?|drafts?|frameworks?|blueprints?|roadmaps?|initiatives?|[0-9]{1,3}[- ‑–]points?)(?-u:\b)",
+    )
+    .expect("the pattern is valid")
+});
+
+/// A plan the article gives to the United States: "the US peace plan", "Trump's
+/// proposal", "Washington's draft", "the 28-point plan".
+static US_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(US|U\.S\.|American|America['’]s|Washington['’]s|White House|Trump['’]s|Witkoff['’]s|28[- ‑–]point)(?-u:\b)(?:\W+\w+){0,2}?\W+(?:peace )?(?:plan|proposal|draft|framework|blueprint|initiative|points)",
+    )
+    .expect("the pattern is valid")
+});
+
+/// A plan the article gives to another party: "Putin's proposal", "China's peace plan".
+static ANOTHERS_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(Putin|Kremlin|Russia|Moscow|China|Beijing|Xi|Brazil|Zelensky|Zelenskyy|Ukraine|Kyiv|Erdogan|Erdoğan|Türkiye|Turkey|Vatican|Africa)['’]s (?:peace )?(?:plan|proposal|terms|initiative|formula|memorandum)",
     )
     .expect("the pattern is valid")
 });
@@ -118,13 +144,18 @@ pub fn subject(article: &str, sizes: &Sizes) -> Subject {
     if !NAMES_UKRAINE.is_match(article) {
         return Subject::Unnamed("Ukraine");
     }
-    if !PEACE_WORDS.is_match(article) {
-        return Subject::NoPeacePlan;
-    }
     if let Some(latest) = latest_year(article)
         && latest < WAR_BEGAN
     {
         return Subject::Earlier(latest);
+    }
+    if !PLAN_WORDS.is_match(article) {
+        return Subject::NoPeacePlan;
+    }
+    if !US_PLAN.is_match(article)
+        && let Some(another) = ANOTHERS_PLAN.captures(article)
+    {
+        return Subject::AnothersPlan(another[0].to_owned());
     }
     let numbered: Vec<String> = NUMBERED_PLAN
         .captures_iter(article)
@@ -283,6 +314,23 @@ mod tests {
         assert_eq!(about(story), Subject::ThePlan);
         let unnumbered = "Zelensky met envoys to discuss the US peace proposal; Putin welcomed it.";
         assert_eq!(about(unnumbered), Subject::ThePlan);
+        let both = "Putin's proposal differs from Trump's plan for Ukraine on Crimea.";
+        assert_eq!(about(both), Subject::ThePlan);
+    }
+
+    #[test]
+    fn a_story_of_talks_a_deal_or_another_partys_plan_is_not() {
+        let talks =
+            "Ukraine and Russia agreed to exchange prisoners at peace negotiations in Istanbul.";
+        assert_eq!(about(talks), Subject::NoPeacePlan);
+        let grain = "Ukraine and Russia signed a deal to ship grain; the agreement runs 120 days.";
+        assert_eq!(about(grain), Subject::NoPeacePlan);
+        let alaska =
+            "After Alaska, Putin's proposal required Ukraine to cede Donetsk; Trump listened.";
+        assert_eq!(
+            about(alaska),
+            Subject::AnothersPlan("Putin's proposal".to_owned())
+        );
     }
 
     #[test]
