@@ -21,6 +21,11 @@ fn clause(found: &[Found], number: u32) -> &Found {
         .unwrap_or_else(|| panic!("clause {number} not found in {found:#?}"))
 }
 
+/// The numbers of the clauses found, in order.
+fn clause_numbers(found: &[Found]) -> Vec<u32> {
+    found.iter().map(|found| found.clause).collect()
+}
+
 fn flagged<'f>(found: &'f Found, kind: &str) -> Vec<&'f str> {
     found
         .departures
@@ -197,7 +202,7 @@ fn class_8_short_sentences_and_bullet_fragments_are_found() {
          • European fighter jets based in Poland\n\
          • Elections held in 100 days\n",
     );
-    let clauses: Vec<u32> = found.iter().map(|found| found.clause).collect();
+    let clauses = clause_numbers(&found);
     for expected in [1, 9, 25] {
         assert!(clauses.contains(&expected), "{expected} not in {clauses:?}");
     }
@@ -219,14 +224,14 @@ fn class_8_a_list_of_points_is_matched_line_by_line_on_one_distinctive_term() {
         "What the US plan for Ukraine contains:\n- {}\n",
         lines.join("\n- ")
     ));
-    let numbers: Vec<u32> = listed.iter().map(|found| found.clause).collect();
+    let numbers = clause_numbers(&listed);
     assert_eq!(numbers, [1, 5, 15]);
     // The same words as prose: one term ("sovereignty") is not enough outside a list.
     let prose = align(&format!(
         "What the US plan for Ukraine contains: {}.",
         lines.join(". ")
     ));
-    let numbers: Vec<u32> = prose.iter().map(|found| found.clause).collect();
+    let numbers = clause_numbers(&prose);
     assert!(!numbers.contains(&1), "{numbers:?}");
 }
 
@@ -301,7 +306,7 @@ fn common_words_a_clause_happens_to_use_do_not_find_it() {
          The path to become a member state of the bloc would remain open, officials said \
          of the peace plan for Ukraine.",
     );
-    let numbers: Vec<u32> = found.iter().map(|found| found.clause).collect();
+    let numbers = clause_numbers(&found);
     assert_eq!(numbers, [6, 11], "{found:#?}");
 }
 
@@ -331,7 +336,7 @@ fn a_sentence_renders_a_second_clause_only_with_terms_of_its_own() {
             17,
         ),
     ] {
-        let numbers: Vec<u32> = align(article).iter().map(|found| found.clause).collect();
+        let numbers = clause_numbers(&align(article));
         assert_eq!(numbers, [expected], "{article}");
     }
     // Clause 8 (no NATO troops in Ukraine) shares "armed forces" with 6 and "NATO" with 7:
@@ -340,7 +345,7 @@ fn a_sentence_renders_a_second_clause_only_with_terms_of_its_own() {
         "The US plan for Ukraine would require Kyiv to reduce the size of its armed forces \
          and halt its bid for NATO membership.",
     );
-    let numbers: Vec<u32> = found.iter().map(|found| found.clause).collect();
+    let numbers = clause_numbers(&found);
     assert_eq!(numbers, [6, 7]);
     // Here clause 8 scores above both 6 and 7 (0.57 against 0.52), yet its NATO is 7's
     // and its troops 6's and 21's, each of which has a term of its own in the sentence.
@@ -348,7 +353,7 @@ fn a_sentence_renders_a_second_clause_only_with_terms_of_its_own() {
         "Under the US peace plan for Ukraine, Kyiv would withdraw troops from the Donbas, \
          accept big reductions of its military, and give up NATO membership.",
     );
-    let numbers: Vec<u32> = found.iter().map(|found| found.clause).collect();
+    let numbers = clause_numbers(&found);
     assert_eq!(numbers, [6, 7, 21], "{found:#?}");
 }
 
@@ -375,11 +380,7 @@ fn class_9_weaker_matches_count_only_beside_a_clear_one() {
         "Tuesday. Under the plan, Ukraine's armed forces would be limited to 600,000 \
          personnel.",
     );
-    let numbers: Vec<u32> = align(&with_the_cap)
-        .iter()
-        .map(|found| found.clause)
-        .collect();
-    assert_eq!(numbers, [6, 15]);
+    assert_eq!(clause_numbers(&align(&with_the_cap)), [6, 15]);
 }
 
 #[test]
@@ -421,7 +422,7 @@ fn class_9_a_story_of_events_needs_a_closer_match_than_an_account_of_the_plan() 
          forces would be limited to 600,000 personnel. Russian troops have not yet \
          succeeded in taking these territories militarily.",
     );
-    let numbers: Vec<u32> = events.iter().map(|found| found.clause).collect();
+    let numbers = clause_numbers(&events);
     assert_eq!(numbers, [6], "{events:#?}");
     let terms = align(
         "Talks on the US peace plan for Ukraine went on. Under the plan, Ukraine's armed \
@@ -499,7 +500,7 @@ fn class_4_a_story_about_a_later_version_reports_only_what_it_says_of_the_plan_i
          Russia invades again, all sanctions would be restored.\nThe earlier 28-point draft had \
          required Ukraine to withdraw from the part of Donetsk it controls.\n",
     );
-    let clauses: Vec<u32> = found.iter().map(|found| found.clause).collect();
+    let clauses = clause_numbers(&found);
     assert_eq!(clauses, [21], "{found:#?}");
 }
 
@@ -528,13 +529,13 @@ fn paraphrases_of_the_armys_cut_and_of_natos_bar_are_the_plans_words() {
         "Under the US peace plan for Ukraine, Kyiv would scale down its military and \
          abandon any future NATO membership.",
     );
-    let numbers: Vec<u32> = cut.iter().map(|found| found.clause).collect();
+    let numbers = clause_numbers(&cut);
     assert_eq!(numbers, [6, 7], "{cut:#?}");
     let bar = align(
         "Under the US peace plan for Ukraine, NATO would inscribe in its statutes that \
          Ukraine will never be admitted.",
     );
-    let numbers: Vec<u32> = bar.iter().map(|found| found.clause).collect();
+    let numbers = clause_numbers(&bar);
     assert_eq!(numbers, [7], "{bar:#?}");
 }
 
@@ -546,7 +547,7 @@ fn talks_over_the_plan_are_not_clause_4s_dialogue() {
         "Under the US peace plan for Ukraine, Ukraine's armed forces would be limited to \
          600,000 personnel. Russia and NATO officials held talks on the plan in Geneva.",
     );
-    let numbers: Vec<u32> = found.iter().map(|found| found.clause).collect();
+    let numbers = clause_numbers(&found);
     assert_eq!(numbers, [6], "{found:#?}");
 }
 
@@ -559,7 +560,7 @@ fn class_6_speech_a_speaker_introduces_renders_nothing_but_its_introduction_may(
          600,000 troops on Ukraine's army, one officer said: \"I object to giving up the \
          parts of the Donetsk region that we still hold.\"",
     );
-    let numbers: Vec<u32> = found.iter().map(|found| found.clause).collect();
+    let numbers = clause_numbers(&found);
     assert_eq!(numbers, [6], "{found:#?}");
     assert!(
         clause(&found, 6).passages[0]
@@ -576,7 +577,7 @@ fn class_9_a_title_case_headline_names_the_story_not_the_plans_terms() {
         "Soldiers Decry US Peace Plan for Ukraine, Fear Concessions in Donbas\n\
          Under the plan, Ukraine's armed forces would be limited to 600,000 personnel.",
     );
-    let numbers: Vec<u32> = found.iter().map(|found| found.clause).collect();
+    let numbers = clause_numbers(&found);
     assert_eq!(numbers, [6], "{found:#?}");
 }
 
@@ -598,7 +599,7 @@ fn renouncing_a_nato_bid_is_clause_7() {
         "Under the US peace plan for Ukraine, Kyiv would have to legally renounce its NATO \
          bid.",
     );
-    let numbers: Vec<u32> = found.iter().map(|found| found.clause).collect();
+    let numbers = clause_numbers(&found);
     assert_eq!(numbers, [7], "{found:#?}");
 }
 
