@@ -355,6 +355,26 @@ fn a_sentence_renders_a_second_clause_only_with_terms_of_its_own() {
     );
     let numbers = clause_numbers(&found);
     assert_eq!(numbers, [6, 7, 21], "{found:#?}");
+    // Only clauses that reach the threshold account for another's words: at 0.55, 6 and 7
+    // (0.52) render nothing, so clause 8 (0.57) is no echo of them.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.txt");
+    std::fs::write(
+        &path,
+        "Under the US peace plan for Ukraine, Kyiv would withdraw troops from the Donbas, \
+         accept big reductions of its military, and give up NATO membership.",
+    )
+    .unwrap();
+    let strict: Vec<Found> = peaceplan([
+        "align",
+        "--json",
+        "--min-score",
+        "0.55",
+        path.to_str().unwrap(),
+    ])
+    .run()
+    .json();
+    assert_eq!(clause_numbers(&strict), [8], "{strict:#?}");
 }
 
 #[test]

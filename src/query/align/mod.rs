@@ -218,7 +218,7 @@ impl<'c> Aligner<'c> {
         // order. Only these outlive the sentence they come from, so memory grows with
         // what is found, not with sentences × clauses.
         let mut best: Vec<f64> = vec![0.0; self.clauses.len()];
-        let mut rendering: Vec<Vec<(Sentence, Sentence)>> = vec![Vec::new(); self.clauses.len()];
+        let mut rendering: Vec<Vec<Rendering>> = vec![Vec::new(); self.clauses.len()];
         let sentences: Vec<Sentence> = text::sentences(article)
             .into_iter()
             .map(|sentence| without_speech_at_end(article, sentence))
@@ -228,7 +228,11 @@ impl<'c> Aligner<'c> {
             for (clause, candidate) in candidates {
                 best[clause] = best[clause].max(candidate.score);
                 if about_the_plan && candidate.renders(min_score) {
-                    rendering[clause].push((candidate.unit, sentence));
+                    rendering[clause].push(Rendering {
+                        unit: candidate.unit,
+                        sentence,
+                        score: candidate.score,
+                    });
                 }
             }
         };
@@ -240,7 +244,7 @@ impl<'c> Aligner<'c> {
                 let found: Vec<Vec<(usize, Candidate)>> = chunk
                     .par_iter()
                     .map_init(Scratch::default, |scratch, &sentence| {
-                        self.candidates(article, sentence, listed, scratch)
+                        self.candidates(article, sentence, listed, min_score, scratch)
                     })
                     .collect();
                 for (&sentence, candidates) in chunk.iter().zip(found) {
@@ -252,14 +256,14 @@ impl<'c> Aligner<'c> {
             for &sentence in &sentences {
                 take(
                     sentence,
-                    self.candidates(article, sentence, listed, &mut scratch),
+                    self.candidates(article, sentence, listed, min_score, &mut scratch),
                 );
             }
         }
         // The plans the article numbers, read once for both uses below.
         let numbered = subject::plan_numbers(article);
         self.keep_the_plans_own(article, &numbered, &mut rendering);
-        if !anchored(&best, &rendering, min_score) {
+        if !anchored(&rendering, min_score) {
             rendering.iter_mut().for_each(Vec::clear);
         }
         let parallel = sentences.len() >= PARALLEL_FROM_SENTENCES;
@@ -268,7 +272,7 @@ impl<'c> Aligner<'c> {
             .map(|units| {
                 units
                     .iter()
-                    .map(|(_, sentence)| &article[sentence.start..sentence.end])
+                    .map(|rendering| &article[rendering.sentence.start..rendering.sentence.end])
                     .collect()
             })
             .collect();
@@ -277,7 +281,7 @@ impl<'c> Aligner<'c> {
             .map(|units| {
                 units
                     .into_iter()
-                    .map(|(unit, _)| passage(article, unit))
+                    .map(|rendering| passage(article, rendering.unit))
                     .collect()
             })
             .collect();
@@ -312,7 +316,7 @@ impl<'c> Aligner<'c> {
         &self,
         article: &str,
         numbered: &[u32],
-        rendering: &mut [Vec<(Sentence, Sentence)>],
+        rendering: &mut [Vec<Rendering>],
     ) {
         let told = subject::later_versions_told(numbered, &self.plan_sizes);
         if told.is_empty() {
@@ -323,7 +327,8 @@ impl<'c> Aligner<'c> {
                 .iter()
                 .any(|version| told.contains(version))
             {
-                units.retain(|(_, sentence)| {
+                units.retain(|rendering| {
+                    let sentence = rendering.sentence;
                     subject::refers_to_the_plan(
                         &article[sentence.start..sentence.end],
                         self.plan_sizes.plan,
@@ -345,6 +350,7 @@ impl<'c> Aligner<'c> {
         article: &str,
         sentence: Sentence,
         listed: bool,
+        min_score: f64,
         scratch: &mut Scratch,
     ) -> Vec<(usize, Candidate)> {
         let mut kept: Vec<(usize, Candidate)> = Vec::new();
@@ -393,7 +399,7 @@ impl<'c> Aligner<'c> {
             });
             kept = merge_better(kept, candidates);
         }
-        mark_echoes(&mut kept);
+        mark_echoes(&mut kept, min_score);
         kept
     }
 
@@ -549,6 +555,15 @@ fn merge_better(
     merged
 }
 
+/// A unit of a sentence that renders a clause, with its score for the clause.
+#[derive(Clone, Copy)]
+struct Rendering {
+    unit: Sentence,
+    /// The whole sentence the unit is part of (for the departure checks).
+    sentence: Sentence,
+    score: f64,
+}
+
 /// What the article renders of one clause, before its departures are checked.
 struct Rendered<'c, 'a> {
     clause: &'c Clause,
@@ -632,13 +647,14 @@ impl Candidate {
 /// its military and abandon any NATO membership" is clauses 6, with the cut, and 7, with
 /// the membership, not also clause 8, whose NATO and troops the two already account for,
 /// even where clause 8 scores higher). A clause with a term no other clause in the
-/// sentence shares is no echo. Only clauses close to their unit's best are looked at: no
-/// other renders anything.
-fn mark_echoes(candidates: &mut [(usize, Candidate)]) {
+/// sentence shares is no echo. Only clauses that reach `min_score` and are close to their
+/// unit's best are looked at: no other renders anything, nor accounts for another's words.
+fn mark_echoes(candidates: &mut [(usize, Candidate)], min_score: f64) {
     let mut order: Vec<usize> = (0..candidates.len())
         .filter(|&index| {
             let candidate = &candidates[index].1;
-            candidate.score >= candidate.unit_best * SHARED_SENTENCE_RATIO
+            candidate.score >= min_score
+                && candidate.score >= candidate.unit_best * SHARED_SENTENCE_RATIO
         })
         .collect();
     order.sort_by(|&a, &b| candidates[b].1.score.total_cmp(&candidates[a].1.score));
@@ -687,13 +703,14 @@ fn without_speech_at_end(article: &str, sentence: Sentence) -> Sentence {
     }
 }
 
-/// Whether a clause the article renders scores at least `ANCHOR_SCORE` (or `min_score`,
-/// when higher), so that its weaker matches count too.
-fn anchored(best: &[f64], rendering: &[Vec<(Sentence, Sentence)>], min_score: f64) -> bool {
+/// Whether a unit the article still renders (after `keep_the_plans_own`) scores at least
+/// `ANCHOR_SCORE` (or `min_score`, when higher), so that the weaker ones count too.
+fn anchored(rendering: &[Vec<Rendering>], min_score: f64) -> bool {
     let anchor = ANCHOR_SCORE.max(min_score);
-    best.iter()
-        .zip(rendering)
-        .any(|(&score, units)| !units.is_empty() && score >= anchor)
+    rendering
+        .iter()
+        .flatten()
+        .any(|rendering| rendering.score >= anchor)
 }
 
 /// Per clause of the corpus, the later versions with a point that comes from it.
