@@ -75,19 +75,21 @@ static PLAN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the pattern is valid")
 });
 
-/// A plan the article gives to the United States: "the US peace plan", "Trump's
-/// proposal", "Washington's draft", "the 28-point plan".
+/// A plan the article gives to the United States: "the US peace plan", "the U.S.-backed
+/// proposal", "Trump's draft", "the Trump administration's plan", "the 28-point plan". "US"
+/// is matched in capitals only, so that "let us plan" is not the country.
 static US_PLAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(US|U\.S\.|American|America['’]s|Washington['’]s|White House|Trump['’]s|Witkoff['’]s|28[- ‑–]point)(?-u:\b)(?:\W+\w+){0,2}?\W+(?:peace )?(?:plan|proposal|draft|framework|blueprint|initiative|points)",
+        r"(?:(?-u:\b)US(?-u:\b)|U\.S\.|(?i:(?-u:\b)(?:american|america['’]s|washington['’]s|white house|trump(?:['’]s)?|trump administration['’]s|united states(?:['’]s?)?|witkoff['’]s|28[- ‑–]point)(?-u:\b)))(?:\W+\w+){0,2}?\W+(?i:(?:peace )?(?:plans?|proposals?|drafts?|frameworks?|blueprints?|initiatives?|points))(?-u:\b)",
     )
     .expect("the pattern is valid")
 });
 
-/// A plan the article gives to another party: "Putin's proposal", "China's peace plan".
+/// A plan the article gives to a party other than the United States and Ukraine:
+/// "Putin's proposal", "China's peace plan", "the Kremlin's memorandum".
 static ANOTHERS_PLAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)(Putin|Kremlin|Russia|Moscow|China|Beijing|Xi|Brazil|Zelensky|Zelenskyy|Ukraine|Kyiv|Erdogan|Erdoğan|Türkiye|Turkey|Vatican|Africa)['’]s (?:peace )?(?:plan|proposal|terms|initiative|formula|memorandum)",
+        r"(?-u:\b)(?:Putin|Kremlin|Russia|Moscow|China|Beijing|Xi|Brazil|Erdogan|Erdoğan|Türkiye|Turkey|Vatican|Africa)['’]s (?:peace )?(?:plan|proposal|initiative|formula|memorandum)(?-u:\b)",
     )
     .expect("the pattern is valid")
 });
@@ -316,6 +318,19 @@ mod tests {
         assert_eq!(about(unnumbered), Subject::ThePlan);
         let both = "Putin's proposal differs from Trump's plan for Ukraine on Crimea.";
         assert_eq!(about(both), Subject::ThePlan);
+        for us in [
+            "Putin's proposal differs from the U.S. peace plan for Ukraine.",
+            "Putin's proposal differs from the U.S.-backed plan for Ukraine.",
+            "Putin's proposal differs from the Trump plan for Ukraine.",
+            "Putin's proposal differs from the Trump administration's draft for Ukraine.",
+            "Putin's proposal differs from the United States' plan for Ukraine.",
+        ] {
+            assert_eq!(about(us), Subject::ThePlan, "{us}");
+        }
+        // Russia's terms and Kyiv's own proposals are told beside the plan, not instead of it.
+        let terms =
+            "The US plan for Ukraine largely mirrors Russia's terms; Kyiv's proposal differs.";
+        assert_eq!(about(terms), Subject::ThePlan);
     }
 
     #[test]
@@ -331,6 +346,16 @@ mod tests {
             about(alaska),
             Subject::AnothersPlan("Putin's proposal".to_owned())
         );
+        for not_a_us_plan in [
+            "After Alaska, Putin's proposal required Ukraine to cede Donetsk; let us plan.",
+            "Putin's proposal for Ukraine was what the US planned to discuss.",
+        ] {
+            assert_eq!(
+                about(not_a_us_plan),
+                Subject::AnothersPlan("Putin's proposal".to_owned()),
+                "{not_a_us_plan}"
+            );
+        }
     }
 
     #[test]
