@@ -175,7 +175,7 @@ pub enum Command {
     /// sentence renders a clause that version took over only when it speaks of the plan
     /// itself ("the earlier 28-point draft").
     /// Questions and people's direct speech render no clause (a quotation a speaker
-    /// introduces at a sentence's end is cut off it), nor does a clause whose
+    /// introduces that closes a sentence is cut off it), nor does a clause whose
     /// words in a sentence all belong to a better match or to clauses with words of their
     /// own there. Weaker matches count only beside a clear one: an article none of whose
     /// clauses scores 0.5 (or `--min-score`, if higher) reports no clause. An article that

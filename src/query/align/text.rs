@@ -248,7 +248,7 @@ static SPEECH_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// The start of someone's direct speech: a verb of saying, a comma or a colon, then a
 /// quotation that runs to the end of the sentence (the official added, "I object …").
 static SPEECH_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?-u:\b)(?:said|says|added|adds|told|wrote|noted|insisted|warned|stressed|explained|argued|declared)(?-u:\b)[^"“”.;]{0,60}?[,:]\s*(["“])[^"“”]+["”]\s*$"#)
+    Regex::new(r#"(?-u:\b)(?:said|says|added|adds|told|wrote|noted|insisted|warned|stressed|explained|argued|declared|stated|replied|tweeted|posted)(?-u:\b)[^"“”.;]{0,60}?[,:]\s*(["“])[^"“”]+["”]\s*$"#)
         .expect("the pattern is valid")
 });
 
@@ -297,7 +297,8 @@ pub fn frames_the_plan(sentence: &str) -> bool {
 /// Plan") without presenting what follows as the plan's terms.
 pub fn is_title_case_headline(sentence: &str) -> bool {
     let trimmed = sentence.trim_end();
-    if trimmed.ends_with(['.', '!', '?', ':', ';', ',']) {
+    let unquoted = trimmed.trim_end_matches(['"', '”', '’', '\'', ')']);
+    if unquoted.ends_with(['.', '!', '?', ':', ';', ',']) {
         return false;
     }
     let words: Vec<&str> = trimmed.split_whitespace().collect();
@@ -624,6 +625,9 @@ mod tests {
         assert!(!is_title_case_headline(
             "Ukraine Would Cede Donbas Under The Plan."
         ));
+        assert!(!is_title_case_headline(
+            "He Called It “A Plan For Surrender.”"
+        ));
         assert!(!is_title_case_headline("Jets in Poland"));
     }
 
@@ -711,7 +715,7 @@ mod tests {
         let analyst = "An analyst warned against the plan: “If we withdraw, it will be worse.”";
         assert_eq!(speech_at_end(analyst), analyst.find('“'));
         assert_eq!(
-            speech_at_end("Its first sub-point states: “Crimea will be de facto Russian.”"),
+            speech_at_end("Its first sub-point says: “Crimea will be de facto Russian.”"),
             None
         );
         assert_eq!(
