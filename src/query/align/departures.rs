@@ -669,13 +669,14 @@ fn words(text: &str) -> Vec<String> {
 /// every word is in the sentence is the plan's words reordered or shortened.
 fn quoted_departures(plan: &PlanWords, clause: &Clause, passage: &str) -> Vec<Departure> {
     let mut found = Vec::new();
+    // Read once, not once per quotation: a long passage of many quotations stays linear.
+    if LATER_VERSION.is_match(passage) {
+        return found;
+    }
     for quoted in quotations(passage) {
         let bare = bare_words(quoted);
         let count = bare.split(' ').filter(|word| !word.is_empty()).count();
-        if !(MIN_QUOTED_WORDS..=MAX_QUOTED_WORDS).contains(&count)
-            || plan.words.contains(&bare)
-            || LATER_VERSION.is_match(passage)
-        {
+        if !(MIN_QUOTED_WORDS..=MAX_QUOTED_WORDS).contains(&count) || plan.words.contains(&bare) {
             continue;
         }
         let closest = clause
