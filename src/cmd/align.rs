@@ -7,6 +7,7 @@ use super::Context;
 use crate::cli::Style;
 use crate::cli::{AlignArgs, OutputFormat};
 use crate::model::Corpus;
+use crate::query::align::subject::Subject;
 use crate::query::align::{ANCHOR_SCORE, Aligner, article};
 use crate::records::FlatCell;
 use crate::records::align::{ClauseMatch, FLAT_COLUMNS, flat_rows};
@@ -30,7 +31,8 @@ pub fn run(args: &AlignArgs, context: &Context, out: &mut dyn Write) -> anyhow::
     let text = article::read(&args.article)?;
     let aligner = Aligner::new(corpus, None);
     // Told to people only, as "no clause scores …" is: a script reads an empty result.
-    let off_subject = aligner.subject(&text).reason();
+    let subject = aligner.subject(&text);
+    let off_subject = subject.reason();
     if context.format == OutputFormat::Table
         && let Some(reason) = &off_subject
     {
@@ -40,7 +42,7 @@ pub fn run(args: &AlignArgs, context: &Context, out: &mut dyn Write) -> anyhow::
             args.article.display()
         ));
     }
-    let matches = matches_to_show(&aligner, corpus, &text, args);
+    let matches = matches_to_show(&aligner, corpus, &text, &subject, args);
     if context.format == OutputFormat::Table && matches.is_empty() && off_subject.is_some() {
         // The note on what the article is about has said why there is nothing.
         return Ok(());
@@ -48,15 +50,17 @@ pub fn run(args: &AlignArgs, context: &Context, out: &mut dyn Write) -> anyhow::
     write_matches(&matches, &text, context.format, context.style, args, out)
 }
 
-/// The clauses `args` asks to see: those scoring at least `--min-score`, or all with `--all`.
+/// The clauses `args` asks to see: those scoring at least `--min-score`, or all with `--all`,
+/// in the article `text` about `subject` (`Aligner::subject`).
 pub fn matches_to_show(
     aligner: &Aligner,
     corpus: &Corpus,
     text: &str,
+    subject: &Subject,
     args: &AlignArgs,
 ) -> Vec<ClauseMatch> {
     aligner
-        .align(corpus, text, args.min_score)
+        .align_about(corpus, text, subject, args.min_score)
         .into_iter()
         .filter(|found| args.all || found.score >= args.min_score)
         .collect()

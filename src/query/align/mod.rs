@@ -213,7 +213,19 @@ impl<'c> Aligner<'c> {
     /// `ANCHOR_SCORE` (see `anchored`), renders no clause: each clause keeps its best
     /// score, below the threshold, so that `--all` still shows it.
     pub fn align(&self, corpus: &Corpus, article: &str, min_score: f64) -> Vec<ClauseMatch> {
-        let about_the_plan = self.subject(article).is_the_plan();
+        self.align_about(corpus, article, &self.subject(article), min_score)
+    }
+
+    /// `align`, for an article whose `subject` the caller has already read (to tell a
+    /// person why nothing is reported), so that it is not read twice.
+    pub fn align_about(
+        &self,
+        corpus: &Corpus,
+        article: &str,
+        subject: &Subject,
+        min_score: f64,
+    ) -> Vec<ClauseMatch> {
+        let about_the_plan = subject.is_the_plan();
         // Per clause: its best score anywhere, and the units that render it, in article
         // order. Only these outlive the sentence they come from, so memory grows with
         // what is found, not with sentences × clauses.
