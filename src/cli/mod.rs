@@ -179,9 +179,10 @@ pub enum Command {
     /// words in a sentence all belong to a better match or to clauses with words of their
     /// own there. Weaker matches count only beside a clear one: an article none of whose
     /// clauses scores 0.5 (or `--min-score`, if higher) reports no clause. An article that
-    /// never names Ukraine, names no plan, proposal, draft or framework (talks or a deal
-    /// alone are not enough), speaks of another party's plan ("Putin's proposal") and of no
-    /// US one, names no year after 2013, or numbers only another plan ("the 7-point plan",
+    /// never names Ukraine, names no plan, proposal, draft or framework in a sentence
+    /// about the war or peace (talks or a deal alone are not enough, nor a page's
+    /// "Monthly Plan"), speaks of another party's plan ("Putin's proposal", "the plan
+    /// proposed by Prabowo") and of no US one, names no year after 2013, or numbers only another plan ("the 7-point plan",
     /// "the 100-day plan") or only a later version ("the 20-point plan") reports no clause.
     ///
     /// Each departure (`!`) gives its kind, the article's words, the clause sentence it

@@ -3,8 +3,9 @@
 //! peace") but reports none of them.
 //!
 //! An article is taken to be about the plan when it names Ukraine (its capital, adjective
-//! and president count), speaks of a plan, proposal, draft or framework (a US one, if it
-//! gives one to another party: "Putin's proposal"), and does not number only
+//! and president count), speaks of a plan, proposal, draft or framework in a sentence about
+//! the war or peace (a US one, if it gives one to another party: "Putin's proposal", "the
+//! plan proposed by Prabowo"), and does not number only
 //! another plan: one the corpus does not hold ("the 7-point plan", "the 100-day plan"),
 //! or a later version without the plan itself ("the 20-point framework"). A corpus
 //! whose clauses never name Ukraine (a synthetic one) is not this plan, and every article
@@ -94,6 +95,51 @@ static ANOTHERS_PLAN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the pattern is valid")
 });
 
+/// A plan the article gives to its author by name: "the peace plan proposed by Defense
+/// Minister Prabowo Subianto", "a proposal put forward by Beijing". The capitalised words
+/// after "by" are the author, read by `authored_by_another`.
+static PLAN_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i:(?-u:\b)(?:peace )?(?:plans?|proposals?|initiatives?|drafts?|formulas?))\s+(?i:proposed|put forward|floated|unveiled|drafted|presented|offered|tabled|advanced|outlined)\s+by\s+(?:the\s+)?([A-Z][\w’'-]*(?:\.[A-Z])*\.?(?:[ \t]+[A-Z][\w’'-]*(?:\.[A-Z])*\.?){0,4})",
+    )
+    .expect("the pattern is valid")
+});
+
+/// Words that make an author the United States or the plan's own drafters: a plan
+/// "drafted by Witkoff and Dmitriev" is this plan.
+static US_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:US|U\.S\.?|United|American|America|Washington|White|Trump|Witkoff|Kushner|Rubio|Vance|Driscoll|Dmitriev)(?-u:\b)",
+    )
+    .expect("the pattern is valid")
+});
+
+/// The first plan `article` gives by name to an author who is not the United States or
+/// the plan's drafters ("the plan proposed by Defense Minister Prabowo Subianto").
+fn authored_by_another(article: &str) -> Option<String> {
+    PLAN_BY
+        .captures_iter(article)
+        .find(|found| !US_AUTHOR.is_match(&found[1]))
+        .map(|found| format!("a {}", &found[0]))
+}
+
+/// Words that put a plan word in the context of a war and its ending, so that a page's
+/// "Monthly Plan" or "sooka plan" subscription offer does not count as a plan.
+static PEACE_OR_WAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:peace|war|ukrain\w*|kyiv|kiev|russia\w*|moscow|kremlin|putin|zelensk\w*|trump|washington|ceasefire|cease-fire|truce|settlement|points?|nato|europe\w*|negotiat\w*)(?-u:\b)",
+    )
+    .expect("the pattern is valid")
+});
+
+/// Whether `article` speaks of a plan, proposal, draft or framework in a sentence (or a
+/// line) that also speaks of the war, peace or its parties.
+fn names_a_peace_plan(article: &str) -> bool {
+    article
+        .split(['.', '!', '?', '\n'])
+        .any(|sentence| PLAN_WORDS.is_match(sentence) && PEACE_OR_WAR.is_match(sentence))
+}
+
 /// A numbered plan: "28-point", "20 point", "seven-point".
 static NUMBERED_PLAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -151,13 +197,16 @@ pub fn subject(article: &str, sizes: &Sizes) -> Subject {
     {
         return Subject::Earlier(latest);
     }
-    if !PLAN_WORDS.is_match(article) {
+    if !names_a_peace_plan(article) {
         return Subject::NoPeacePlan;
     }
-    if !US_PLAN.is_match(article)
-        && let Some(another) = ANOTHERS_PLAN.captures(article)
-    {
-        return Subject::AnothersPlan(another[0].to_owned());
+    if !US_PLAN.is_match(article) {
+        if let Some(another) = ANOTHERS_PLAN.captures(article) {
+            return Subject::AnothersPlan(another[0].to_owned());
+        }
+        if let Some(another) = authored_by_another(article) {
+            return Subject::AnothersPlan(another);
+        }
     }
     let numbered: Vec<String> = NUMBERED_PLAN
         .captures_iter(article)
@@ -356,6 +405,33 @@ mod tests {
                 "{not_a_us_plan}"
             );
         }
+    }
+
+    #[test]
+    fn a_plan_given_by_name_to_another_author_is_anothers() {
+        let indonesia = "Kyiv slammed the peace plan proposed by Defense Minister Prabowo Subianto for Ukraine.";
+        assert_eq!(
+            about(indonesia),
+            Subject::AnothersPlan(
+                "a peace plan proposed by Defense Minister Prabowo Subianto".to_owned()
+            )
+        );
+        for ours in [
+            "Kyiv weighed the plan drafted by Witkoff and Dmitriev for Ukraine.",
+            "Kyiv weighed the plan put forward by the U.S. for Ukraine.",
+            "Kyiv weighed the plan drafted by Steve Witkoff for Ukraine.",
+        ] {
+            assert_eq!(about(ours), Subject::ThePlan, "{ours}");
+        }
+    }
+
+    #[test]
+    fn a_plan_word_outside_any_talk_of_war_or_peace_is_no_plan() {
+        let subscription =
+            "Ukraine and Russia traded fire at the border.\nMonthly Plan\nAnnual Plan";
+        assert_eq!(about(subscription), Subject::NoPeacePlan);
+        let peace = "Ukraine and Russia traded fire.\nThe peace plan was discussed.";
+        assert_eq!(about(peace), Subject::ThePlan);
     }
 
     #[test]
