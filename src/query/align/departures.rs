@@ -209,6 +209,8 @@ fn figure_departures(
         .collect();
     let mut departures = Vec::new();
     let mut later = Vec::new();
+    // Read once, not once per figure: a long passage of many figures stays linear.
+    let passage_words = PassageWords::of(passage);
     for figure in stated::stated(passage) {
         if plan.values.contains(&figure.value) {
             continue;
@@ -219,7 +221,7 @@ fn figure_departures(
         // Of the clause's figures of this kind, the one in the sentence closest to the
         // passage ("Europe will add $100 billion", not the US's $100 billion).
         let Some((own, sentence)) = closest_to(
-            passage,
+            &passage_words,
             clause_figures
                 .iter()
                 .filter(|(own, _)| figure_kind(&own.value).as_deref() == Some(kind.as_str()))
@@ -845,22 +847,48 @@ const MIN_OWNER_WORDS: usize = 2;
 /// The sentence of the clause that shares the most words with the passage.
 fn closest_sentence<'c>(clause: &'c Clause, passage: &str) -> Option<&'c str> {
     closest_to(
-        passage,
+        &PassageWords::of(passage),
         clause.passages().map(|sentence| (sentence, sentence)),
     )
 }
 
 /// Of `candidates` (a clause sentence and what goes with it), what goes with the sentence
 /// whose words the passage shares most of; the first such on a tie.
-fn closest_to<'s, T>(passage: &str, candidates: impl Iterator<Item = (&'s str, T)>) -> Option<T> {
-    let passage_words = bare_words(passage);
+fn closest_to<'s, T>(
+    passage: &PassageWords,
+    candidates: impl Iterator<Item = (&'s str, T)>,
+) -> Option<T> {
     candidates
-        .map(|(sentence, item)| (share_in(&bare_words(sentence), &passage_words), item))
+        .map(|(sentence, item)| (passage.share_of(sentence), item))
         .fold(None, |best: Option<(f64, T)>, (share, item)| match best {
             Some((kept, _)) if kept >= share => best,
             _ => Some((share, item)),
         })
         .map(|(_, item)| item)
+}
+
+/// The words of a passage (`bare_words`), read once for comparing it with a clause's
+/// sentences.
+struct PassageWords(HashSet<String>);
+
+impl PassageWords {
+    fn of(passage: &str) -> Self {
+        Self(
+            bare_words(passage)
+                .split(' ')
+                .filter(|word| !word.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        )
+    }
+
+    /// The share of the words of `sentence` that the passage uses.
+    fn share_of(&self, sentence: &str) -> f64 {
+        let words = bare_words(sentence);
+        let words: Vec<&str> = words.split(' ').filter(|word| !word.is_empty()).collect();
+        let shared = words.iter().filter(|word| self.0.contains(**word)).count();
+        shared as f64 / words.len().max(1) as f64
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! for an absolute figure. Figures about something else are left out: the present or the
 //! past ("currently 880,000", "from 900,000 to"), and dates ("13 December").
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -89,24 +90,39 @@ const CONTEXT_WINDOW: usize = 3;
 /// The quantities `passage` states as the plan's, in order, each value once.
 pub fn stated(passage: &str) -> Vec<Stated> {
     let words: Vec<&str> = passage.split_whitespace().collect();
+    // Where each word starts in `passage`, for finding the word a figure starts at.
+    let word_starts: Vec<usize> = words
+        .iter()
+        .map(|word| word.as_ptr() as usize - passage.as_ptr() as usize)
+        .collect();
     let mut found: Vec<Stated> = Vec::new();
+    let mut values: HashSet<String> = HashSet::new();
     let mut push = |figure: Figure, at: usize| {
-        if !is_context(&words, at) && !found.iter().any(|known| known.value == figure.value) {
+        if !is_context(&words, at) && values.insert(figure.value.clone()) {
             found.push(Stated {
                 written: figure.written,
                 value: figure.value,
             });
         }
     };
+    // Figures come in the order they are written: each is searched for from where the one
+    // before it was found, so that a passage of many figures is read once.
+    let mut cursor = 0;
     for figure in figures::extract(passage)
         .into_iter()
         .filter(Figure::is_quantity)
     {
         let first = figure.written.split_whitespace().next().unwrap_or_default();
-        let at = words
-            .iter()
-            .position(|word| bare(word) == first)
-            .unwrap_or_default();
+        let at = match passage[cursor..].find(first) {
+            Some(offset) => {
+                let byte = cursor + offset;
+                cursor = byte + first.len().max(1);
+                word_starts
+                    .partition_point(|&start| start <= byte)
+                    .saturating_sub(1)
+            }
+            None => 0,
+        };
         push(figure, at);
     }
     for (at, figure) in spelled_out(&words) {
