@@ -634,9 +634,44 @@ fn class_1_a_sentence_renders_the_clause_before_its_without_part() {
     );
     let seven = clause(&found, 7);
     assert!(
-        seven.passages[0]
-            .text
-            .ends_with("for years to come, without"),
+        seven.passages[0].text.ends_with("for years to come"),
         "{seven:#?}"
     );
+}
+
+#[test]
+fn class_1_a_comma_list_of_concessions_renders_each_of_its_clauses() {
+    // Clause 7's words are a fragment of a long sentence whose whole scores it too low.
+    let found = align(
+        "The 28-point US plan requires Russia to respect Ukraine's sovereignty but also \
+         demands that Ukraine make major concessions, such as giving up territory, not \
+         joining NATO, and agreeing to a cap on the size of its military.",
+    );
+    // The passage is the list item alone, without its joining words.
+    assert_eq!(clause(&found, 7).passages[0].text, "not joining NATO");
+}
+
+#[test]
+fn class_6_a_misquote_in_another_part_of_the_sentence_is_flagged() {
+    // The part scored for clause 13 is the last one; the misquote is in the first.
+    let found = align(
+        "The 28-point US plan for Ukraine caps its army at 600,000 troops. Russia will be \
+         \"re-integrated into the world economy,\" invited back into a Group of Eight, and the US \
+         and Russia will sign a long-term agreement on economic cooperation for mutual \
+         development.",
+    );
+    assert_eq!(
+        flagged(clause(&found, 13), "wording"),
+        ["re-integrated into the world economy"]
+    );
+}
+
+#[test]
+fn class_6_the_plans_words_with_us_spelled_u_s_are_no_misquote() {
+    let found = align(
+        "Under the 28-point US plan for Ukraine, the remainder of the frozen Russian funds \
+         \"will be invested in a separate U.S.-Russian investment vehicle.\"",
+    );
+    let fourteen = clause(&found, 14);
+    assert!(flagged(fourteen, "wording").is_empty(), "{fourteen:#?}");
 }

@@ -165,7 +165,7 @@ pub fn detect(
             .chain(party_departures(corpus, &parties, &passage.text))
             .chain(collective_departures(corpus, &parties, sentence))
             .chain(party_list_departures(&parties, sentence))
-            .chain(quoted_departures(plan, clause, &passage.text))
+            .chain(quoted_departures(plan, clause, sentence))
             .chain(modality_departures(clause, &passage.text))
             .chain(recognition_departures(clause, &passage.text, sentence))
             .chain(institution_departures(plan, clause, &passage.text));
@@ -664,18 +664,20 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Quotations in the passage that are close to a sentence of the clause (most of their
-/// words are in it) but not the plan's words: a misquote, unless the passage gives them as a
+/// Quotations in the sentence that renders the clause (any of its parts: "Russia will be
+/// "re-integrated into the world economy," …, and … will sign a long-term agreement" renders
+/// clause 13 in its last part) that are close to a sentence of the clause (most of their
+/// words are in it) but not the plan's words: a misquote, unless the sentence gives them as a
 /// later version's ("in a later version, the clause was altered to …"). A quotation that shares few words
 /// with the clause is someone's speech or a label, not the plan's wording; one whose
 /// every word is in the sentence is the plan's words reordered or shortened.
-fn quoted_departures(plan: &PlanWords, clause: &Clause, passage: &str) -> Vec<Departure> {
+fn quoted_departures(plan: &PlanWords, clause: &Clause, sentence: &str) -> Vec<Departure> {
     let mut found = Vec::new();
-    // Read once, not once per quotation: a long passage of many quotations stays linear.
-    if LATER_VERSION.is_match(passage) {
+    // Read once, not once per quotation: a long sentence of many quotations stays linear.
+    if LATER_VERSION.is_match(sentence) {
         return found;
     }
-    for quoted in quotations(passage) {
+    for quoted in quotations(sentence) {
         let bare = bare_words(quoted);
         let count = bare.split(' ').filter(|word| !word.is_empty()).count();
         if !(MIN_QUOTED_WORDS..=MAX_QUOTED_WORDS).contains(&count) || plan.words.contains(&bare) {
@@ -683,16 +685,16 @@ fn quoted_departures(plan: &PlanWords, clause: &Clause, passage: &str) -> Vec<De
         }
         let closest = clause
             .passages()
-            .map(|sentence| (share_in(&bare, &bare_words(sentence)), sentence))
+            .map(|own| (share_in(&bare, &bare_words(own)), own))
             .max_by(|a, b| a.0.total_cmp(&b.0));
         // Every word the plan's, in another order or with words left out ("de facto
         // recognized as Russian"): the plan's words, not a misquote.
-        if let Some((share, sentence)) = closest
+        if let Some((share, own)) = closest
             && (MISQUOTE_SHARE..1.0).contains(&share)
         {
             found.push(Departure {
                 kind: DiscrepancyKind::Wording,
-                text_says: sentence.to_owned(),
+                text_says: own.to_owned(),
                 outlet_says: quoted.trim_end_matches([',', '.', ';', ':']).to_owned(),
                 why: "quoted as the plan's words, which differ".to_owned(),
             });
@@ -709,10 +711,10 @@ fn share_in(quoted: &str, sentence: &str) -> f64 {
     shared as f64 / words.len().max(1) as f64
 }
 
-/// Lower-cased words joined by single spaces, punctuation and hyphens dropped
-/// ("co-ordinated" is "coordinated").
+/// Lower-cased words joined by single spaces, punctuation, hyphens and full stops dropped
+/// ("co-ordinated" is "coordinated", "U.S.-Russian" is "usrussian", as "US-Russian" is).
 fn bare_words(text: &str) -> String {
-    words(&fold(text).to_lowercase().replace('-', "")).join(" ")
+    words(&fold(text).to_lowercase().replace(['-', '.'], "")).join(" ")
 }
 
 /// The texts between paired double quotation marks (straight or curly).

@@ -110,13 +110,15 @@ fn pieces_after_line_feeds(text: &str, size: usize) -> Vec<(usize, usize)> {
 
 /// The units a sentence is scored as: the sentence itself (always first) and its parts,
 /// each trimmed: its lines when it runs over several (a list of bullet fragments), the
-/// parts semicolons join, and the parts joined by "and", a dash, "while" or "without"
+/// parts semicolons join, the parts joined by "and", a dash, "while" or "without"
 /// (one sentence that renders two clauses, "shrink its army … and write NATO into the
-/// constitution").
+/// constitution"), and the items of a comma list of actions ("such as giving up territory,
+/// not joining NATO, and agreeing to a cap"). A part ends before the words that join it to
+/// the next.
 /// A part of fewer than `MIN_PART_WORDS` words is not a unit of its own.
 pub fn units(text: &str, sentence: Sentence) -> Vec<Sentence> {
     let mut units = vec![sentence];
-    for pattern in [&*LINE_BREAK, &*SEMICOLON, &*CONJUNCTION] {
+    for pattern in [&*LINE_BREAK, &*SEMICOLON, &*CONJUNCTION, &*COMMA] {
         for part in parts(text, sentence, pattern) {
             if !units.contains(&part) {
                 units.push(part);
@@ -131,7 +133,10 @@ pub fn units(text: &str, sentence: Sentence) -> Vec<Sentence> {
 /// part before them, so that "Russia, Ukraine and Europe" stays whole).
 fn parts(text: &str, sentence: Sentence, separator: &Regex) -> Vec<Sentence> {
     let body = &text[sentence.start..sentence.end];
-    let mut cuts: Vec<usize> = vec![0];
+    // Each part's start, and where the separator before the next part begins: a part
+    // ends before its joining words ("not joining NATO", not "not joining NATO, and").
+    let mut starts: Vec<usize> = vec![0];
+    let mut ends: Vec<usize> = Vec::new();
     for found in separator.find_iter(body) {
         // A separator that ends on the next part's first letter (`LINE_BREAK`) cuts
         // before that letter.
@@ -140,33 +145,36 @@ fn parts(text: &str, sentence: Sentence, separator: &Regex) -> Vec<Sentence> {
                 .as_str()
                 .trim_end_matches(|c: char| c.is_alphanumeric())
                 .len();
-        let last = *cuts.last().unwrap_or(&0);
+        let last = *starts.last().unwrap_or(&0);
         // Words are counted only up to the few a part needs, so that a sentence of a
         // thousand "and"s costs linear time, not quadratic.
         let has_words =
             |text: &str| text.split_whitespace().take(MIN_PART_WORDS).count() >= MIN_PART_WORDS;
         if has_words(&body[last..found.start()]) && has_words(&body[cut..]) {
-            cuts.push(cut);
-            if cuts.len() > MAX_PARTS {
+            starts.push(cut);
+            ends.push(found.start());
+            if starts.len() > MAX_PARTS {
                 return Vec::new();
             }
         }
     }
-    if !(2..=MAX_PARTS).contains(&cuts.len()) {
+    if !(2..=MAX_PARTS).contains(&starts.len()) {
         return Vec::new();
     }
-    cuts.push(body.len());
-    cuts.windows(2)
-        .filter_map(|pair| {
-            let part = &body[pair[0]..pair[1]];
+    ends.push(body.len());
+    starts
+        .into_iter()
+        .zip(ends)
+        .filter_map(|(start, end)| {
+            let part = &body[start..end];
             let leading = part.len() - part.trim_start().len();
             let trimmed = part.trim();
             trimmed
                 .chars()
                 .any(char::is_alphanumeric)
                 .then(|| Sentence {
-                    start: sentence.start + pair[0] + leading,
-                    end: sentence.start + pair[0] + leading + trimmed.len(),
+                    start: sentence.start + start + leading,
+                    end: sentence.start + start + leading + trimmed.len(),
                 })
         })
         .collect()
@@ -218,7 +226,15 @@ pub fn is_list_item(article: &str, unit: Sentence) -> bool {
 /// its words.
 const MAX_ITEM_MARKER_BYTES: usize = 16;
 
-/// A semicolon (kept with the part before it).
+/// A semicolon.
+/// A comma before an item that starts with a verb in "-ing" or with "not" (", and" or ", or"
+/// may join it): the items of a list of actions, each of which may render its own clause
+/// ("giving up territory, not joining NATO, and agreeing to a cap"). A comma before
+/// anything else (an apposition, a place) does not cut.
+static COMMA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r",\s+(?:(?:and|or)\s+)?(?:[a-z]+ing|not)(?-u:\b)").expect("the pattern is valid")
+});
+
 static SEMICOLON: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r";").expect("the pattern is valid"));
 
