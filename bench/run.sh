@@ -207,10 +207,29 @@ while size < int(sys.argv[2]) << 20:
 open(sys.argv[1], "w", encoding="utf-8").write("".join(parts))
 PY
   done
+  # One sentence of many figures and quotations: each figure and quotation is checked
+  # against the whole sentence, which once cost time quadratic in its length.
+  for mib in 1 4; do
+    python3 - "$inputs/one-sentence-$mib.txt" "$mib" <<'PY'
+import sys
+parts, size, i = ["Under the 28-point US plan for Ukraine,"], 0, 0
+while size < int(sys.argv[2]) << 20:
+    i += 1
+    part = f' the army is capped at {600000 + 7 * i:,} troops and "the size of the armed forces will be {i}" and'
+    parts.append(part)
+    size += len(part)
+parts.append(" that is all.")
+open(sys.argv[1], "w", encoding="utf-8").write("".join(parts))
+PY
+  done
   hostile_row builtin "list --json" 0 "$pp" list --json
   for mib in 1 4; do
     hostile_row builtin "align ($mib MiB, a distinct figure and quotation per sentence)" "$((mib << 20))" \
       "$pp" align "$inputs/distinct-$mib.txt"
+  done
+  for mib in 1 4; do
+    hostile_row builtin "align ($mib MiB, one sentence of figures and quotations)" "$((mib << 20))" \
+      "$pp" align "$inputs/one-sentence-$mib.txt"
   done
   local johns=$work/johns
   mkdir -p "$johns"
@@ -306,7 +325,7 @@ hostile_report() {
       for (i = 1; i <= NR; i++) {
         split(rows[i], f, "\t")
         ratio = (f[2] == "list --json" || list[f[1]] == 0) ? "" : sprintf("%.1f", f[4] / list[f[1]])
-        kind = f[2]; sub(/ \(.*/, "", kind)
+        kind = f[2]; gsub(/[0-9]+ (MiB|KiB)/, "N", kind)
         smaller = ""
         if (f[3] > 0) {
           if ((f[1] SUBSEP kind) in first) smaller = sprintf("%.1f (input %.1f)", f[4] / first[f[1], kind], f[3] / firstbytes[f[1], kind])
