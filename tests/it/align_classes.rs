@@ -675,3 +675,17 @@ fn class_6_the_plans_words_with_us_spelled_u_s_are_no_misquote() {
     let fourteen = clause(&found, 14);
     assert!(flagged(fourteen, "wording").is_empty(), "{fourteen:#?}");
 }
+
+#[test]
+fn class_7_recognising_russian_control_is_de_facto_in_other_words() {
+    let found = align(
+        "The 28-point US plan for Ukraine would have Washington recognising Russian control \
+         of Crimea, Luhansk and Donetsk.\n\
+         The 28-point US plan for Ukraine would have Washington formally recognising Russian \
+         control of Crimea, Luhansk and Donetsk.",
+    );
+    assert_eq!(
+        flagged(clause(&found, 21), "scope"),
+        ["formally recognising"]
+    );
+}

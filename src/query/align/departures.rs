@@ -769,7 +769,8 @@ fn modality_departures(clause: &Clause, passage: &str) -> Option<Departure> {
 }
 
 /// Recognition stated formally, or without the text's "de facto" anywhere in the
-/// article's sentence, where the clause's sentence recognises only de facto.
+/// article's sentence, where the clause's sentence recognises only de facto. Recognising
+/// Russia's control is de facto in other words, and no departure.
 fn recognition_departures(clause: &Clause, passage: &str, sentence: &str) -> Option<Departure> {
     static RECOGNISES: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
@@ -783,7 +784,20 @@ fn recognition_departures(clause: &Clause, passage: &str, sentence: &str) -> Opt
     if lower.contains("de facto") || lower.contains("de-facto") {
         return None;
     }
-    let found = RECOGNISES.find(passage)?;
+    // Recognising someone's control is recognising a fact, which is what "de facto" says
+    // ("recognising Russian control of Crimea").
+    static OF_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^\s+(?:of\s+)?(?:russian|russia['’]s|moscow['’]s|the kremlin['’]s)?\s*(?:effective\s+)?control(?-u:\b)",
+        )
+        .expect("the pattern is valid")
+    });
+    let found = RECOGNISES.captures(passage)?;
+    let (whole, formal) = (found.get(0)?, found.get(1));
+    if formal.is_none() && OF_CONTROL.is_match(&passage[whole.end()..]) {
+        return None;
+    }
+    let found = whole;
     let sentence = clause
         .passages()
         .find(|sentence| sentence.to_lowercase().contains("de facto"))?;
