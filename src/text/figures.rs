@@ -114,12 +114,14 @@ impl FigureDifferences {
 pub fn extract(text: &str) -> Vec<Figure> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut found: Vec<Figure> = Vec::new();
+    // A set, not a scan of `found`: a text of many distinct figures stays linear.
+    let mut values: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (index, word) in words.iter().enumerate() {
         if !word.chars().any(|c| c.is_ascii_digit()) || is_reference(&words, index) {
             continue;
         }
         let figure = read_figure(&words, index);
-        if !found.iter().any(|known| known.value == figure.value) {
+        if values.insert(figure.value.clone()) {
             found.push(figure);
         }
     }
