@@ -139,6 +139,12 @@ hostile_row() {
     echo "bench: \`$*\` exited $status, not $expected: $(head -c 500 "$work/hostile.err")" >&2
     exit 1
   fi
+  # An article align does not take to be about the plan is read no further: timing it
+  # would time nothing.
+  if grep -q "does not look like an article about the plan" "$work/hostile.err"; then
+    echo "bench: \`$*\` read no further than the article's subject: $(head -c 500 "$work/hostile.err")" >&2
+    exit 1
+  fi
   printf '%s\t%s\t%s\t%s\n' "$group" "$label" "$bytes" "$(measure "$@")" >> "$hostile"
 }
 
@@ -198,7 +204,9 @@ PY
   for mib in 1 4; do
     python3 - "$inputs/distinct-$mib.txt" "$mib" <<'PY'
 import sys
-parts, size, i = [], 0, 0
+# A heading that names the plan, so that the article is read as about it and every
+# sentence is checked (without it, no clause is reported and nothing is checked).
+parts, size, i = ["The US 28-point peace plan for Ukraine.\n"], 0, 0
 while size < int(sys.argv[2]) << 20:
     i += 1
     part = f'The size of the Ukrainian Armed Forces will be limited to {100000 + 7 * i:,} personnel, said "official {i}". '
@@ -245,7 +253,8 @@ johns = "".join(
 )
 open(sys.argv[2], "w", encoding="utf-8").write(text.replace(anchor, anchor + johns, 1))
 PY
-  python3 -c 'import sys; open(sys.argv[1], "w").write("John said. " * 40000)' "$inputs/john-said.txt"
+  # The heading names the plan, so that the article is read as about it (see distinct-*).
+  python3 -c 'import sys; open(sys.argv[1], "w").write("The US 28-point peace plan for Ukraine.\n" + "John said. " * 40000)' "$inputs/john-said.txt"
   hostile_row johns "list --json" 0 "$pp" --data "$johns" list --json
   hostile_row johns "align (440 KB of \"John said.\")" "$(wc -c < "$inputs/john-said.txt")" \
     "$pp" --data "$johns" align "$inputs/john-said.txt"
