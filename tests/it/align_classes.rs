@@ -689,3 +689,18 @@ fn class_7_recognising_russian_control_is_de_facto_in_other_words() {
         ["formally recognising"]
     );
 }
+
+#[test]
+fn class_5_a_party_in_another_clauses_part_of_the_sentence_is_that_clauses() {
+    // Clause 21 is rendered by the whole sentence, clause 8 by its last part: NATO's forces
+    // there are clause 8's party, not a party departure of clause 21.
+    let found = align(
+        "The 28-point US plan for Ukraine provides for the creation of a demilitarized zone \
+         in Donetsk, freezing the line of contact in Kherson and Zaporizhzhia, limiting the \
+         army to 600,000 soldiers and prohibiting the deployment of NATO forces on the \
+         territory of Ukraine.",
+    );
+    clause(&found, 8);
+    let territories = clause(&found, 21);
+    assert!(flagged(territories, "party").is_empty(), "{territories:#?}");
+}

@@ -15,7 +15,7 @@ use regex::Regex;
 use super::names::fold_name;
 use super::stated::{self, Stated};
 use crate::model::{Clause, Corpus, DiscrepancyKind};
-use crate::records::align::{Departure, Passage, VersionMatch};
+use crate::records::align::{ClauseMatch, Departure, Passage, VersionMatch};
 use crate::text::figures;
 use crate::text::fold::fold;
 
@@ -176,6 +176,44 @@ pub fn detect(
         }
     }
     findings
+}
+
+/// Drops each party departure whose words belong to another clause's rendering: they sit
+/// in a smaller passage of that clause, inside the passage that gave the departure, and
+/// that clause takes them as its own party (no party departure there). "… a demilitarized
+/// zone, … and prohibiting the deployment of NATO forces on the territory of Ukraine"
+/// renders clause 21 as a whole and clause 8 in its last part: NATO's forces are clause
+/// 8's, not a party departure of clause 21.
+pub fn drop_other_clauses_parties(matches: &mut [ClauseMatch]) {
+    let mut dropped: Vec<(usize, Departure)> = Vec::new();
+    for (index, found) in matches.iter().enumerate() {
+        for departure in &found.departures {
+            if departure.kind != DiscrepancyKind::Party {
+                continue;
+            }
+            let words = departure.outlet_says.as_str();
+            let belongs_elsewhere = matches.iter().enumerate().any(|(other, rival)| {
+                other != index
+                    && !rival.departures.iter().any(|theirs| {
+                        theirs.kind == DiscrepancyKind::Party && theirs.outlet_says == words
+                    })
+                    && rival.passages.iter().any(|smaller| {
+                        found.passages.iter().any(|larger| {
+                            larger.start <= smaller.start
+                                && smaller.end <= larger.end
+                                && (smaller.start, smaller.end) != (larger.start, larger.end)
+                                && larger.text.contains(words)
+                        }) && smaller.text.contains(words)
+                    })
+            });
+            if belongs_elsewhere {
+                dropped.push((index, departure.clone()));
+            }
+        }
+    }
+    for (index, departure) in dropped {
+        matches[index].departures.retain(|kept| *kept != departure);
+    }
 }
 
 /// Words by which an article attributes what it says to a later version of the plan, or

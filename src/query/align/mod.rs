@@ -314,11 +314,13 @@ impl<'c> Aligner<'c> {
             rendered.into_match(corpus, &self.plan_words, &versions_named, min_score)
         };
         // Each clause's departures are checked on its own, on every core for a long article.
-        if parallel {
+        let mut matches: Vec<ClauseMatch> = if parallel {
             found.into_par_iter().map(finish).collect()
         } else {
             found.into_iter().map(finish).collect()
-        }
+        };
+        departures::drop_other_clauses_parties(&mut matches);
+        matches
     }
 
     /// In a story about a later version (`subject::later_versions_told`), a sentence gives
