@@ -192,19 +192,19 @@ pub fn drop_other_clauses_parties(matches: &mut [ClauseMatch]) {
                 continue;
             }
             let words = departure.outlet_says.as_str();
+            let containing: Vec<&Passage> = found
+                .passages
+                .iter()
+                .filter(|passage| passage.text.contains(words))
+                .collect();
             let belongs_elsewhere = matches.iter().enumerate().any(|(other, rival)| {
                 other != index
                     && !rival.departures.iter().any(|theirs| {
                         theirs.kind == DiscrepancyKind::Party && theirs.outlet_says == words
                     })
-                    && rival.passages.iter().any(|smaller| {
-                        found.passages.iter().any(|larger| {
-                            larger.start <= smaller.start
-                                && smaller.end <= larger.end
-                                && (smaller.start, smaller.end) != (larger.start, larger.end)
-                                && larger.text.contains(words)
-                        }) && smaller.text.contains(words)
-                    })
+                    && containing
+                        .iter()
+                        .any(|larger| has_smaller_passage_with(&rival.passages, larger, words))
             });
             if belongs_elsewhere {
                 dropped.push((index, departure.clone()));
@@ -214,6 +214,20 @@ pub fn drop_other_clauses_parties(matches: &mut [ClauseMatch]) {
     for (index, departure) in dropped {
         matches[index].departures.retain(|kept| *kept != departure);
     }
+}
+
+/// Whether `passages` (in article order) has one strictly inside `larger` that contains
+/// `words`; found by a binary search, so that many passages cost no more than a few.
+fn has_smaller_passage_with(passages: &[Passage], larger: &Passage, words: &str) -> bool {
+    let from = passages.partition_point(|passage| passage.start < larger.start);
+    passages[from..]
+        .iter()
+        .take_while(|passage| passage.start <= larger.end)
+        .any(|smaller| {
+            smaller.end <= larger.end
+                && (smaller.start, smaller.end) != (larger.start, larger.end)
+                && smaller.text.contains(words)
+        })
 }
 
 /// Words by which an article attributes what it says to a later version of the plan, or
