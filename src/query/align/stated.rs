@@ -113,10 +113,14 @@ pub fn stated(passage: &str) -> Vec<Stated> {
         .filter(Figure::is_quantity)
     {
         let first = figure.written.split_whitespace().next().unwrap_or_default();
-        let at = match passage[cursor..].find(first) {
+        let found = (!first.is_empty())
+            .then(|| passage[cursor..].find(first))
+            .flatten();
+        let at = match found {
             Some(offset) => {
                 let byte = cursor + offset;
-                cursor = byte + first.len().max(1);
+                // The end of a match of a non-empty word: a character boundary.
+                cursor = byte + first.len();
                 word_starts
                     .partition_point(|&start| start <= byte)
                     .saturating_sub(1)
