@@ -49,7 +49,10 @@ impl Subject {
         match self {
             Self::ThePlan => None,
             Self::Unnamed(state) => Some(format!("it never names {state}")),
-            Self::NoPeacePlan => Some("it names no plan, proposal, draft or framework".to_owned()),
+            Self::NoPeacePlan => Some(
+                "it names no plan, proposal, draft or framework in a sentence about the war or peace"
+                    .to_owned(),
+            ),
             Self::AnothersPlan(named) => Some(format!(
                 "it speaks of {named} and never of a US plan or proposal"
             )),
@@ -96,31 +99,40 @@ static ANOTHERS_PLAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A plan the article gives to its author by name: "the peace plan proposed by Defense
-/// Minister Prabowo Subianto", "a proposal put forward by Beijing". The capitalised words
-/// after "by" are the author, read by `authored_by_another`.
+/// Minister Prabowo Subianto", "a proposal put forward by the Secretary of State". The
+/// author (`authored_by_another`, `authored_by_the_us`) is the capitalised words after
+/// "by", with "of", "the" or "and" between them.
 static PLAN_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i:(?-u:\b)(?:peace )?(?:plans?|proposals?|initiatives?|drafts?|formulas?))\s+(?i:proposed|put forward|floated|unveiled|drafted|presented|offered|tabled|advanced|outlined)\s+by\s+(?:the\s+)?([A-Z][\w’'-]*(?:\.[A-Z])*\.?(?:[ \t]+[A-Z][\w’'-]*(?:\.[A-Z])*\.?){0,4})",
+        r"(?i:(?-u:\b)(?:peace )?(?:plans?|proposals?|initiatives?|drafts?|formulas?))\s+(?i:proposed|put forward|floated|unveiled|drafted|presented|offered|tabled|advanced|outlined)\s+by\s+(?:the\s+)?([A-Z][\w’'-]*(?:\.[A-Z])*\.?(?:[ \t]+(?:(?:of|the|and)[ \t]+)*[A-Z][\w’'-]*(?:\.[A-Z])*\.?){0,5})",
     )
     .expect("the pattern is valid")
 });
 
-/// Words that make an author the United States or the plan's own drafters: a plan
-/// "drafted by Witkoff and Dmitriev" is this plan.
+/// Names that make an author the United States or the plan's own drafters: a plan
+/// "drafted by Witkoff and Dmitriev" or "by the State Department" is this plan.
 static US_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)(?:US|U\.S\.?|United|American|America|Washington|White|Trump|Witkoff|Kushner|Rubio|Vance|Driscoll|Dmitriev)(?-u:\b)",
+        r"(?-u:\b)(?:US|U\.S\.?|United States|American|Americans|Washington|White House|State Department|Pentagon|Congress|Trump|Witkoff|Kushner|Rubio|Vance|Driscoll|Dmitriev)(?-u:\b)",
     )
     .expect("the pattern is valid")
 });
 
+/// Whether `article` gives a plan to the United States or the plan's drafters by name
+/// ("the plan drafted by Steve Witkoff").
+fn authored_by_the_us(article: &str) -> bool {
+    PLAN_BY
+        .captures_iter(article)
+        .any(|found| US_AUTHOR.is_match(&found[1]))
+}
+
 /// The first plan `article` gives by name to an author who is not the United States or
-/// the plan's drafters ("the plan proposed by Defense Minister Prabowo Subianto").
+/// the plan's drafters ("the peace plan proposed by Defense Minister Prabowo Subianto").
 fn authored_by_another(article: &str) -> Option<String> {
     PLAN_BY
         .captures_iter(article)
         .find(|found| !US_AUTHOR.is_match(&found[1]))
-        .map(|found| format!("a {}", &found[0]))
+        .map(|found| format!("the {}", found[0].trim_end().trim_end_matches('.')))
 }
 
 /// Words that put a plan word in the context of a war and its ending, so that a page's
@@ -132,12 +144,30 @@ static PEACE_OR_WAR: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the pattern is valid")
 });
 
+/// Where a sentence or a line ends: a full stop, "!" or "?" before a capital letter (not
+/// the "." of "U.S. draft" or of "2.5"), or a line break before anything but a lower-case
+/// letter (a hand-wrapped sentence runs on).
+static PIECE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"[.!?]["'”’)]*\s+[A-Z]|\n\s*[^a-z\s]"#).expect("the pattern is valid")
+});
+
 /// Whether `article` speaks of a plan, proposal, draft or framework in a sentence (or a
 /// line) that also speaks of the war, peace or its parties.
 fn names_a_peace_plan(article: &str) -> bool {
-    article
-        .split(['.', '!', '?', '\n'])
-        .any(|sentence| PLAN_WORDS.is_match(sentence) && PEACE_OR_WAR.is_match(sentence))
+    let mut start = 0;
+    let ends = PIECE_END
+        .find_iter(article)
+        .map(|found| found.start() + 1)
+        .chain(std::iter::once(article.len()));
+    for end in ends {
+        // The match starts at an ASCII mark, so one byte on is a character boundary.
+        let piece = &article[start..end];
+        if PLAN_WORDS.is_match(piece) && PEACE_OR_WAR.is_match(piece) {
+            return true;
+        }
+        start = end;
+    }
+    false
 }
 
 /// A numbered plan: "28-point", "20 point", "seven-point".
@@ -200,7 +230,7 @@ pub fn subject(article: &str, sizes: &Sizes) -> Subject {
     if !names_a_peace_plan(article) {
         return Subject::NoPeacePlan;
     }
-    if !US_PLAN.is_match(article) {
+    if !US_PLAN.is_match(article) && !authored_by_the_us(article) {
         if let Some(another) = ANOTHERS_PLAN.captures(article) {
             return Subject::AnothersPlan(another[0].to_owned());
         }
@@ -413,13 +443,26 @@ mod tests {
         assert_eq!(
             about(indonesia),
             Subject::AnothersPlan(
-                "a peace plan proposed by Defense Minister Prabowo Subianto".to_owned()
+                "the peace plan proposed by Defense Minister Prabowo Subianto".to_owned()
+            )
+        );
+        let britain = "Kyiv weighed the peace plan proposed by the United Kingdom and France.";
+        assert_eq!(
+            about(britain),
+            Subject::AnothersPlan(
+                "the peace plan proposed by the United Kingdom and France".to_owned()
             )
         );
         for ours in [
             "Kyiv weighed the plan drafted by Witkoff and Dmitriev for Ukraine.",
             "Kyiv weighed the plan put forward by the U.S. for Ukraine.",
             "Kyiv weighed the plan drafted by Steve Witkoff for Ukraine.",
+            "Kyiv weighed the peace plan proposed by Secretary of State Marco Rubio.",
+            "Kyiv weighed the plan drafted by the State Department for Ukraine.",
+            "Kyiv weighed the plan drafted by Steve Witkoff and a counter-proposal put forward \
+             by European leaders.",
+            "Zelensky said Kyiv would study the U.S. draft and hold elections in 2025.",
+            "Zelensky said that the\nproposal would be studied and elections held in 2025.",
         ] {
             assert_eq!(about(ours), Subject::ThePlan, "{ours}");
         }
