@@ -7,6 +7,7 @@
 //! Numbers that refer to a part of a text ("Point 26", "Article 5", "clause 12", "the
 //! 28-point plan") are references, not figures, and are skipped.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -74,6 +75,8 @@ pub struct Figure {
     pub value: String,
     /// Whether it is a quantity or a name that holds digits.
     pub kind: FigureKind,
+    /// The index of the word it starts at, among the text's words split at whitespace.
+    pub word: usize,
 }
 
 /// What a figure is: the codebook counts only quantities as figures; a name that holds
@@ -115,7 +118,7 @@ pub fn extract(text: &str) -> Vec<Figure> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut found: Vec<Figure> = Vec::new();
     // A set, not a scan of `found`: a text of many distinct figures stays linear.
-    let mut values: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut values: HashSet<String> = HashSet::new();
     for (index, word) in words.iter().enumerate() {
         if !word.chars().any(|c| c.is_ascii_digit()) || is_reference(&words, index) {
             continue;
@@ -146,8 +149,7 @@ pub fn is_quantity(recorded: &str) -> bool {
 
 /// The figures of `a` whose value none of `b` has, in linear time (a set of `b`'s values).
 pub fn only_in(a: &[String], b: &[String]) -> Vec<String> {
-    let b_values: std::collections::HashSet<String> =
-        b.iter().map(|figure| value_of(figure)).collect();
+    let b_values: HashSet<String> = b.iter().map(|figure| value_of(figure)).collect();
     a.iter()
         .filter(|figure| !b_values.contains(&value_of(figure)))
         .cloned()
@@ -235,6 +237,7 @@ fn read_figure(words: &[&str], index: usize) -> Figure {
         value: normalise(number, &units),
         written: written.join(" "),
         kind,
+        word: index,
     }
 }
 

@@ -90,11 +90,6 @@ const CONTEXT_WINDOW: usize = 3;
 /// The quantities `passage` states as the plan's, in order, each value once.
 pub fn stated(passage: &str) -> Vec<Stated> {
     let words: Vec<&str> = passage.split_whitespace().collect();
-    // Where each word starts in `passage`, for finding the word a figure starts at.
-    let word_starts: Vec<usize> = words
-        .iter()
-        .map(|word| word.as_ptr() as usize - passage.as_ptr() as usize)
-        .collect();
     let mut found: Vec<Stated> = Vec::new();
     let mut values: HashSet<String> = HashSet::new();
     let mut push = |figure: Figure, at: usize| {
@@ -105,28 +100,13 @@ pub fn stated(passage: &str) -> Vec<Stated> {
             });
         }
     };
-    // Figures come in the order they are written: each is searched for from where the one
-    // before it was found, so that a passage of many figures is read once.
-    let mut cursor = 0;
+    // `figures` splits the passage at whitespace as `words` does: a figure's `word` is
+    // the index of the word it starts at here too.
     for figure in figures::extract(passage)
         .into_iter()
         .filter(Figure::is_quantity)
     {
-        let first = figure.written.split_whitespace().next().unwrap_or_default();
-        let found = (!first.is_empty())
-            .then(|| passage[cursor..].find(first))
-            .flatten();
-        let at = match found {
-            Some(offset) => {
-                let byte = cursor + offset;
-                // The end of a match of a non-empty word: a character boundary.
-                cursor = byte + first.len();
-                word_starts
-                    .partition_point(|&start| start <= byte)
-                    .saturating_sub(1)
-            }
-            None => 0,
-        };
+        let at = figure.word;
         push(figure, at);
     }
     for (at, figure) in spelled_out(&words) {
@@ -269,6 +249,18 @@ mod tests {
             .into_iter()
             .map(|figure| figure.value)
             .collect()
+    }
+
+    #[test]
+    fn a_figure_is_read_in_its_own_place_not_where_its_digits_first_appear() {
+        // "28" first appears in "28-point", whose next word is "now": the days are not
+        // today's figure for that.
+        assert_eq!(
+            values("The 28-point plan now in Kyiv would hold elections in 28 days."),
+            ["28 days"]
+        );
+        // "35" also appears inside "F-35"; the 35 brigades are what the army had: context.
+        assert!(values("denied F-35 jets, though it had 35 brigades").is_empty());
     }
 
     #[test]
