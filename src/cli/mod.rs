@@ -202,7 +202,9 @@ pub enum Command {
     ///
     /// Left alone: figures of today or the past and dates, synonyms of a party's name,
     /// people's own words in quotation marks, the plan's own words quoted in another
-    /// order, and a later version's figure the article attributes to that version, in the
+    /// order, recognition of Russia's control (de facto in other words), a party or a
+    /// quotation in the part of the sentence that renders another clause (that clause's),
+    /// and a later version's figure the article attributes to that version, in the
     /// sentence or by naming the version ("the 20-point plan") where the sentence does not
     /// call it the 28-point plan's (shown with `=`, "matches e3-counter point 6").
     Align(AlignArgs),

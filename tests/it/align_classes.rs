@@ -688,6 +688,16 @@ fn class_7_recognising_russian_control_is_de_facto_in_other_words() {
         flagged(clause(&found, 21), "scope"),
         ["formally recognising"]
     );
+    // Control recognised first does not hide a formal recognition after it.
+    let both = align(
+        "The 28-point US plan for Ukraine would have Washington recognising Russian control \
+         of Crimea, Luhansk and Donetsk, with Europe formally recognising Crimea, Luhansk and \
+         Donetsk as Russian.",
+    );
+    assert_eq!(
+        flagged(clause(&both, 21), "scope"),
+        ["formally recognising"]
+    );
 }
 
 #[test]
@@ -703,4 +713,20 @@ fn class_5_a_party_in_another_clauses_part_of_the_sentence_is_that_clauses() {
     clause(&found, 8);
     let territories = clause(&found, 21);
     assert!(flagged(territories, "party").is_empty(), "{territories:#?}");
+}
+
+#[test]
+fn class_6_another_clauses_quotation_in_the_sentence_is_no_misquote_of_this_one() {
+    // Clause 7 is rendered by the first part; the quotation is clause 8's words, in the
+    // part that renders clause 8.
+    let found = align(
+        "Under the 28-point US plan for Ukraine, Ukraine would enshrine in its constitution \
+         that it will never join NATO, while \"NATO agrees not to deploy troops in Ukraine.\"",
+    );
+    let seven = clause(&found, 7);
+    assert!(flagged(seven, "wording").is_empty(), "{seven:#?}");
+    assert_eq!(
+        flagged(clause(&found, 8), "wording"),
+        ["NATO agrees not to deploy troops in Ukraine"]
+    );
 }

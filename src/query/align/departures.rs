@@ -127,6 +127,9 @@ fn institutions(corpus: &Corpus) -> Vec<(String, u32, HashSet<String>)> {
 #[derive(Debug, Default)]
 pub struct Findings {
     pub departures: Vec<Departure>,
+    /// For each departure, the index of the passage (and so of the sentence) it was
+    /// first found in.
+    pub origins: Vec<usize>,
     pub later_versions: Vec<VersionMatch>,
 }
 
@@ -147,7 +150,7 @@ pub fn detect(
     let mut seen: HashSet<Departure> = HashSet::new();
     let mut checked: HashSet<(&str, &str)> = HashSet::new();
     let parties = ClauseParties::of(corpus, clause);
-    for (passage, sentence) in passages.iter().zip(sentences) {
+    for (index, (passage, sentence)) in passages.iter().zip(sentences).enumerate() {
         // A passage repeated word for word (a quoted paragraph, a page printed twice)
         // departs as it did the first time.
         if !checked.insert((passage.text.as_str(), sentence)) {
@@ -172,61 +175,112 @@ pub fn detect(
         for departure in candidates {
             if seen.insert(departure.clone()) {
                 findings.departures.push(departure);
+                findings.origins.push(index);
             }
         }
     }
     findings
 }
 
-/// Drops each party departure whose words belong to another clause's rendering: they sit
-/// in a smaller passage of that clause, inside the passage that gave the departure, and
-/// that clause takes them as its own party (no party departure there). "… a demilitarized
-/// zone, … and prohibiting the deployment of NATO forces on the territory of Ukraine"
-/// renders clause 21 as a whole and clause 8 in its last part: NATO's forces are clause
-/// 8's, not a party departure of clause 21.
-pub fn drop_other_clauses_parties(matches: &mut [ClauseMatch]) {
-    let mut dropped: Vec<(usize, Departure)> = Vec::new();
-    for (index, found) in matches.iter().enumerate() {
-        for departure in &found.departures {
-            if departure.kind != DiscrepancyKind::Party {
-                continue;
-            }
-            let words = departure.outlet_says.as_str();
-            let containing: Vec<&Passage> = found
-                .passages
+/// Where a departure of a clause's match was found: its passage (an index into the
+/// match's passages) and the byte span of that passage's whole sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin {
+    pub passage: usize,
+    pub sentence: (usize, usize),
+}
+
+/// Drops each departure whose words belong to another clause's rendering in the same
+/// sentence:
+/// - a party departure whose words sit in a smaller passage of another clause, inside the
+///   passage that gave the departure, when that clause takes them as its own party (no
+///   party departure there): "… a demilitarized zone, … and prohibiting the deployment of
+///   NATO forces on the territory of Ukraine" renders clause 21 as a whole and clause 8 in
+///   its last part, so NATO's forces are clause 8's, not a departure from clause 21;
+/// - a misquote found outside the clause's own passage, in a passage of another clause in
+///   the same sentence: the quotation is that clause's words ("… never join NATO, while
+///   "NATO agrees not to deploy troops in Ukraine."" is clause 8's quotation, not a
+///   misquote of clause 7).
+///
+/// Each check is a binary search in the other clause's passages (article order), so that
+/// many departures and passages cost no more than a few.
+pub fn drop_other_clauses_words(found: &mut [(ClauseMatch, Vec<Origin>)]) {
+    let party_words: Vec<HashSet<&str>> = found
+        .iter()
+        .map(|(clause_match, _)| {
+            clause_match
+                .departures
                 .iter()
-                .filter(|passage| passage.text.contains(words))
-                .collect();
-            let belongs_elsewhere = matches.iter().enumerate().any(|(other, rival)| {
-                other != index
-                    && !rival.departures.iter().any(|theirs| {
-                        theirs.kind == DiscrepancyKind::Party && theirs.outlet_says == words
-                    })
-                    && containing
-                        .iter()
-                        .any(|larger| has_smaller_passage_with(&rival.passages, larger, words))
-            });
+                .filter(|departure| departure.kind == DiscrepancyKind::Party)
+                .map(|departure| departure.outlet_says.as_str())
+                .collect()
+        })
+        .collect();
+    let rendered: Vec<usize> = (0..found.len())
+        .filter(|&index| !found[index].0.passages.is_empty())
+        .collect();
+    let mut dropped: Vec<HashSet<usize>> = vec![HashSet::new(); found.len()];
+    for &index in &rendered {
+        let (clause_match, origins) = &found[index];
+        for (number, (departure, origin)) in clause_match.departures.iter().zip(origins).enumerate()
+        {
+            let words = departure.outlet_says.as_str();
+            let own = &clause_match.passages[origin.passage];
+            let others = rendered.iter().filter(|&&other| other != index);
+            let belongs_elsewhere = match departure.kind {
+                DiscrepancyKind::Party => {
+                    own.text.contains(words)
+                        && others.into_iter().any(|&other| {
+                            !party_words[other].contains(words)
+                                && has_passage_with(
+                                    &found[other].0.passages,
+                                    (own.start, own.end),
+                                    words,
+                                    Some(own),
+                                )
+                        })
+                }
+                DiscrepancyKind::Wording => {
+                    !own.text.contains(words)
+                        && others.into_iter().any(|&other| {
+                            has_passage_with(&found[other].0.passages, origin.sentence, words, None)
+                        })
+                }
+                _ => false,
+            };
             if belongs_elsewhere {
-                dropped.push((index, departure.clone()));
+                dropped[index].insert(number);
             }
         }
     }
-    for (index, departure) in dropped {
-        matches[index].departures.retain(|kept| *kept != departure);
+    for ((clause_match, _), dropped) in found.iter_mut().zip(dropped) {
+        if dropped.is_empty() {
+            continue;
+        }
+        let mut number = 0;
+        clause_match.departures.retain(|_| {
+            number += 1;
+            !dropped.contains(&(number - 1))
+        });
     }
 }
 
-/// Whether `passages` (in article order) has one strictly inside `larger` that contains
-/// `words`; found by a binary search, so that many passages cost no more than a few.
-fn has_smaller_passage_with(passages: &[Passage], larger: &Passage, words: &str) -> bool {
-    let from = passages.partition_point(|passage| passage.start < larger.start);
+/// Whether `passages` (in article order) has one within `span` (other than `except`)
+/// that contains `words`; found by a binary search.
+fn has_passage_with(
+    passages: &[Passage],
+    span: (usize, usize),
+    words: &str,
+    except: Option<&Passage>,
+) -> bool {
+    let from = passages.partition_point(|passage| passage.start < span.0);
     passages[from..]
         .iter()
-        .take_while(|passage| passage.start <= larger.end)
-        .any(|smaller| {
-            smaller.end <= larger.end
-                && (smaller.start, smaller.end) != (larger.start, larger.end)
-                && smaller.text.contains(words)
+        .take_while(|passage| passage.start <= span.1)
+        .any(|passage| {
+            passage.end <= span.1
+                && except.is_none_or(|own| (passage.start, passage.end) != (own.start, own.end))
+                && passage.text.contains(words)
         })
 }
 
@@ -763,10 +817,20 @@ fn share_in(quoted: &str, sentence: &str) -> f64 {
     shared as f64 / words.len().max(1) as f64
 }
 
-/// Lower-cased words joined by single spaces, punctuation, hyphens and full stops dropped
-/// ("co-ordinated" is "coordinated", "U.S.-Russian" is "usrussian", as "US-Russian" is).
+/// Lower-cased words joined by single spaces, punctuation, hyphens and the full stops
+/// after letters dropped ("co-ordinated" is "coordinated", "U.S.-Russian" is "usrussian",
+/// as "US-Russian" is; "2.5" keeps its point).
 fn bare_words(text: &str) -> String {
-    words(&fold(text).to_lowercase().replace(['-', '.'], "")).join(" ")
+    let mut kept = String::with_capacity(text.len());
+    let mut previous = ' ';
+    for character in fold(text).to_lowercase().chars() {
+        let after_letter = character == '.' && previous.is_alphabetic();
+        if character != '-' && !after_letter {
+            kept.push(character);
+        }
+        previous = character;
+    }
+    words(&kept).join(" ")
 }
 
 /// The texts between paired double quotation marks (straight or curly).
@@ -844,12 +908,12 @@ fn recognition_departures(clause: &Clause, passage: &str, sentence: &str) -> Opt
         )
         .expect("the pattern is valid")
     });
-    let found = RECOGNISES.captures(passage)?;
-    let (whole, formal) = (found.get(0)?, found.get(1));
-    if formal.is_none() && OF_CONTROL.is_match(&passage[whole.end()..]) {
-        return None;
-    }
-    let found = whole;
+    // The first recognition that is formal or of more than control.
+    let found = RECOGNISES.captures_iter(passage).find_map(|found| {
+        let whole = found.get(0)?;
+        let of_control = OF_CONTROL.is_match(&passage[whole.end()..]);
+        (found.get(1).is_some() || !of_control).then_some(whole)
+    })?;
     let sentence = clause
         .passages()
         .find(|sentence| sentence.to_lowercase().contains("de facto"))?;
@@ -981,6 +1045,19 @@ mod tests {
         assert_eq!(figure_kind("8"), None);
         assert_eq!(figure_kind("10–15"), None);
         assert_eq!(figure_kind("70:30"), Some(String::new()));
+    }
+
+    #[test]
+    fn bare_words_join_abbreviations_and_keep_decimal_points() {
+        assert_eq!(
+            super::bare_words("U.S.-Russian vehicle"),
+            "usrussian vehicle"
+        );
+        assert_eq!(super::bare_words("US-Russian vehicle"), "usrussian vehicle");
+        assert_ne!(
+            super::bare_words("2.5 billion"),
+            super::bare_words("25 billion")
+        );
     }
 
     #[test]

@@ -279,14 +279,9 @@ impl<'c> Aligner<'c> {
             rendering.iter_mut().for_each(Vec::clear);
         }
         let parallel = sentences.len() >= PARALLEL_FROM_SENTENCES;
-        let sentences: Vec<Vec<&str>> = rendering
+        let sentences: Vec<Vec<Sentence>> = rendering
             .iter()
-            .map(|units| {
-                units
-                    .iter()
-                    .map(|rendering| &article[rendering.sentence.start..rendering.sentence.end])
-                    .collect()
-            })
+            .map(|units| units.iter().map(|rendering| rendering.sentence).collect())
             .collect();
         let passages: Vec<Vec<Passage>> = rendering
             .into_iter()
@@ -306,6 +301,7 @@ impl<'c> Aligner<'c> {
                 best,
                 passages,
                 sentences,
+                article,
             })
             .collect();
         // Later versions the article numbers: a figure of theirs is attributed to them.
@@ -314,13 +310,13 @@ impl<'c> Aligner<'c> {
             rendered.into_match(corpus, &self.plan_words, &versions_named, min_score)
         };
         // Each clause's departures are checked on its own, on every core for a long article.
-        let mut matches: Vec<ClauseMatch> = if parallel {
+        let mut matches: Vec<(ClauseMatch, Vec<departures::Origin>)> = if parallel {
             found.into_par_iter().map(finish).collect()
         } else {
             found.into_iter().map(finish).collect()
         };
-        departures::drop_other_clauses_parties(&mut matches);
-        matches
+        departures::drop_other_clauses_words(&mut matches);
+        matches.into_iter().map(|(found, _)| found).collect()
     }
 
     /// In a story about a later version (`subject::later_versions_told`), a sentence gives
@@ -585,7 +581,8 @@ struct Rendered<'c, 'a> {
     best: f64,
     passages: Vec<Passage>,
     /// The whole sentence of each passage.
-    sentences: Vec<&'a str>,
+    sentences: Vec<Sentence>,
+    article: &'a str,
 }
 
 impl Rendered<'_, '_> {
@@ -597,28 +594,42 @@ impl Rendered<'_, '_> {
         plan: &departures::PlanWords,
         versions_named: &[String],
         min_score: f64,
-    ) -> ClauseMatch {
+    ) -> (ClauseMatch, Vec<departures::Origin>) {
         let best = if self.passages.is_empty() {
             self.best.min(min_score - 0.001).max(0.0)
         } else {
             self.best
         };
+        let sentences: Vec<&str> = self
+            .sentences
+            .iter()
+            .map(|sentence| &self.article[sentence.start..sentence.end])
+            .collect();
         let findings = departures::detect(
             corpus,
             plan,
             self.clause,
             &self.passages,
-            &self.sentences,
+            &sentences,
             versions_named,
         );
-        ClauseMatch {
+        let origins = findings
+            .origins
+            .iter()
+            .map(|&passage| departures::Origin {
+                passage,
+                sentence: (self.sentences[passage].start, self.sentences[passage].end),
+            })
+            .collect();
+        let found = ClauseMatch {
             clause: self.clause.number,
             title: self.clause.title.clone(),
             score: (best * 1000.0).round() / 1000.0,
             passages: self.passages,
             departures: findings.departures,
             later_versions: findings.later_versions,
-        }
+        };
+        (found, origins)
     }
 }
 

@@ -226,15 +226,16 @@ pub fn is_list_item(article: &str, unit: Sentence) -> bool {
 /// its words.
 const MAX_ITEM_MARKER_BYTES: usize = 16;
 
-/// A semicolon.
-/// A comma before an item that starts with a verb in "-ing" or with "not" (", and" or ", or"
+/// A comma before an item that starts with a word in "-ing" or with "not" (", and" or ", or"
 /// may join it): the items of a list of actions, each of which may render its own clause
-/// ("giving up territory, not joining NATO, and agreeing to a cap"). A comma before
-/// anything else (an apposition, a place) does not cut.
+/// ("giving up territory, not joining NATO, and agreeing to a cap"). Other "-ing" words
+/// cut too (", including", ", according"); a comma before anything else (an apposition,
+/// a place) does not cut.
 static COMMA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r",\s+(?:(?:and|or)\s+)?(?:[a-z]+ing|not)(?-u:\b)").expect("the pattern is valid")
 });
 
+/// A semicolon.
 static SEMICOLON: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r";").expect("the pattern is valid"));
 
