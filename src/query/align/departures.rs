@@ -7,9 +7,10 @@
 //! figures of today or of dates, a later version's figure the article attributes to it,
 //! synonyms of a party's name, and people's words in quotation marks.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::names::fold_name;
@@ -205,6 +206,10 @@ pub struct Origin {
 /// Each check is a binary search in the other clause's passages (article order), so that
 /// many departures and passages cost no more than a few.
 pub fn drop_other_clauses_words(found: &mut [(ClauseMatch, Vec<Origin>)]) {
+    let phrases = PhrasesIn::of(found);
+    let Some(phrases) = phrases else {
+        return;
+    };
     let party_words: Vec<HashSet<&str>> = found
         .iter()
         .map(|(clause_match, _)| {
@@ -226,24 +231,29 @@ pub fn drop_other_clauses_words(found: &mut [(ClauseMatch, Vec<Origin>)]) {
         {
             let words = departure.outlet_says.as_str();
             let own = &clause_match.passages[origin.passage];
-            let others = rendered.iter().filter(|&&other| other != index);
+            let mut others = rendered.iter().filter(|&&other| other != index);
             let belongs_elsewhere = match departure.kind {
                 DiscrepancyKind::Party => {
-                    own.text.contains(words)
-                        && others.into_iter().any(|&other| {
+                    phrases.has(own, words)
+                        && others.any(|&other| {
                             !party_words[other].contains(words)
                                 && has_passage_with(
                                     &found[other].0.passages,
                                     (own.start, own.end),
-                                    words,
                                     Some(own),
+                                    |passage| phrases.has(passage, words),
                                 )
                         })
                 }
                 DiscrepancyKind::Wording => {
-                    !own.text.contains(words)
-                        && others.into_iter().any(|&other| {
-                            has_passage_with(&found[other].0.passages, origin.sentence, words, None)
+                    !phrases.has(own, words)
+                        && others.any(|&other| {
+                            has_passage_with(
+                                &found[other].0.passages,
+                                origin.sentence,
+                                None,
+                                |passage| phrases.has(passage, words),
+                            )
                         })
                 }
                 _ => false,
@@ -265,13 +275,72 @@ pub fn drop_other_clauses_words(found: &mut [(ClauseMatch, Vec<Origin>)]) {
     }
 }
 
+/// Which of the party and wording departures' words each passage contains, found in one
+/// pass over each distinct passage for all of them at once (Aho–Corasick), so that many
+/// departures in one long sentence cost no more than reading it.
+struct PhrasesIn {
+    ids: HashMap<String, usize>,
+    contained: HashMap<(usize, usize), HashSet<usize>>,
+}
+
+impl PhrasesIn {
+    /// `None` when no match has a party or wording departure.
+    fn of(found: &[(ClauseMatch, Vec<Origin>)]) -> Option<Self> {
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        for (clause_match, _) in found {
+            for departure in &clause_match.departures {
+                if matches!(
+                    departure.kind,
+                    DiscrepancyKind::Party | DiscrepancyKind::Wording
+                ) && !departure.outlet_says.is_empty()
+                {
+                    let next = ids.len();
+                    ids.entry(departure.outlet_says.clone()).or_insert(next);
+                }
+            }
+        }
+        if ids.is_empty() {
+            return None;
+        }
+        let mut patterns: Vec<&str> = vec![""; ids.len()];
+        for (phrase, &id) in &ids {
+            patterns[id] = phrase;
+        }
+        let automaton = AhoCorasick::new(&patterns).ok()?;
+        let mut contained: HashMap<(usize, usize), HashSet<usize>> = HashMap::new();
+        for passage in found
+            .iter()
+            .flat_map(|(clause_match, _)| &clause_match.passages)
+        {
+            contained
+                .entry((passage.start, passage.end))
+                .or_insert_with(|| {
+                    automaton
+                        .find_overlapping_iter(&passage.text)
+                        .map(|found| found.pattern().as_usize())
+                        .collect()
+                });
+        }
+        Some(Self { ids, contained })
+    }
+
+    /// Whether `passage` contains `phrase` (one of the departures' words).
+    fn has(&self, passage: &Passage, phrase: &str) -> bool {
+        self.ids.get(phrase).is_some_and(|id| {
+            self.contained
+                .get(&(passage.start, passage.end))
+                .is_some_and(|ids| ids.contains(id))
+        })
+    }
+}
+
 /// Whether `passages` (in article order) has one within `span` (other than `except`)
-/// that contains `words`; found by a binary search.
+/// for which `contains` holds; found by a binary search.
 fn has_passage_with(
     passages: &[Passage],
     span: (usize, usize),
-    words: &str,
     except: Option<&Passage>,
+    contains: impl Fn(&Passage) -> bool,
 ) -> bool {
     let from = passages.partition_point(|passage| passage.start < span.0);
     passages[from..]
@@ -280,7 +349,7 @@ fn has_passage_with(
         .any(|passage| {
             passage.end <= span.1
                 && except.is_none_or(|own| (passage.start, passage.end) != (own.start, own.end))
-                && passage.text.contains(words)
+                && contains(passage)
         })
 }
 
