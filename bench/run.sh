@@ -230,7 +230,26 @@ parts.append(" that is all.")
 open(sys.argv[1], "w", encoding="utf-8").write("".join(parts))
 PY
   done
+  # Sentences each with a distinct party in NATO's place: many party departures, each
+  # checked against the other clauses' passages.
+  for mib in 1 4; do
+    python3 - "$inputs/parties-$mib.txt" "$mib" <<'PY'
+import sys
+parts, size, i = [], 0, 0
+while size < int(sys.argv[2]) << 20:
+    i += 1
+    name = "".join(c.upper() if (i >> k) & 1 else c for k, c in enumerate("international"))
+    part = f"Under the 28-point US plan for Ukraine, NATO will not station {name} troops in Ukraine. "
+    parts.append(part)
+    size += len(part)
+open(sys.argv[1], "w", encoding="utf-8").write("".join(parts))
+PY
+  done
   hostile_row builtin "list --json" 0 "$pp" list --json
+  for mib in 1 4; do
+    hostile_row builtin "align ($mib MiB, a distinct party departure per sentence)" "$((mib << 20))" \
+      "$pp" align "$inputs/parties-$mib.txt"
+  done
   for mib in 1 4; do
     hostile_row builtin "align ($mib MiB, a distinct figure and quotation per sentence)" "$((mib << 20))" \
       "$pp" align "$inputs/distinct-$mib.txt"
