@@ -307,19 +307,23 @@ impl PhrasesIn {
             patterns[id] = phrase;
         }
         let automaton = AhoCorasick::new(&patterns).ok()?;
+        // Only passages that contain some phrase are kept: most contain none.
         let mut contained: HashMap<(usize, usize), HashSet<usize>> = HashMap::new();
+        let mut scanned: HashSet<(usize, usize)> = HashSet::new();
         for passage in found
             .iter()
             .flat_map(|(clause_match, _)| &clause_match.passages)
         {
-            contained
-                .entry((passage.start, passage.end))
-                .or_insert_with(|| {
-                    automaton
-                        .find_overlapping_iter(&passage.text)
-                        .map(|found| found.pattern().as_usize())
-                        .collect()
-                });
+            if !scanned.insert((passage.start, passage.end)) {
+                continue;
+            }
+            let ids: HashSet<usize> = automaton
+                .find_overlapping_iter(&passage.text)
+                .map(|found| found.pattern().as_usize())
+                .collect();
+            if !ids.is_empty() {
+                contained.insert((passage.start, passage.end), ids);
+            }
         }
         Some(Self { ids, contained })
     }
