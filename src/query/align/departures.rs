@@ -15,6 +15,7 @@ use regex::Regex;
 
 use super::names::fold_name;
 use super::stated::{self, Stated};
+use super::text::Sentence;
 use crate::model::{Clause, Corpus, DiscrepancyKind};
 use crate::records::align::{ClauseMatch, Departure, Passage, VersionMatch};
 use crate::text::figures;
@@ -184,11 +185,11 @@ pub fn detect(
 }
 
 /// Where a departure of a clause's match was found: its passage (an index into the
-/// match's passages) and the byte span of that passage's whole sentence.
+/// match's passages) and that passage's whole sentence.
 #[derive(Debug, Clone, Copy)]
 pub struct Origin {
     pub passage: usize,
-    pub sentence: (usize, usize),
+    pub sentence: Sentence,
 }
 
 /// Drops each departure whose words belong to another clause's rendering in the same
@@ -206,8 +207,7 @@ pub struct Origin {
 /// Each check is a binary search in the other clause's passages (article order), so that
 /// many departures and passages cost no more than a few.
 pub fn drop_other_clauses_words(found: &mut [(ClauseMatch, Vec<Origin>)]) {
-    let phrases = PhrasesIn::of(found);
-    let Some(phrases) = phrases else {
+    let Some(phrases) = PhrasesIn::of(found) else {
         return;
     };
     let party_words: Vec<HashSet<&str>> = found
@@ -250,7 +250,7 @@ pub fn drop_other_clauses_words(found: &mut [(ClauseMatch, Vec<Origin>)]) {
                         && others.any(|&other| {
                             has_passage_with(
                                 &found[other].0.passages,
-                                origin.sentence,
+                                (origin.sentence.start, origin.sentence.end),
                                 None,
                                 |passage| phrases.has(passage, words),
                             )
@@ -856,15 +856,24 @@ fn quoted_departures(plan: &PlanWords, clause: &Clause, sentence: &str) -> Vec<D
     if LATER_VERSION.is_match(sentence) {
         return found;
     }
-    for quoted in quotations(sentence) {
+    let quoted_texts = quotations(sentence);
+    if quoted_texts.is_empty() {
+        return found;
+    }
+    // The clause's sentences, read once for every quotation.
+    let clause_sentences: Vec<(PassageWords, &str)> = clause
+        .passages()
+        .map(|own| (PassageWords::of(own), own))
+        .collect();
+    for quoted in quoted_texts {
         let bare = bare_words(quoted);
         let count = bare.split(' ').filter(|word| !word.is_empty()).count();
         if !(MIN_QUOTED_WORDS..=MAX_QUOTED_WORDS).contains(&count) || plan.words.contains(&bare) {
             continue;
         }
-        let closest = clause
-            .passages()
-            .map(|own| (share_in(&bare, &bare_words(own)), own))
+        let closest = clause_sentences
+            .iter()
+            .map(|(words, own)| (words.share_of_bare(&bare), *own))
             .max_by(|a, b| a.0.total_cmp(&b.0));
         // Every word the plan's, in another order or with words left out ("de facto
         // recognized as Russian"): the plan's words, not a misquote.
@@ -880,14 +889,6 @@ fn quoted_departures(plan: &PlanWords, clause: &Clause, sentence: &str) -> Vec<D
         }
     }
     found
-}
-
-/// The share of the words of `quoted` that `sentence` uses.
-fn share_in(quoted: &str, sentence: &str) -> f64 {
-    let own: HashSet<&str> = sentence.split(' ').collect();
-    let words: Vec<&str> = quoted.split(' ').filter(|word| !word.is_empty()).collect();
-    let shared = words.iter().filter(|word| own.contains(*word)).count();
-    shared as f64 / words.len().max(1) as f64
 }
 
 /// Lower-cased words joined by single spaces, punctuation, hyphens and the full stops
@@ -1089,8 +1090,12 @@ impl PassageWords {
 
     /// The share of the words of `sentence` that the passage uses.
     fn share_of(&self, sentence: &str) -> f64 {
-        let words = bare_words(sentence);
-        let words: Vec<&str> = words.split(' ').filter(|word| !word.is_empty()).collect();
+        self.share_of_bare(&bare_words(sentence))
+    }
+
+    /// `share_of` for words already made bare (`bare_words`).
+    fn share_of_bare(&self, bare: &str) -> f64 {
+        let words: Vec<&str> = bare.split(' ').filter(|word| !word.is_empty()).collect();
         let shared = words.iter().filter(|word| self.0.contains(**word)).count();
         shared as f64 / words.len().max(1) as f64
     }

@@ -618,7 +618,7 @@ impl Rendered<'_, '_> {
             .iter()
             .map(|&passage| departures::Origin {
                 passage,
-                sentence: (self.sentences[passage].start, self.sentences[passage].end),
+                sentence: self.sentences[passage],
             })
             .collect();
         let found = ClauseMatch {
