@@ -100,7 +100,7 @@ static ANOTHERS_PLAN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A plan the article gives to its author by name: "the peace plan proposed by Defense
 /// Minister Prabowo Subianto", "a proposal put forward by the Secretary of State". The
-/// author (`authored_by_another`, `authored_by_the_us`) is the capitalised words after
+/// author (`Authors`) is the capitalised words after
 /// "by", with "of", "the" or "and" between them.
 static PLAN_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -118,21 +118,32 @@ static US_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the pattern is valid")
 });
 
-/// Whether `article` gives a plan to the United States or the plan's drafters by name
-/// ("the plan drafted by Steve Witkoff").
-fn authored_by_the_us(article: &str) -> bool {
-    PLAN_BY
-        .captures_iter(article)
-        .any(|found| US_AUTHOR.is_match(&found[1]))
+/// The plans `article` gives to an author by name (`PLAN_BY`), read once: whether one is
+/// the United States or the plan's drafters ("the plan drafted by Steve Witkoff"), and the
+/// first that is not ("the peace plan proposed by Defense Minister Prabowo Subianto").
+struct Authors {
+    the_us: bool,
+    another: Option<String>,
 }
 
-/// The first plan `article` gives by name to an author who is not the United States or
-/// the plan's drafters ("the peace plan proposed by Defense Minister Prabowo Subianto").
-fn authored_by_another(article: &str) -> Option<String> {
-    PLAN_BY
-        .captures_iter(article)
-        .find(|found| !US_AUTHOR.is_match(&found[1]))
-        .map(|found| format!("the {}", found[0].trim_end().trim_end_matches('.')))
+impl Authors {
+    fn of(article: &str) -> Self {
+        let mut authors = Self {
+            the_us: false,
+            another: None,
+        };
+        for found in PLAN_BY.captures_iter(article) {
+            if US_AUTHOR.is_match(&found[1]) {
+                authors.the_us = true;
+                break;
+            }
+            if authors.another.is_none() {
+                authors.another =
+                    Some(format!("the {}", found[0].trim_end().trim_end_matches('.')));
+            }
+        }
+        authors
+    }
 }
 
 /// Words that put a plan word in the context of a war and its ending, so that a page's
@@ -230,12 +241,15 @@ pub fn subject(article: &str, sizes: &Sizes) -> Subject {
     if !names_a_peace_plan(article) {
         return Subject::NoPeacePlan;
     }
-    if !US_PLAN.is_match(article) && !authored_by_the_us(article) {
-        if let Some(another) = ANOTHERS_PLAN.captures(article) {
-            return Subject::AnothersPlan(another[0].to_owned());
-        }
-        if let Some(another) = authored_by_another(article) {
-            return Subject::AnothersPlan(another);
+    if !US_PLAN.is_match(article) {
+        let authors = Authors::of(article);
+        if !authors.the_us {
+            if let Some(another) = ANOTHERS_PLAN.captures(article) {
+                return Subject::AnothersPlan(another[0].to_owned());
+            }
+            if let Some(another) = authors.another {
+                return Subject::AnothersPlan(another);
+            }
         }
     }
     let numbered: Vec<String> = NUMBERED_PLAN
